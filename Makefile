@@ -1,0 +1,54 @@
+# mentorrules: two commands do everything from a fresh clone with Python 3.11.
+#   make demo   set up .venv, then evaluate the bundled example cases
+#   make test   set up .venv, then ruff, mypy --strict, pytest (100 % branch coverage), docs
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-dev
+RUNSTAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest docs bench fuzz mutation clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUNSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@ $(RUNSTAMP)
+
+demo: $(RUNSTAMP)
+	$(BIN)/mentorrules demo
+
+test: $(STAMP)
+	$(MAKE) --no-print-directory lint typecheck pytest docs
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks docs
+	$(BIN)/ruff format --check src tests benchmarks docs
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest --cov=mentorrules --cov-branch --cov-report=term-missing:skip-covered
+
+docs: $(STAMP)
+	rm -rf docs/_build
+	$(BIN)/sphinx-build -W -n --keep-going -q -b html docs docs/_build/html
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:randomly tests/test_fuzz.py --no-cov
+
+mutation: $(STAMP)
+	$(BIN)/python benchmarks/mutation.py
+
+clean:
+	rm -rf $(VENV) docs/_build .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage* mutants
