@@ -90,12 +90,13 @@ def _to_enum(kind: type[enum.StrEnum]) -> object:
     return convert
 
 
-def _enum_validator(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
-    kind = attribute.type
-    assert isinstance(kind, type)
-    if not isinstance(value, kind):
-        allowed = ", ".join(repr(m.value) for m in kind)  # type: ignore[attr-defined]
-        raise CaseError([FieldError(path=attribute.name, message=f"must be one of {allowed}, not {value!r}")])
+def _enum_validator(kind: type[enum.StrEnum]) -> object:
+    def validate(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if not isinstance(value, kind):
+            allowed = ", ".join(repr(m.value) for m in kind)
+            raise CaseError([FieldError(path=attribute.name, message=f"must be one of {allowed}, not {value!r}")])
+
+    return validate
 
 
 def _bool_validator(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
@@ -129,16 +130,16 @@ class Interpretation:
     """
 
     ambiguous_dates: AmbiguousDates = attrs.field(
-        default=AmbiguousDates.FAVOUR_CITIZEN, converter=_to_enum(AmbiguousDates), validator=_enum_validator
+        default=AmbiguousDates.FAVOUR_CITIZEN, converter=_to_enum(AmbiguousDates), validator=_enum_validator(AmbiguousDates)
     )
     complaint_guidance_required_from_2020: bool = attrs.field(default=False, validator=_bool_validator)
     strict_mentor_categories: bool = attrs.field(default=True, validator=_bool_validator)
     psychiatric_period_may_exceed_six_months: bool = attrs.field(default=False, validator=_bool_validator)
     education_right_window: EducationRightWindow = attrs.field(
-        default=EducationRightWindow.INVOCATION, converter=_to_enum(EducationRightWindow), validator=_enum_validator
+        default=EducationRightWindow.INVOCATION, converter=_to_enum(EducationRightWindow), validator=_enum_validator(EducationRightWindow)
     )
     under_30_education_guidance: bool = attrs.field(default=False, validator=_bool_validator)
-    law_date: LawDate = attrs.field(default=LawDate.DECISION_DATE, converter=_to_enum(LawDate), validator=_enum_validator)
+    law_date: LawDate = attrs.field(default=LawDate.DECISION_DATE, converter=_to_enum(LawDate), validator=_enum_validator(LawDate))
 
     def to_dict(self) -> dict[str, str | bool]:
         """Return the choices as a JSON-ready mapping (enums by value), in field order."""

@@ -1,0 +1,84 @@
+"""
+mentorrules: the Danish rules on mentor support (*mentorstøtte*) as code.
+
+Facts about a case go in (:class:`Case`, from JSON with :func:`load_case`);
+:func:`evaluate` returns a reproducible :class:`Decision` with a
+:class:`Finding` per rule, each tied to its legal source in the law version in
+force on the law date.  It is decision support: it records a caseworker's
+concrete assessment and never makes one.
+"""
+
+from mentorrules._dates import max_period_end
+from mentorrules._version import __version__
+from mentorrules.evaluate import evaluate, rule_catalogue
+from mentorrules.exceptions import (
+    CaseError,
+    FieldError,
+    MentorRulesDeprecationWarning,
+    MentorRulesError,
+    UnsupportedDateError,
+)
+from mentorrules.facts import (
+    Agreement,
+    Assessment,
+    Case,
+    Citizen,
+    EducationAdmission,
+    Engager,
+    Hours,
+    HoursUnit,
+    Mentor,
+    MentorEmployer,
+    Period,
+    PsychiatricDischarge,
+    Purpose,
+    TargetGroup,
+    Task,
+)
+from mentorrules.interpretation import AmbiguousDates, EducationRightWindow, Interpretation, LawDate
+from mentorrules.law import LawVersion
+from mentorrules.outcomes import Decision, Finding, Notice, Verdict
+from mentorrules.references import LegalReference, ReferenceKind
+from mentorrules.serialize import case_schema, dump_case, load_case
+
+
+__all__ = [
+    "Agreement",
+    "AmbiguousDates",
+    "Assessment",
+    "Case",
+    "CaseError",
+    "Citizen",
+    "Decision",
+    "EducationAdmission",
+    "EducationRightWindow",
+    "Engager",
+    "FieldError",
+    "Finding",
+    "Hours",
+    "HoursUnit",
+    "Interpretation",
+    "LawDate",
+    "LawVersion",
+    "LegalReference",
+    "Mentor",
+    "MentorEmployer",
+    "MentorRulesDeprecationWarning",
+    "MentorRulesError",
+    "Notice",
+    "Period",
+    "PsychiatricDischarge",
+    "Purpose",
+    "ReferenceKind",
+    "TargetGroup",
+    "Task",
+    "UnsupportedDateError",
+    "Verdict",
+    "__version__",
+    "case_schema",
+    "dump_case",
+    "evaluate",
+    "load_case",
+    "max_period_end",
+    "rule_catalogue",
+]

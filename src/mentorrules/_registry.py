@@ -1,0 +1,307 @@
+"""
+The rule registry: one uniform interface for every rule.
+
+A rule module declares its rules as :class:`Rule` values: an id, the family,
+titles in Danish and English, the verdicts it can give, the legal references
+per law version (a function of the :class:`~mentorrules.law.LawSnapshot`) and
+the message templates, and a ``check`` function that reads the case through a
+:class:`Context` and returns findings.  Nothing registers itself at import:
+the catalogue is the tuple of every module's ``RULES``, assembled in
+:mod:`mentorrules.rules`, and everything derived from it (one
+:class:`RuleView` per rule and epoch of the law, with the references and
+templates resolved) is built once at import and never changes.
+
+Message templates are keyed by verdict, optionally refined by the finding's
+``reason`` fact and by law version: ``"not_met"``, ``"not_met/other"``,
+``"met@lab-2014"``, ``"not_met/other@lab-2014"``.  They are :meth:`str.format`
+templates over the finding's facts (as JSON values), the rule's title and the
+law version's vocabulary (``{record}``, ``{authority}``); the citation is
+appended to every message, so no message lacks its source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+import attrs
+
+from mentorrules.law import SNAPSHOTS, LawSnapshot
+from mentorrules.outcomes import NO_FACTS, FactValue, Finding, Notice, Verdict, fact_to_json
+from mentorrules.references import LegalReference
+
+
+if TYPE_CHECKING:
+    from mentorrules.facts import Case, Period
+    from mentorrules.interpretation import AmbiguousDates, Interpretation
+    from mentorrules.outcomes import Explainer
+
+
+__all__ = ["Context", "Rule", "RuleInfo", "RuleView", "Texts", "build_views"]
+
+#: (da, en) message templates keyed by "verdict[/reason][@law]".
+Texts = Mapping[str, tuple[str, str]]
+#: Reference variants of a rule for one snapshot: key "" is the default.
+ReferenceSets = Mapping[str, tuple[LegalReference, ...]]
+#: A rule's check: read the context, return the findings (one per subject).
+Check = Callable[["Context", "RuleView"], list[Finding]]
+
+
+def vocabulary(snapshot: LawSnapshot, lang: str) -> dict[str, str]:
+    """Return the words that differ between law versions, for message templates."""
+    if lang == "da":
+        return {
+            "record": "den skriftlige aftale" if snapshot.is_2014 else "»Min Plan«",
+            "authority": "kommunen" if snapshot.municipality_wording else "jobcenteret",
+        }
+    return {
+        "record": "the written agreement" if snapshot.is_2014 else "»Min Plan« (the person's plan)",
+        "authority": "the municipality" if snapshot.municipality_wording else "the job centre",
+    }
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """
+    A rule of the catalogue.
+
+    Attributes:
+        id: Stable rule id (``"duration.period_length"``), part of the contract.
+        family: The rule family (``"eligibility"``, ``"duties"``, ``"duration"``,
+            ``"right"``, ``"agreement"``).
+        per: ``"case"`` or ``"period"``.
+        title_da: Title in Danish.
+        title_en: Title in English.
+        verdicts: The verdicts the rule can give.
+        references: The legal references per law snapshot (variants by key).
+        texts: Message templates.
+        check: The rule function.
+    """
+
+    id: str
+    family: str
+    per: str
+    title_da: str
+    title_en: str
+    verdicts: frozenset[Verdict]
+    references: Callable[[LawSnapshot], ReferenceSets]
+    texts: Texts
+    check: Check
+
+
+@attrs.frozen(kw_only=True)
+class RuleInfo:
+    """
+    A rule as the public catalogue describes it (see :func:`~mentorrules.rule_catalogue`).
+
+    Attributes:
+        id: The rule id.
+        family: The rule family.
+        per: ``"case"`` or ``"period"``.
+        title: The title in the language asked for.
+        verdicts: The verdicts the rule can give, by value.
+        references: For each law version id, the references cited on its
+            first day and every later citation that differs, as
+            ``(valid_from, references)`` pairs.
+    """
+
+    id: str
+    family: str
+    per: str
+    title: str
+    verdicts: tuple[str, ...]
+    references: Mapping[str, tuple[tuple[date, tuple[LegalReference, ...]], ...]]
+
+    def to_dict(self) -> dict[str, object]:
+        """Return a JSON-ready description."""
+        return {
+            "id": self.id,
+            "family": self.family,
+            "per": self.per,
+            "title": self.title,
+            "verdicts": list(self.verdicts),
+            "references": {
+                law: [
+                    {"valid_from": start.isoformat(), "references": [r.to_dict() for r in refs]}
+                    for start, refs in spans
+                ]
+                for law, spans in self.references.items()
+            },
+        }
+
+
+def _resolve_texts(texts: Texts, law_id: str) -> Mapping[tuple[Verdict, str], tuple[str, str]]:
+    resolved: dict[tuple[Verdict, str], tuple[str, str]] = {}
+    for key in sorted(texts, key=lambda k: "@" in k):  # law-specific keys override general ones
+        base, _, law = key.partition("@")
+        if law and law != law_id:
+            continue
+        verdict, _, reason = base.partition("/")
+        resolved[(Verdict(verdict), reason)] = texts[key]
+    return MappingProxyType(resolved)
+
+
+class RuleView:
+    """
+    A rule resolved for one epoch of the law: references and templates at hand.
+
+    It builds the rule's findings (:meth:`finding`) and words their messages
+    (:meth:`message`).  Views are built once at import and shared.
+    """
+
+    __slots__ = ("_templates", "_vocab", "references", "rule", "snapshot")
+
+    def __init__(self, rule: Rule, snapshot: LawSnapshot) -> None:
+        self.rule = rule
+        self.snapshot = snapshot
+        self.references: ReferenceSets = MappingProxyType(dict(rule.references(snapshot)))
+        self._templates = _resolve_texts(rule.texts, snapshot.version.id)
+        self._vocab = {lang: vocabulary(snapshot, lang) for lang in ("da", "en")}
+
+    @property
+    def id(self) -> str:
+        """Return the rule id."""
+        return self.rule.id
+
+    def finding(
+        self,
+        verdict: Verdict,
+        subject: str,
+        facts: Mapping[str, FactValue] = NO_FACTS,
+        variant: str = "",
+    ) -> Finding:
+        """Return a finding of this rule with the references of ``variant``."""
+        return Finding(self.rule.id, verdict, subject, self.references[variant], facts, self)
+
+    def template(self, verdict: Verdict, reason: str, lang: str) -> str:
+        """Return the template for a verdict and reason (falling back to the verdict's general text)."""
+        texts = self._templates.get((verdict, reason)) or self._templates[(verdict, "")]
+        return texts[0] if lang == "da" else texts[1]
+
+    def message(self, item: Finding | Notice, lang: str) -> str:
+        """Word a finding's message; the citation is appended."""
+        assert isinstance(item, Finding)
+        facts = item.facts
+        reason = facts.get("reason")
+        if reason == AMBIGUOUS_DATES:
+            template = AMBIGUOUS_TEMPLATE[0 if lang == "da" else 1]
+        else:
+            template = self.template(item.verdict, reason if isinstance(reason, str) else "", lang)
+        args: dict[str, object] = {key: display(value, lang) for key, value in facts.items()}
+        args.update(self._vocab[lang])
+        args["title"] = self.rule.title_da if lang == "da" else self.rule.title_en
+        citation = "; ".join(r.citation for r in item.references)
+        return f"{template.format_map(args)} ({citation})"
+
+
+#: The reason fact of a finding that ``flag`` turned into ``needs_assessment``.
+AMBIGUOUS_DATES = "ambiguous_dates"
+AMBIGUOUS_TEMPLATE = (
+    "{title}: de to læsninger af datoberegningen giver forskellige resultater (til borgerens fordel: "
+    "{verdict_favour_citizen}; den strikse læsning: {verdict_strict}), fordi en dato ikke findes i måneden "
+    "(f.eks. 31. august + 6 måneder eller en fødselsdag den 29. februar). Sagsbehandleren må tage stilling.",
+    "{title}: the two readings of the date computation give different results (favouring the citizen: "
+    "{verdict_favour_citizen}; strict: {verdict_strict}), because a day does not exist in the month (e.g. 31 August "
+    "+ 6 months, or a birthday on 29 February). The caseworker must decide.",
+)
+_VERDICT_WORDS = {
+    "da": {"met": "opfyldt", "not_met": "ikke opfyldt", "needs_assessment": "kræver vurdering",
+           "missing_facts": "mangler oplysninger", "not_applicable": "ikke relevant"},
+    "en": {"met": "met", "not_met": "not met", "needs_assessment": "needs assessment",
+           "missing_facts": "missing facts", "not_applicable": "not applicable"},
+}
+
+
+def display(value: FactValue, lang: str) -> object:
+    """Return a fact as message text: lists joined, unknown as "ukendt"/"unknown", dates in ISO form."""
+    if isinstance(value, tuple):
+        return ", ".join(value) if value else ("ingen" if lang == "da" else "none")
+    if value is None:
+        return "ukendt" if lang == "da" else "unknown"
+    if isinstance(value, bool):
+        return ("ja" if value else "nej") if lang == "da" else ("yes" if value else "no")
+    if isinstance(value, Verdict):
+        return _VERDICT_WORDS[lang][value.value]
+    return fact_to_json(value)
+
+
+def build_views(rules: tuple[Rule, ...]) -> tuple[tuple[LawSnapshot, Mapping[str, RuleView]], ...]:
+    """Return, for every epoch of the law, a view of every rule."""
+    return tuple(
+        (snapshot, MappingProxyType({rule.id: RuleView(rule, snapshot) for rule in rules})) for snapshot in SNAPSHOTS
+    )
+
+
+class Context:
+    """
+    What the rules read while one case is evaluated.
+
+    Attributes:
+        case: The case.
+        interpretation: The interpretation applied.
+        snapshot: The law in force on the law date.
+        periods: ``(input index, period)`` pairs sorted by start (ties keep
+            input order).
+        period_limits: For each input index, the latest end a right allows
+            for that period beyond the ordinary six months, as readings
+            (``None``: no right extends it).
+        covered: For each input index, whether a right covers the period.
+        coverage_without_purpose: For each input index, whether the period is
+            covered by a right that carries no purpose condition.
+        notices: Notices raised by the rules.
+    """
+
+    __slots__ = (
+        "case",
+        "coverage_without_purpose",
+        "covered",
+        "interpretation",
+        "mode",
+        "notice_explainer",
+        "notices",
+        "period_limits",
+        "periods",
+        "snapshot",
+    )
+
+    def __init__(
+        self,
+        case: Case,
+        interpretation: Interpretation,
+        snapshot: LawSnapshot,
+        periods: tuple[tuple[int, Period], ...],
+        mode: AmbiguousDates,
+        notice_explainer: Explainer,
+    ) -> None:
+        self.case = case
+        self.interpretation = interpretation
+        self.snapshot = snapshot
+        self.periods = periods
+        self.mode = mode
+        self.notice_explainer = notice_explainer
+        self.period_limits: dict[int, date] = {}
+        self.covered: set[int] = set()
+        self.coverage_without_purpose: set[int] = set()
+        self.notices: list[Notice] = []
+
+    @property
+    def all_covered(self) -> bool:
+        """Return whether the case has periods and a right covers every one."""
+        return bool(self.periods) and len(self.covered) == len(self.periods)
+
+    @property
+    def all_covered_without_purpose(self) -> bool:
+        """Return whether the case has periods and a right without a purpose condition covers every one."""
+        return bool(self.periods) and len(self.coverage_without_purpose) == len(self.periods)
+
+    def notice(
+        self,
+        code: str,
+        subject: str,
+        facts: Mapping[str, FactValue] = NO_FACTS,
+        references: tuple[LegalReference, ...] = (),
+    ) -> Notice:
+        """Return a notice worded by the notice texts."""
+        return Notice(code, subject, references, facts, self.notice_explainer)

@@ -1,0 +1,225 @@
+"""
+The decision engine: evaluate a case against the law in force on its law date.
+
+:func:`evaluate` selects the law version and its dated details from the law
+date (the decision date, or with ``Interpretation.law_date = "period_start"``
+the current period's start), runs every rule of the catalogue, and returns a
+:class:`~mentorrules.Decision` holding a finding for every rule id, the
+notices, and the aggregate verdict.  The rights run first, because a period
+covered by a right changes which discretionary conditions apply to it.
+
+With ``Interpretation.ambiguous_dates = "flag"`` the case is evaluated under
+both readings of the month arithmetic; a finding takes the citizen's reading,
+gains ``<fact>_strict`` facts where the strict reading differs, and becomes
+``needs_assessment`` where one reading is met (or not applicable) and the other
+is not.
+
+    >>> from mentorrules import load_case
+    >>> case = load_case({"decision_date": "2024-02-20", "periods": [{"start": "2024-03-01", "end": "2024-09-01"}]})
+    >>> decision = evaluate(case)
+    >>> decision.law.id, decision.findings_for("duration.period_length")[0].verdict.value
+    ('lab-2020', 'not_met')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+
+from mentorrules._notices import NOTICE_EXPLAINER, identifier_fields
+from mentorrules._registry import AMBIGUOUS_DATES, Context, RuleInfo, RuleView, build_views
+from mentorrules.exceptions import CaseError, FieldError
+from mentorrules.facts import Case, Period
+from mentorrules.interpretation import AmbiguousDates, Interpretation, LawDate
+from mentorrules.law import LAW_VERSIONS, LawSnapshot, snapshot_for
+from mentorrules.outcomes import Decision, FactValue, Finding, Notice, Verdict, aggregate_verdict
+from mentorrules.references import LegalReference
+from mentorrules.rules import CATALOGUE
+
+
+__all__ = ["evaluate", "rule_catalogue"]
+
+_DEFAULT = Interpretation()
+_VIEWS = build_views(CATALOGUE)
+_VIEWS_BY_START = tuple(snapshot.valid_from for snapshot, _ in _VIEWS)
+_RIGHTS = tuple(rule for rule in CATALOGUE if rule.family == "right")
+_OTHERS = tuple(rule for rule in CATALOGUE if rule.family != "right")
+_ORDER = tuple(rule.id for rule in CATALOGUE)
+_OK = frozenset({Verdict.MET, Verdict.NOT_APPLICABLE})
+
+
+def _views_for(snapshot: LawSnapshot) -> Mapping[str, RuleView]:
+    for start, (candidate, views) in zip(_VIEWS_BY_START, _VIEWS, strict=True):  # pragma: no branch
+        if start == snapshot.valid_from:
+            assert candidate is snapshot
+            return views
+    raise AssertionError(snapshot)  # every snapshot has views: they are built from the same tuple
+
+
+def _sorted_periods(case: Case) -> tuple[tuple[int, Period], ...]:
+    return tuple(sorted(enumerate(case.periods), key=lambda pair: pair[1].start))
+
+
+def _law_date(case: Case, interpretation: Interpretation, periods: tuple[tuple[int, Period], ...]) -> date:
+    if interpretation.law_date is LawDate.PERIOD_START and periods:
+        return periods[-1][1].start
+    return case.decision_date
+
+
+def _run(
+    case: Case,
+    interpretation: Interpretation,
+    snapshot: LawSnapshot,
+    periods: tuple[tuple[int, Period], ...],
+    mode: AmbiguousDates,
+) -> tuple[list[Finding], list[Notice]]:
+    views = _views_for(snapshot)
+    ctx = Context(case, interpretation, snapshot, periods, mode, NOTICE_EXPLAINER)
+    by_rule: dict[str, list[Finding]] = {}
+    for rule in _RIGHTS:
+        by_rule[rule.id] = rule.check(ctx, views[rule.id])
+    for rule in _OTHERS:
+        by_rule[rule.id] = rule.check(ctx, views[rule.id])
+    findings = [finding for rule_id in _ORDER for finding in by_rule[rule_id]]
+    return findings, ctx.notices
+
+
+def _combine(favour: Finding, strict: Finding) -> Finding:
+    """Combine the two readings of one finding under ``flag`` (DESIGN section 6)."""
+    if favour.verdict is strict.verdict and favour.facts == strict.facts:
+        return favour
+    facts: dict[str, FactValue] = dict(favour.facts)
+    for key, value in strict.facts.items():
+        if key != "reason" and favour.facts.get(key) != value:
+            facts[f"{key}_strict"] = value
+    verdict = favour.verdict
+    if (favour.verdict in _OK) != (strict.verdict in _OK):
+        verdict = Verdict.NEEDS_ASSESSMENT
+        facts["reason"] = AMBIGUOUS_DATES
+        facts["verdict_favour_citizen"] = favour.verdict
+        facts["verdict_strict"] = strict.verdict
+    return favour._replace(verdict=verdict, facts=MappingProxyType(facts))
+
+
+def _transition_notices(case: Case, snapshot: LawSnapshot) -> list[Notice]:
+    version = snapshot.version
+    return [
+        Notice(
+            "law.transition",
+            f"periods[{index}]",
+            (),
+            MappingProxyType({
+                "start": period.start,
+                "end": period.end,
+                "law": version.id,
+                "valid_from": version.valid_from,
+                "valid_to": version.valid_to,
+            }),
+            NOTICE_EXPLAINER,
+        )
+        for index, period in enumerate(case.periods)
+        if period.start < version.valid_from or period.end > version.valid_to
+    ]
+
+
+def _unverified_notices(findings: list[Finding]) -> list[Notice]:
+    seen: dict[LegalReference, None] = {}
+    for finding in findings:
+        if finding.verdict is not Verdict.NOT_APPLICABLE:
+            for reference in finding.references:
+                if not reference.verified:
+                    seen.setdefault(reference)
+    return [
+        Notice(
+            "law.unverified",
+            "",
+            (reference,),
+            MappingProxyType({"citation": reference.citation, "note": reference.note}),
+            NOTICE_EXPLAINER,
+        )
+        for reference in seen
+    ]
+
+
+def _privacy_notices(case: Case) -> list[Notice]:
+    return [
+        Notice("privacy.identifier_in_text", path, (), MappingProxyType({"field": path}), NOTICE_EXPLAINER)
+        for path in identifier_fields(case)
+    ]
+
+
+def evaluate(case: Case, *, interpretation: Interpretation = _DEFAULT) -> Decision:
+    """
+    Evaluate a case and return its decision record.
+
+    Args:
+        case: The facts of the case (see :func:`~mentorrules.load_case` for JSON).
+        interpretation: The interpretation choices (defaults favour the citizen).
+
+    Returns:
+        The decision: a finding for every rule id of the catalogue, the
+        notices, and the aggregate verdict.
+
+    Raises:
+        CaseError: when ``case`` is not a :class:`~mentorrules.Case` or
+            ``interpretation`` not an :class:`~mentorrules.Interpretation`.
+        UnsupportedDateError: when the law date lies outside 2014-01-01..2026-12-31.
+    """
+    if type(case) is not Case:
+        raise CaseError([FieldError(path="", message=f"expected a Case, not {type(case).__name__}; use load_case() for JSON")])
+    if type(interpretation) is not Interpretation:
+        raise CaseError([FieldError(path="interpretation", message=f"expected an Interpretation, not {type(interpretation).__name__}")])
+    periods = _sorted_periods(case)
+    snapshot = snapshot_for(_law_date(case, interpretation, periods))
+    mode = interpretation.ambiguous_dates
+    if mode is AmbiguousDates.FLAG:
+        favour, notices = _run(case, interpretation, snapshot, periods, AmbiguousDates.FAVOUR_CITIZEN)
+        strict, _ = _run(case, interpretation, snapshot, periods, AmbiguousDates.STRICT)
+        findings = [_combine(f, s) for f, s in zip(favour, strict, strict=True)]
+    else:
+        findings, notices = _run(case, interpretation, snapshot, periods, mode)
+    all_notices = _privacy_notices(case) + notices + _transition_notices(case, snapshot) + _unverified_notices(findings)
+    return Decision(
+        case=case,
+        verdict=aggregate_verdict(findings),
+        findings=tuple(findings),
+        notices=tuple(all_notices),
+        law=snapshot.version,
+        interpretation=interpretation,
+        decision_date=case.decision_date,
+    )
+
+
+def rule_catalogue(*, lang: str = "da") -> tuple[RuleInfo, ...]:
+    """
+    Return the rule catalogue: every rule id with its title and references per law version.
+
+    Args:
+        lang: ``"da"`` (default) or ``"en"`` for the titles.
+
+    >>> [info.id for info in rule_catalogue()][:3]
+    ['eligibility.purpose', 'eligibility.decisive_need', 'eligibility.mentor']
+    """
+    if lang not in ("da", "en"):
+        raise ValueError(f"lang must be 'da' or 'en', not {lang!r}")
+    infos = []
+    for rule in CATALOGUE:
+        spans: dict[str, list[tuple[date, tuple[LegalReference, ...]]]] = {v.id: [] for v in LAW_VERSIONS}
+        for snapshot, views in _VIEWS:
+            refs = tuple(dict.fromkeys(r for variant in views[rule.id].references.values() for r in variant))
+            entries = spans[snapshot.version.id]
+            if not entries or entries[-1][1] != refs:
+                entries.append((snapshot.valid_from, refs))
+        infos.append(
+            RuleInfo(
+                id=rule.id,
+                family=rule.family,
+                per=rule.per,
+                title=rule.title_da if lang == "da" else rule.title_en,
+                verdicts=tuple(v.value for v in Verdict if v in rule.verdicts),
+                references=MappingProxyType({law: tuple(entries) for law, entries in spans.items()}),
+            )
+        )
+    return tuple(infos)
+

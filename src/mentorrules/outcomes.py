@@ -1,0 +1,307 @@
+"""
+Outcomes: verdicts, findings, notices and the decision record.
+
+A :class:`Decision` holds one :class:`Finding` per rule and subject (every
+rule of the catalogue appears in every decision, as ``not_applicable`` where it
+does not apply), the :class:`Notice` objects that inform without changing a
+verdict, the law version and interpretation used, and a fingerprint of the
+input.  The aggregate verdict is ``not_met`` if any finding is not met, else
+``missing_facts`` if any is, else ``needs_assessment`` if any is, else
+``met``; findings that are ``not_applicable`` and the ``right.*`` findings
+(which only say whether a right exists) do not enter it.
+
+Findings and notices are immutable named tuples: a decision creates some
+twenty of them, and a tuple is the cheapest immutable record Python builds.
+Their messages are worded lazily, in Danish (authoritative) or English, by
+the registry entry that produced them.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+import attrs
+
+from mentorrules._version import __version__
+from mentorrules.interpretation import Interpretation
+from mentorrules.law import LawVersion
+from mentorrules.references import LegalReference
+
+
+if TYPE_CHECKING:
+    from mentorrules.facts import Case
+
+
+__all__ = [
+    "Decision",
+    "FactValue",
+    "Finding",
+    "Notice",
+    "Verdict",
+    "aggregate_verdict",
+]
+
+#: The values a finding's facts may hold (dates become ISO strings in JSON).
+FactValue = str | bool | int | Decimal | date | None | tuple[str, ...]
+
+#: Shared empty facts.
+NO_FACTS: Mapping[str, FactValue] = MappingProxyType({})
+
+LANGUAGES = ("da", "en")
+
+
+class Verdict(enum.StrEnum):
+    """
+    The verdict of a rule, and of a decision.
+
+    ``MET`` the condition is fulfilled; ``NOT_MET`` it is not; ``NEEDS_ASSESSMENT``
+    the law requires a caseworker's concrete assessment that is not recorded
+    (or the interpretation asks to flag an ambiguity); ``MISSING_FACTS`` a fact
+    the rule needs is unknown; ``NOT_APPLICABLE`` the rule does not apply.
+    """
+
+    MET = "met"
+    NOT_MET = "not_met"
+    NEEDS_ASSESSMENT = "needs_assessment"
+    MISSING_FACTS = "missing_facts"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Explainer(Protocol):
+    """What words a finding's or notice's message: a registry entry."""
+
+    def message(self, item: Finding | Notice, lang: str) -> str:
+        """Return the message of ``item`` in ``lang`` (``"da"`` or ``"en"``)."""
+        ...
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be 'da' or 'en', not {lang!r}")
+
+
+def fact_to_json(value: FactValue) -> Any:
+    """Return a fact as a JSON value: dates as ISO strings, decimals as plain strings."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value else "0"
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def facts_to_json(facts: Mapping[str, FactValue]) -> dict[str, Any]:
+    """Return a finding's facts as a JSON object."""
+    return {key: fact_to_json(value) for key, value in facts.items()}
+
+
+class Finding(NamedTuple):
+    """
+    The outcome of one rule for one subject.
+
+    Attributes:
+        rule: The rule id (``"duration.period_length"``).
+        verdict: The verdict.
+        subject: Path of the fact it is about, indexing the case as given
+            (``"periods[1]"``, ``"periods[0].agreement"``), or ``""`` for the
+            whole case.
+        references: The legal references, never empty.
+        facts: The values the rule used, computed ones included (``max_end``).
+        explainer: The registry entry that words the message (not part of
+            the JSON record).
+    """
+
+    rule: str
+    verdict: Verdict
+    subject: str
+    references: tuple[LegalReference, ...]
+    facts: Mapping[str, FactValue]
+    explainer: Explainer
+
+    def message(self, lang: str = "da") -> str:
+        """Return the explanation in Danish (``"da"``, authoritative) or English (``"en"``)."""
+        _check_lang(lang)
+        return self.explainer.message(self, lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of DESIGN section 4."""
+        return {
+            "rule": self.rule,
+            "verdict": self.verdict.value,
+            "subject": self.subject,
+            "facts": facts_to_json(self.facts),
+            "references": [r.to_dict() for r in self.references],
+            "message": {"da": self.message("da"), "en": self.message("en")},
+        }
+
+    def _repr_markdown_(self) -> str:
+        from mentorrules import render  # noqa: PLC0415  # render imports outcomes
+
+        return render.finding_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from mentorrules import render  # noqa: PLC0415  # render imports outcomes
+
+        return render.finding_html(self)
+
+
+class Notice(NamedTuple):
+    """
+    Information that does not change a verdict.
+
+    Codes: ``privacy.identifier_in_text``, ``guidance.conflict``,
+    ``law.unverified``, ``law.transition``.
+
+    Attributes:
+        code: The notice code.
+        subject: The path it is about (``""`` for the whole case).
+        references: Legal references (may be empty).
+        facts: Values the message uses (never a personal identifier).
+        explainer: What words the message.
+    """
+
+    code: str
+    subject: str
+    references: tuple[LegalReference, ...]
+    facts: Mapping[str, FactValue]
+    explainer: Explainer
+
+    def message(self, lang: str = "da") -> str:
+        """Return the explanation in Danish (``"da"``) or English (``"en"``)."""
+        _check_lang(lang)
+        return self.explainer.message(self, lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of DESIGN section 4."""
+        return {
+            "code": self.code,
+            "subject": self.subject,
+            "message": {"da": self.message("da"), "en": self.message("en")},
+            "references": [r.to_dict() for r in self.references],
+        }
+
+
+_RANK = {Verdict.NOT_MET: 3, Verdict.MISSING_FACTS: 2, Verdict.NEEDS_ASSESSMENT: 1, Verdict.MET: 0}
+_BY_RANK = (Verdict.MET, Verdict.NEEDS_ASSESSMENT, Verdict.MISSING_FACTS, Verdict.NOT_MET)
+
+
+def enters_verdict(finding: Finding) -> bool:
+    """Return whether a finding enters the aggregate verdict (not ``not_applicable``, not ``right.*``)."""
+    return finding.verdict is not Verdict.NOT_APPLICABLE and not finding.rule.startswith("right.")
+
+
+def aggregate_verdict(findings: Iterable[Finding]) -> Verdict:
+    """
+    Return the aggregate verdict of findings (DESIGN section 4).
+
+    ``not_met`` if any finding that enters the verdict is not met, else
+    ``missing_facts`` if any is, else ``needs_assessment`` if any is, else
+    ``met`` (also when no finding enters the verdict).
+    """
+    worst = 0
+    for finding in findings:
+        if enters_verdict(finding):
+            rank = _RANK[finding.verdict]
+            if rank > worst:
+                worst = rank
+                if worst == 3:
+                    break
+    return _BY_RANK[worst]
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """
+    The reproducible decision record for one case.
+
+    Attributes:
+        case: The case evaluated.
+        verdict: The aggregate verdict.
+        findings: Every rule's findings, in catalogue order, then by the
+            input index of their subject.
+        notices: Notices, in the order they were raised.
+        law: The law version applied.
+        interpretation: The interpretation applied.
+        decision_date: The case's decision date.
+        library_version: The version of mentorrules that decided.
+    """
+
+    case: Case = attrs.field(repr=False)
+    verdict: Verdict
+    findings: tuple[Finding, ...] = attrs.field(repr=False)
+    notices: tuple[Notice, ...] = attrs.field(repr=False)
+    law: LawVersion
+    interpretation: Interpretation = attrs.field(repr=False)
+    decision_date: date
+    library_version: str = __version__
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """
+        Return ``"sha256:" + hex`` of the canonical JSON of the input.
+
+        The input is ``{"case": dump_case(case), "interpretation": ..., "law": law id,
+        "library": version}``, with keys sorted, separators ``(",", ":")``, UTF-8
+        without ASCII escapes and decimals as plain strings, so the same input
+        gives the same fingerprint on any machine.
+        """
+        from mentorrules.serialize import canonical_json, dump_case  # noqa: PLC0415  # serialize is above outcomes
+
+        payload = {
+            "case": dump_case(self.case),
+            "interpretation": self.interpretation.to_dict(),
+            "law": self.law.id,
+            "library": self.library_version,
+        }
+        return "sha256:" + hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+
+    def unresolved(self) -> tuple[Finding, ...]:
+        """Return the findings a caseworker must still act on: those that enter the verdict and are not met."""
+        return tuple(f for f in self.findings if f.verdict is not Verdict.MET and enters_verdict(f))
+
+    def findings_for(self, rule: str) -> tuple[Finding, ...]:
+        """Return the findings of one rule id, in subject order."""
+        return tuple(f for f in self.findings if f.rule == rule)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the decision record in the JSON shape of DESIGN section 4 (``mentorrules.decision/1``)."""
+        return {
+            "schema": "mentorrules.decision/1",
+            "verdict": self.verdict.value,
+            "decision_date": self.decision_date.isoformat(),
+            "law": self.law.to_dict(),
+            "interpretation": self.interpretation.to_dict(),
+            "findings": [f.to_dict() for f in self.findings],
+            "notices": [n.to_dict() for n in self.notices],
+            "library_version": self.library_version,
+            "fingerprint": self.fingerprint,
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return :meth:`to_dict` as JSON text, byte-identical for the same input on any machine."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def explain(self, lang: str = "da") -> str:
+        """Return a readable explanation: verdict, what to resolve, then every finding by family."""
+        from mentorrules import render  # noqa: PLC0415  # render imports outcomes
+
+        return render.explain(self, lang)
+
+    def _repr_markdown_(self) -> str:
+        from mentorrules import render  # noqa: PLC0415  # render imports outcomes
+
+        return render.decision_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from mentorrules import render  # noqa: PLC0415  # render imports outcomes
+
+        return render.decision_html(self)

@@ -1,0 +1,35 @@
+"""Helpers shared by the rule modules: reading assessments, references to guidance."""
+
+from __future__ import annotations
+
+from mentorrules.facts import Assessment, Purpose
+from mentorrules.interpretation import AmbiguousDates
+from mentorrules.outcomes import Verdict
+from mentorrules.references import LegalReference, ReferenceKind
+
+
+#: The five purposes of LAB § 167, stk. 1 (old § 31 b, stk. 1).
+STATUTORY_PURPOSES = frozenset(
+    {Purpose.ACTIVITY, Purpose.OFFER, Purpose.ORDINARY_EDUCATION, Purpose.FLEXJOB, Purpose.ORDINARY_EMPLOYMENT}
+)
+
+#: STAR's page on the target group of the mentor scheme (LAW.md [S20]); guidance, not law.
+STAR_TARGET_GROUP = LegalReference(
+    act="STAR",
+    text="STAR: Om mentorstøtte – ordningens målgruppe",
+    source="Styrelsen for Arbejdsmarked og Rekruttering, star.dk",
+    url="https://star.dk/da/indsatser/mentorordningen/om-mentorstoette-ordningens-maalgruppe",
+    kind=ReferenceKind.GUIDANCE,
+)
+
+
+def assessment_verdict(assessment: Assessment | None) -> Verdict:
+    """Return the verdict a recorded assessment gives: none recorded → needs assessment."""
+    if assessment is None:
+        return Verdict.NEEDS_ASSESSMENT
+    return Verdict.MET if assessment.outcome else Verdict.NOT_MET
+
+
+def mode_of(mode: AmbiguousDates) -> AmbiguousDates:
+    """Return the reading a single evaluation pass uses (``flag`` computes with the citizen's reading)."""
+    return AmbiguousDates.STRICT if mode is AmbiguousDates.STRICT else AmbiguousDates.FAVOUR_CITIZEN

@@ -1,0 +1,433 @@
+"""
+The written record of the support (*skriftlig aftale* / »Min Plan«).
+
+**2014-2019.**  Old LAB § 31 c required a written agreement:
+
+    § 31 c. Ved afgivelse af tilbud om mentorstøtte skal der indgås en
+    skriftlig aftale om mentorstøtte mellem jobcenteret og den person, der får
+    støtten. Aftalen kan højst indgås for 6 måneder med mulighed for
+    forlængelse.
+    Stk. 2. Aftalen skal indeholde oplysning om 1) målet med mentorstøtten,
+    2) mentorens navn og kontaktdata, 3) hvilke opgaver mentoren skal bistå
+    ved, 4) varigheden af aftalen, 5) timetallet for mentorstøtten og
+    6) klagevejledning.
+
+**From 2020.**  The act no longer requires a separate agreement.  Under LAB
+§ 47, stk. 1 the executive order says what »Min Plan« must state:
+
+    § 52. Får en person mentorstøtte, skal »Min Plan« indeholde oplysninger om
+    1) målet med mentorstøtten, 2) mentorens navn og kontaktdata, 3) hvilke
+    opgaver mentoren skal bistå med, 4) varighed af perioden med mentorstøtte
+    og 5) timetallet for mentorstøtten.
+
+(BEK nr. 1180/2019, 2006/2020, 2636/2021 and 1216/2023, § 52 in all four.)
+Complaint guidance is not among the items; municipal pages still print the
+older six-item list, so ``Interpretation.complaint_guidance_required_from_2020``
+can require it.
+
+The library checks one record per period.  The current period's record is
+required (absent: every item is ``missing_facts``); an earlier period's is
+checked when given.  Inside a record, an item that is absent, blank or empty
+is a defect (``not_met``), and each defect says what to add or correct.  The
+record must also agree with the case: its dates with its period's (at most
+six months, the same month arithmetic as :mod:`~mentorrules.rules.duration`),
+its mentor's name with the mentor's (ignoring case, Unicode normalisation and
+repeated white space), and its contact data must be a phone number or an
+e-mail address.
+
+Legal basis:
+    LAB 2003 § 31 c, stk. 1 og 2; LAB § 47, stk. 1; BEK om en aktiv
+    beskæftigelsesindsats § 52, nr. 1-5.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from types import MappingProxyType
+
+from mentorrules._registry import Context, ReferenceSets, Rule, RuleView, Texts
+from mentorrules.facts import Agreement, Period
+from mentorrules.law import LawSnapshot
+from mentorrules.outcomes import FactValue, Finding, Verdict
+from mentorrules.references import LegalReference, ReferenceKind
+from mentorrules.rules.duration import max_end_for
+
+
+__all__ = ["RULES", "is_contact", "same_name"]
+
+V = Verdict
+#: An item's check: (agreement, input index, period, context) -> (verdict, facts).
+ItemCheck = Callable[[Agreement, int, Period, Context], tuple[Verdict, dict[str, FactValue]]]
+
+_PHONE = re.compile(r"(?:\+45|0045)?[0-9]{8}|\+[0-9]{7,15}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)*\.[^@\s.]+")
+_SPACES = re.compile(r"\s+")
+
+COMPLAINT_PRACTICE = LegalReference(
+    act="mentorrules",
+    text="Fortolkning: klagevejledning i aftalen efter 2020 (kommunale vejledninger; ikke blandt punkterne i BEK § 52)",
+    source="Interpretation.complaint_guidance_required_from_2020",
+    url="https://mentorrules.readthedocs.io/en/latest/law/agreement.html",
+    kind=ReferenceKind.INTERPRETATION,
+)
+
+
+def is_contact(text: str) -> bool:
+    """
+    Return whether ``text`` is a phone number or an e-mail address (DESIGN section 5).
+
+    Spaces are removed first.  A phone number is 8 digits, optionally after
+    ``+45`` or ``0045``, or ``+`` and 7-15 digits; an e-mail address is
+    ``local@domain.tld``.
+
+    >>> is_contact("+45 20 30 40 50"), is_contact("mette@example.dk"), is_contact("ring til Mette")
+    (True, True, False)
+    """
+    compact = _SPACES.sub("", text)
+    return bool(_PHONE.fullmatch(compact) or _EMAIL.fullmatch(compact))
+
+
+def _normal_name(name: str) -> str:
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", name)).strip().casefold()
+
+
+def same_name(a: str, b: str) -> bool:
+    """
+    Return whether two names are the same, ignoring case, Unicode normalisation and repeated white space.
+
+    >>> same_name("Søren  Hansen", "so\\u0308ren hansen".replace("o\\u0308", "ø"))
+    True
+    >>> same_name("Søren", "Sören")
+    False
+    """
+    return _normal_name(a) == _normal_name(b)
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+# --- per-item checks -------------------------------------------------------------
+
+
+def _written(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
+    return (V.MET if agreement.written else V.NOT_MET), {"written": agreement.written}
+
+
+def _goal(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
+    stated = not _blank(agreement.goal)
+    return (V.MET if stated else V.NOT_MET), {"stated": stated}
+
+
+def _mentor_name(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
+    if _blank(agreement.mentor_name):
+        return V.NOT_MET, {"stated": False}
+    assert agreement.mentor_name is not None
+    mentor = ctx.case.mentor
+    case_name = mentor.name if mentor is not None else None
+    if case_name is None or not case_name.strip():
+        return V.MET, {"stated": True, "matches": None}
+    if same_name(agreement.mentor_name, case_name):
+        return V.MET, {"stated": True, "matches": True}
+    return V.NOT_MET, {"stated": True, "matches": False, "reason": "mismatch"}
+
+
+def _mentor_contact(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
+    contact = agreement.mentor_contact
+    if contact is None or _blank(contact):
+        return V.NOT_MET, {"stated": False}
+    if is_contact(contact):
+        return V.MET, {"stated": True, "valid": True}
+    return V.NOT_MET, {"stated": True, "valid": False, "reason": "invalid"}
+
+
+def _tasks(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
+    if not agreement.tasks:
+        return V.NOT_MET, {"count": 0}
+    blank = tuple(f"tasks[{i}]" for i, task in enumerate(agreement.tasks) if _blank(task))
+    if blank:
+        return V.NOT_MET, {"count": len(agreement.tasks), "blank": blank, "reason": "blank_item"}
+    return V.MET, {"count": len(agreement.tasks)}
+
+
+def _duration(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
+    start, end = agreement.start, agreement.end
+    facts: dict[str, FactValue] = {"start": start, "end": end, "period_start": period.start, "period_end": period.end}
+    if start is None or end is None:
+        return V.NOT_MET, {**facts, "reason": "not_stated"}
+    if end < start:
+        return V.NOT_MET, {**facts, "reason": "end_before_start"}
+    max_end, _ = max_end_for(ctx, index, start)
+    facts["max_end"] = max_end
+    if end > max_end:
+        return V.NOT_MET, {**facts, "reason": "too_long"}
+    if start != period.start or end != period.end:
+        return V.NOT_MET, {**facts, "reason": "differs"}
+    return V.MET, facts
+
+
+def _hours(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
+    hours = agreement.hours
+    if hours is None:
+        return V.NOT_MET, {"amount": None, "unit": None, "reason": "not_stated"}
+    facts: dict[str, FactValue] = {"amount": hours.amount, "unit": hours.unit.value}
+    if hours.amount <= 0:
+        return V.NOT_MET, {**facts, "reason": "not_positive"}
+    return V.MET, facts
+
+
+def _complaint(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
+    stated = agreement.complaint_guidance
+    return (V.MET if stated else V.NOT_MET), {"stated": stated}
+
+
+def _complaint_required(ctx: Context) -> bool:
+    return ctx.snapshot.is_2014 or ctx.interpretation.complaint_guidance_required_from_2020
+
+
+# --- the rules ---------------------------------------------------------------------
+
+
+def _make_check(item: ItemCheck, *, optional: Callable[[Context], bool] | None = None) -> Callable[[Context, RuleView], list[Finding]]:
+    def check(ctx: Context, view: RuleView) -> list[Finding]:
+        required = optional is None or optional(ctx)
+        periods = ctx.case.periods
+        if not periods:
+            if item is _written:
+                return [view.finding(V.MISSING_FACTS, "periods", {"reason": "no_periods"})]
+            return [view.finding(V.NOT_APPLICABLE, "periods", {"reason": "no_periods"})]
+        current = ctx.periods[-1][0]
+        variant = "" if required else "not_required"
+        findings = []
+        for index, period in enumerate(periods):
+            subject = f"periods[{index}].agreement"
+            agreement = period.agreement
+            if not required:
+                findings.append(view.finding(V.NOT_APPLICABLE, subject, {"reason": "not_required"}, variant))
+            elif agreement is None:
+                if index == current:
+                    findings.append(view.finding(V.MISSING_FACTS, subject, {"reason": "absent"}))
+                else:
+                    findings.append(view.finding(V.NOT_APPLICABLE, subject, {"reason": "earlier_absent"}))
+            else:
+                verdict, facts = item(agreement, index, period, ctx)
+                findings.append(view.finding(verdict, subject, facts))
+        return findings
+
+    return check
+
+
+def _refs_2014(law: LawSnapshot, item: int | None, *, extra: tuple[LegalReference, ...] = ()) -> tuple[LegalReference, ...]:
+    if item is None:
+        return (law.lab_ref("31 c", 1, sentence=1), *extra)
+    return (law.lab_ref("31 c", 2, item=item), *extra)
+
+
+def _refs_2020(law: LawSnapshot, item: int | None, *, extra: tuple[LegalReference, ...] = ()) -> tuple[LegalReference, ...]:
+    return (law.lab_ref("47", 1), law.bek_ref("min_plan", item=item), *extra)
+
+
+def _item_refs(item: int | None, *, duration: bool = False) -> Callable[[LawSnapshot], ReferenceSets]:
+    def refs(law: LawSnapshot) -> ReferenceSets:
+        if law.is_2014:
+            extra = (law.lab_ref("31 c", 1, sentence=2),) if duration else ()
+            return {"": _refs_2014(law, item, extra=extra)}
+        extra = (law.lab_ref("167", 1, sentence=1),) if duration else ()
+        return {"": _refs_2020(law, item, extra=extra)}
+
+    return refs
+
+
+def _complaint_refs(law: LawSnapshot) -> ReferenceSets:
+    if law.is_2014:
+        return {"": _refs_2014(law, 6), "not_required": _refs_2014(law, 6)}
+    return {"": (COMPLAINT_PRACTICE, law.bek_ref("min_plan")), "not_required": (law.bek_ref("min_plan"),)}
+
+
+_ABSENT = {
+    "missing_facts": (
+        "Der er ingen registrering af {record} for den aktuelle periode. Registrér {record} med de oplysninger, "
+        "loven kræver.",
+        "There is no record of {record} for the current period. Record {record} with the information the law "
+        "requires.",
+    ),
+    "not_applicable": (
+        "Der er ingen registrering af {record} for denne tidligere periode; kun den aktuelle periodes kræves.",
+        "There is no record of {record} for this earlier period; only the current period's is required.",
+    ),
+    "not_applicable/no_periods": (
+        "Der er ingen perioder i sagen, så der er ingen aftale at kontrollere.",
+        "The case has no periods, so there is no agreement to check.",
+    ),
+}
+
+
+def _rule(rule_id: str, title_da: str, title_en: str, item: ItemCheck, refs: Callable[[LawSnapshot], ReferenceSets], texts: Texts,
+          *, optional: Callable[[Context], bool] | None = None) -> Rule:
+    return Rule(
+        id=rule_id,
+        family="agreement",
+        per="period",
+        title_da=title_da,
+        title_en=title_en,
+        verdicts=frozenset({V.MET, V.NOT_MET, V.MISSING_FACTS, V.NOT_APPLICABLE}),
+        references=refs,
+        check=_make_check(item, optional=optional),
+        texts=MappingProxyType({**_ABSENT, **texts}),
+    )
+
+
+WRITTEN = _rule(
+    "agreement.written", "Skriftlig aftale", "Written agreement", _written, _item_refs(None),
+    {
+        "met": ("Mentorstøtten er registreret skriftligt i {record}.", "The mentor support is recorded in writing in {record}."),
+        "met@lab-2014": (
+            "Der er indgået en skriftlig aftale om mentorstøtte mellem {authority} og borgeren.",
+            "A written agreement on mentor support has been concluded between {authority} and the citizen.",
+        ),
+        "not_met": (
+            "Mentorstøtten er ikke registreret skriftligt. Oplysningerne om mentorstøtten skal fremgå af {record}.",
+            "The mentor support is not recorded in writing. The information on the support must appear in {record}.",
+        ),
+        "not_met@lab-2014": (
+            "Der er ikke indgået en skriftlig aftale om mentorstøtte. Loven kræver en skriftlig aftale mellem "
+            "{authority} og borgeren; indgå aftalen skriftligt.",
+            "No written agreement on mentor support has been concluded. The act requires a written agreement "
+            "between {authority} and the citizen; conclude it in writing.",
+        ),
+        "missing_facts/no_periods": (
+            "Der er ingen perioder i sagen, så det kan ikke kontrolleres, at støtten er registreret skriftligt. "
+            "Angiv perioden og {record}.",
+            "The case has no periods, so it cannot be checked that the support is recorded in writing. State the "
+            "period and {record}.",
+        ),
+    },
+)
+GOAL = _rule(
+    "agreement.goal", "Målet med mentorstøtten", "Goal of the support", _goal, _item_refs(1),
+    {
+        "met": ("Målet med mentorstøtten fremgår af {record}.", "The goal of the support is stated in {record}."),
+        "not_met": (
+            "Målet med mentorstøtten fremgår ikke af {record}. Tilføj målet med støtten.",
+            "The goal of the support is not stated in {record}. Add the goal of the support.",
+        ),
+    },
+)
+MENTOR_NAME = _rule(
+    "agreement.mentor_name", "Mentorens navn", "The mentor's name", _mentor_name, _item_refs(2),
+    {
+        "met": ("Mentorens navn fremgår af {record}.", "The mentor's name is stated in {record}."),
+        "not_met": (
+            "Mentorens navn fremgår ikke af {record}. Tilføj mentorens navn.",
+            "The mentor's name is not stated in {record}. Add the mentor's name.",
+        ),
+        "not_met/mismatch": (
+            "Mentorens navn i {record} svarer ikke til sagens mentor. Ret navnet, så det er den mentor, der "
+            "faktisk er tilknyttet.",
+            "The mentor's name in {record} does not match the case's mentor. Correct the name to the mentor "
+            "actually assigned.",
+        ),
+    },
+)
+MENTOR_CONTACT = _rule(
+    "agreement.mentor_contact", "Mentorens kontaktdata", "The mentor's contact data", _mentor_contact, _item_refs(2),
+    {
+        "met": (
+            "Mentorens kontaktdata (telefonnummer eller e-mailadresse) fremgår af {record}.",
+            "The mentor's contact data (phone number or e-mail address) is stated in {record}.",
+        ),
+        "not_met": (
+            "Mentorens kontaktdata fremgår ikke af {record}. Tilføj mentorens telefonnummer eller e-mailadresse.",
+            "The mentor's contact data is not stated in {record}. Add the mentor's phone number or e-mail address.",
+        ),
+        "not_met/invalid": (
+            "Kontaktdata i {record} er hverken et telefonnummer eller en e-mailadresse. Angiv mentorens "
+            "telefonnummer (8 cifre, evt. med +45) eller e-mailadresse.",
+            "The contact data in {record} is neither a phone number nor an e-mail address. State the mentor's "
+            "phone number (8 digits, optionally with +45) or e-mail address.",
+        ),
+    },
+)
+TASKS = _rule(
+    "agreement.tasks", "Mentorens opgaver", "The mentor's tasks", _tasks, _item_refs(3),
+    {
+        "met": ("{record} beskriver de opgaver, mentoren skal bistå med ({count}).", "{record} describes the tasks the mentor shall help with ({count})."),
+        "not_met": (
+            "{record} beskriver ikke, hvilke opgaver mentoren skal bistå med. Tilføj mentorens opgaver.",
+            "{record} does not describe the tasks the mentor shall help with. Add the mentor's tasks.",
+        ),
+        "not_met/blank_item": (
+            "{record} har tomme opgavebeskrivelser ({blank}). Beskriv hver opgave, eller fjern de tomme punkter.",
+            "{record} has empty task descriptions ({blank}). Describe each task, or remove the empty items.",
+        ),
+    },
+)
+DURATION = _rule(
+    "agreement.duration", "Varighed", "Duration", _duration, _item_refs(4, duration=True),
+    {
+        "met": (
+            "Varigheden {start} til {end} fremgår af {record}, svarer til perioden og er højst 6 måneder "
+            "(senest {max_end}).",
+            "The duration {start} to {end} is stated in {record}, matches the period and is at most 6 months "
+            "(until {max_end} at the latest).",
+        ),
+        "not_met": (
+            "Varigheden i {record} er ikke i orden. Angiv start- og slutdato for perioden.",
+            "The duration in {record} is not in order. State the period's start and end.",
+        ),
+        "not_met/not_stated": (
+            "Start- eller slutdato mangler i {record}. Angiv periodens start ({period_start}) og slut ({period_end}).",
+            "The start or end is missing in {record}. State the period's start ({period_start}) and end ({period_end}).",
+        ),
+        "not_met/end_before_start": (
+            "Slutdatoen {end} i {record} ligger før startdatoen {start}. Ret datoerne.",
+            "The end {end} in {record} lies before the start {start}. Correct the dates.",
+        ),
+        "not_met/too_long": (
+            "Varigheden {start} til {end} i {record} er længere end 6 måneder (senest {max_end}). Afkort varigheden.",
+            "The duration {start} to {end} in {record} is longer than 6 months (until {max_end} at the latest). "
+            "Shorten it.",
+        ),
+        "not_met/differs": (
+            "Datoerne i {record} ({start} til {end}) svarer ikke til periodens ({period_start} til {period_end}). "
+            "Ret datoerne, så de stemmer.",
+            "The dates in {record} ({start} to {end}) differ from the period's ({period_start} to {period_end}). "
+            "Correct them so that they agree.",
+        ),
+    },
+)
+HOURS = _rule(
+    "agreement.hours", "Timetal", "Number of hours", _hours, _item_refs(5),
+    {
+        "met": ("Timetallet ({amount}, {unit}) fremgår af {record}.", "The number of hours ({amount}, {unit}) is stated in {record}."),
+        "not_met": (
+            "Timetallet for mentorstøtten fremgår ikke af {record}. Angiv antal timer pr. uge eller i alt.",
+            "The number of hours is not stated in {record}. State the hours per week or in total.",
+        ),
+        "not_met/not_positive": (
+            "Timetallet i {record} er {amount}; det skal være et positivt antal timer. Ret timetallet.",
+            "The number of hours in {record} is {amount}; it must be a positive number. Correct it.",
+        ),
+    },
+)
+COMPLAINT_GUIDANCE = _rule(
+    "agreement.complaint_guidance", "Klagevejledning", "Complaint guidance", _complaint, _complaint_refs,
+    {
+        "met": ("Aftalen indeholder klagevejledning.", "The agreement contains complaint guidance."),
+        "not_met": (
+            "Aftalen indeholder ikke klagevejledning (eller det er ikke angivet). Tilføj klagevejledning til aftalen.",
+            "The agreement does not contain complaint guidance (or it is not stated). Add complaint guidance to the "
+            "agreement.",
+        ),
+        "not_applicable/not_required": (
+            "Fra 2020 er klagevejledning ikke blandt de oplysninger om mentorstøtte, som »Min Plan« skal indeholde.",
+            "From 2020 complaint guidance is not among the information on mentor support that »Min Plan« must "
+            "contain.",
+        ),
+    },
+    optional=_complaint_required,
+)
+
+RULES: tuple[Rule, ...] = (WRITTEN, GOAL, MENTOR_NAME, MENTOR_CONTACT, TASKS, DURATION, HOURS, COMPLAINT_GUIDANCE)

@@ -1,0 +1,187 @@
+"""
+Periods (*perioder*): at most six months, and new periods after a concrete assessment.
+
+    § 167. [...] kan der gives mentorstøtte i en periode på højst 6 måneder.
+    Personerne kan efter en konkret vurdering gives mentorstøtte i en ny
+    periode på op til 6 måneder ved udløb af en periode.
+
+(LAB § 167, stk. 1, LBK nr. 280 af 1. marts 2024.)  From 2014 to 2019 the
+six-month limit sat in the agreement rule: "Aftalen kan højst indgås for 6
+måneder med mulighed for forlængelse" (old § 31 c, stk. 1).
+
+A period is inclusive at both ends and may last until
+:func:`~mentorrules.max_period_end` of its start: the start plus six calendar
+months, less one day.  Where that lands on a day the month lacks (a start on
+31 August), the law is ambiguous and ``Interpretation.ambiguous_dates``
+decides.  A period covered by a statutory right keeps the right's longer
+limit where the interpretation allows it (§ 167, stk. 2, "mindst 6 måneder").
+
+A later period is a new grant: it needs its own concrete assessment, and it
+must not overlap an earlier period (a period that overlaps is not a new period
+"ved udløb af en periode" but an extension of the earlier one beyond six
+months).  The library notes whether it starts on the day after the previous
+period ended ("expiry") or after a gap; the law sets no cap on the number of
+periods (LAW.md § 6.4, rules R-17 to R-19).
+
+Legal basis:
+    LAB § 167, stk. 1, 1. og 2. pkt.; LAB 2003 § 31 c, stk. 1.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from types import MappingProxyType
+
+from mentorrules._dates import period_end
+from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
+from mentorrules.law import LawSnapshot
+from mentorrules.outcomes import FactValue, Finding, Verdict
+from mentorrules.rules._common import assessment_verdict
+
+
+__all__ = ["RULES", "max_end_for"]
+
+V = Verdict
+_ONE_DAY = timedelta(days=1)
+
+
+def _length_refs(law: LawSnapshot) -> ReferenceSets:
+    if law.is_2014:
+        base = (law.lab_ref("31 c", 1, sentence=2),)
+        return {"": base, "right": (*base, law.lab_ref("31 b", 2))}
+    base = (law.lab_ref("167", 1, sentence=1),)
+    return {"": base, "right": (*base, law.lab_ref("167", 2))}
+
+
+def max_end_for(ctx: Context, index: int, start: date) -> tuple[date, bool]:
+    """Return the latest end of the period at ``index`` and whether a right's limit decides it."""
+    own = period_end(start, ctx.snapshot.period_months).choose(ctx.mode)
+    limit = ctx.period_limits.get(index)
+    if limit is not None and limit > own:
+        return limit, True
+    return own, False
+
+
+def _check_length(ctx: Context, view: RuleView) -> list[Finding]:
+    periods = ctx.case.periods
+    if not periods:
+        return [view.finding(V.MISSING_FACTS, "periods", {"reason": "no_periods"})]
+    findings = []
+    for index, period in enumerate(periods):
+        max_end, by_right = max_end_for(ctx, index, period.start)
+        facts: dict[str, FactValue] = {"start": period.start, "end": period.end, "max_end": max_end}
+        verdict = V.MET if period.end <= max_end else V.NOT_MET
+        findings.append(view.finding(verdict, f"periods[{index}]", facts, "right" if by_right else ""))
+    return findings
+
+
+PERIOD_LENGTH = Rule(
+    id="duration.period_length",
+    family="duration",
+    per="period",
+    title_da="Højst 6 måneder pr. periode",
+    title_en="At most 6 months per period",
+    verdicts=frozenset({V.MET, V.NOT_MET, V.MISSING_FACTS}),
+    references=_length_refs,
+    check=_check_length,
+    texts=MappingProxyType({
+        "met": (
+            "Perioden {start} til {end} ligger inden for 6 måneder: den må højst vare til og med {max_end}.",
+            "The period {start} to {end} lies within 6 months: it may last until {max_end} at the latest.",
+        ),
+        "not_met": (
+            "Perioden {start} til {end} er længere end 6 måneder: den må højst vare til og med {max_end}. "
+            "Afkort perioden, eller bevilg en ny periode efter en konkret vurdering, når denne udløber.",
+            "The period {start} to {end} is longer than 6 months: it may last until {max_end} at the latest. "
+            "Shorten the period, or grant a new period after a concrete assessment when this one expires.",
+        ),
+        "missing_facts": (
+            "Der er ingen perioder med mentorstøtte i sagen. Angiv periodens start- og slutdato.",
+            "The case has no periods of mentor support. State the period's start and end.",
+        ),
+    }),
+)
+
+
+def _new_refs(law: LawSnapshot) -> ReferenceSets:
+    if law.is_2014:
+        return {"": (law.lab_ref("31 c", 1, sentence=2),)}
+    return {"": (law.lab_ref("167", 1, sentence=2),)}
+
+
+def _check_new_period(ctx: Context, view: RuleView) -> list[Finding]:
+    periods = ctx.case.periods
+    if not periods:
+        return [view.finding(V.NOT_APPLICABLE, "periods", {"reason": "no_periods"})]
+    results: dict[int, Finding] = {}
+    latest_end: date | None = None
+    for index, period in ctx.periods:
+        subject = f"periods[{index}]"
+        previous_end = latest_end
+        latest_end = period.end if latest_end is None or period.end > latest_end else latest_end
+        if previous_end is None:
+            results[index] = view.finding(V.NOT_APPLICABLE, subject, {"reason": "first"})
+        elif index in ctx.covered:
+            results[index] = view.finding(V.NOT_APPLICABLE, subject, {"previous_end": previous_end, "reason": "covered"})
+        elif period.start <= previous_end:
+            facts: dict[str, FactValue] = {"follows": "overlap", "previous_end": previous_end, "start": period.start}
+            results[index] = view.finding(V.NOT_MET, subject, {**facts, "reason": "overlap"})
+        else:
+            follows = "expiry" if period.start - _ONE_DAY == previous_end else "gap"
+            assessment = period.assessment
+            facts = {"follows": follows, "previous_end": previous_end, "start": period.start,
+                     "assessed_on": assessment.on if assessment is not None else None}
+            results[index] = view.finding(assessment_verdict(assessment), subject, facts)
+    return [results[i] for i in range(len(periods))]
+
+
+NEW_PERIOD = Rule(
+    id="duration.new_period",
+    family="duration",
+    per="period",
+    title_da="Ny periode efter en konkret vurdering",
+    title_en="A new period after a concrete assessment",
+    verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.NOT_APPLICABLE}),
+    references=_new_refs,
+    check=_check_new_period,
+    texts=MappingProxyType({
+        "met": (
+            "Perioden fra {start} er en ny periode ({follows}; forrige periode sluttede {previous_end}), og "
+            "sagsbehandleren har foretaget en konkret vurdering af den ({assessed_on}).",
+            "The period from {start} is a new period ({follows}; the previous period ended {previous_end}), and the "
+            "caseworker has made a concrete assessment of it ({assessed_on}).",
+        ),
+        "not_met": (
+            "Sagsbehandleren har konkret vurderet, at der ikke skal gives en ny periode fra {start}.",
+            "The caseworker has assessed that no new period shall be given from {start}.",
+        ),
+        "not_met/overlap": (
+            "Perioden fra {start} overlapper en tidligere periode, som slutter {previous_end}. En ny periode kan "
+            "først begynde, når den forrige udløber; ret datoerne, så perioderne ikke overlapper.",
+            "The period from {start} overlaps an earlier period, which ends {previous_end}. A new period can only "
+            "begin when the previous one expires; correct the dates so that the periods do not overlap.",
+        ),
+        "needs_assessment": (
+            "Perioden fra {start} er en ny periode ({follows}; forrige periode sluttede {previous_end}). En ny "
+            "periode kræver en konkret vurdering, som ikke er registreret; sagsbehandleren skal vurdere og begrunde "
+            "den.",
+            "The period from {start} is a new period ({follows}; the previous period ended {previous_end}). A new "
+            "period requires a concrete assessment, which is not recorded; the caseworker must assess it and give "
+            "reasons.",
+        ),
+        "not_applicable": (
+            "Det er sagens første periode, så reglen om en ny periode gælder ikke.",
+            "It is the case's first period, so the rule on a new period does not apply.",
+        ),
+        "not_applicable/covered": (
+            "Perioden er dækket af en lovbestemt ret til mentorstøtte, så den kræver ingen ny konkret vurdering.",
+            "The period is covered by a statutory right to mentor support, so it needs no new concrete assessment.",
+        ),
+        "not_applicable/no_periods": (
+            "Der er ingen perioder i sagen, så reglen om en ny periode gælder ikke.",
+            "The case has no periods, so the rule on a new period does not apply.",
+        ),
+    }),
+)
+
+RULES: tuple[Rule, ...] = (PERIOD_LENGTH, NEW_PERIOD)

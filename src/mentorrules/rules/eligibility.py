@@ -1,0 +1,332 @@
+"""
+Eligibility (*betingelser for mentorstøtte*): purpose, decisive need, who may be mentor.
+
+**Purpose.**  LAB § 167, stk. 1, 1. pkt. (old § 31 b, stk. 1) allows mentor
+support "med henblik på at fremme, at en person kan opnå eller fastholde
+aktiviteter, tilbud, ordinær uddannelse, ansættelse i fleksjob eller ordinær
+ansættelse".  Support for anything else (housing or finances alone) is outside
+the provision.  STAR's guidance adds that ordinary education needs the person
+to be under 30; the statute since 2014 says no such thing (LAW.md § 6.1), so
+the library applies the guidance only with
+``Interpretation.under_30_education_guidance`` and raises a
+``guidance.conflict`` notice whenever the two disagree.
+
+**Decisive need.**  The mentor must be decisive (*afgørende*) for the person:
+statutory for support to a company or education institution (§ 169, stk. 1,
+old § 31 d), and applied by STAR to every grant.  It is the caseworker's
+concrete assessment; the library reads it and never makes it.  Where every
+period is covered by a statutory right (§ 167, stk. 2 or 3) the support is not
+discretionary and the condition does not apply.
+
+**Who may be mentor.**  LAB § 168: employees of a company, an education
+institution or the municipality, or external consultants engaged by one of
+these.  Old chapter 9 b names no categories; under ``lab-2014`` the library
+applies the same categories, citing § 31 e (which speaks of "medarbejderen"
+and "ekstern konsulent") as an interpretation.
+
+Legal basis:
+    LAB § 167, stk. 1, § 168 and § 169, stk. 1 (LBK nr. 280 af 1. marts 2024);
+    LAB 2003 §§ 31 b, 31 d, 31 e (LBK nr. 1342 af 21. november 2016).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from mentorrules._dates import is_under
+from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
+from mentorrules.facts import Engager, MentorEmployer, Purpose
+from mentorrules.interpretation import AmbiguousDates
+from mentorrules.law import LawSnapshot
+from mentorrules.outcomes import Finding, Notice, Verdict
+from mentorrules.references import LegalReference, ReferenceKind
+from mentorrules.rules._common import STAR_TARGET_GROUP, STATUTORY_PURPOSES, assessment_verdict
+
+
+__all__ = ["RULES"]
+
+V = Verdict
+_COMPANY_OR_SCHOOL = frozenset({MentorEmployer.COMPANY, MentorEmployer.EDUCATION_INSTITUTION})
+_ENGAGER_COMPANY_OR_SCHOOL = frozenset({Engager.COMPANY, Engager.EDUCATION_INSTITUTION})
+
+STAR_WHO_MAY_BE_MENTOR = LegalReference(
+    act="STAR",
+    text="STAR: Om mentorstøtte – hvem kan være mentor (»ingen regler for, hvem der kan være mentor«)",
+    source="Styrelsen for Arbejdsmarked og Rekruttering, star.dk",
+    url="https://star.dk/da/indsatser/mentorordningen/om-mentorstoette-ordningens-maalgruppe",
+    kind=ReferenceKind.GUIDANCE,
+)
+
+
+# --- eligibility.purpose -------------------------------------------------------
+
+
+def _purpose_refs(law: LawSnapshot) -> ReferenceSets:
+    base = (law.lab_ref("31 b", 1),) if law.is_2014 else (law.lab_ref("167", 1, sentence=1),)
+    return {"": base, "guidance": (*base, STAR_TARGET_GROUP)}
+
+
+def _first_start(ctx: Context) -> object:
+    return ctx.periods[0][1].start if ctx.periods else None
+
+
+def _under_30_on_first_start(ctx: Context) -> bool | None:
+    """Return whether the citizen is under 30 on the first period's start (None: cannot tell)."""
+    citizen = ctx.case.citizen
+    birth = citizen.birth_date if citizen is not None else None
+    if birth is None or not ctx.periods:
+        return None
+    favour, strict = is_under(birth, ctx.snapshot.age_limit, ctx.periods[0][1].start)
+    return strict if ctx.mode is AmbiguousDates.STRICT else favour
+
+
+def _check_purpose(ctx: Context, view: RuleView) -> list[Finding]:
+    if ctx.all_covered_without_purpose:
+        return [view.finding(V.NOT_APPLICABLE, "", {"reason": "covered_without_purpose"})]
+    purpose = ctx.case.purpose
+    if purpose is None:
+        return [view.finding(V.MISSING_FACTS, "", {"purpose": None, "reason": "unknown"})]
+    if purpose not in STATUTORY_PURPOSES:
+        return [view.finding(V.NOT_MET, "", {"purpose": purpose.value, "reason": "other"})]
+    if purpose is not Purpose.ORDINARY_EDUCATION:
+        return [view.finding(V.MET, "", {"purpose": purpose.value})]
+    under_30 = _under_30_on_first_start(ctx)
+    if under_30 is False:
+        ctx.notices.append(ctx.notice("guidance.conflict", "purpose", {"first_start": _first_start(ctx)}))  # type: ignore[dict-item]
+    if not ctx.interpretation.under_30_education_guidance:
+        return [view.finding(V.MET, "", {"purpose": purpose.value})]
+    facts = {"purpose": purpose.value, "under_30": under_30, "first_start": _first_start(ctx)}
+    if under_30 is None:
+        return [view.finding(V.MISSING_FACTS, "", {**facts, "reason": "age_unknown"}, "guidance")]  # type: ignore[dict-item]
+    verdict = V.MET if under_30 else V.NOT_MET
+    reason = "under_30" if under_30 else "not_under_30"
+    return [view.finding(verdict, "", {**facts, "reason": reason}, "guidance")]  # type: ignore[dict-item]
+
+
+PURPOSE = Rule(
+    id="eligibility.purpose",
+    family="eligibility",
+    per="case",
+    title_da="Formålet med mentorstøtten",
+    title_en="Purpose of the mentor support",
+    verdicts=frozenset({V.MET, V.NOT_MET, V.MISSING_FACTS, V.NOT_APPLICABLE}),
+    references=_purpose_refs,
+    check=_check_purpose,
+    texts=MappingProxyType({
+        "met": (
+            "Formålet ({purpose}) er et af de formål, loven nævner: at opnå eller fastholde aktiviteter, tilbud, "
+            "ordinær uddannelse, ansættelse i fleksjob eller ordinær ansættelse.",
+            "The purpose ({purpose}) is one the act names: to obtain or keep activities, offers, ordinary "
+            "education, a flex job or ordinary employment.",
+        ),
+        "met/under_30": (
+            "Formålet er ordinær uddannelse, og borgeren er under 30 år ved første periodes start ({first_start}), "
+            "som STARs vejledning kræver.",
+            "The purpose is ordinary education and the citizen is under 30 on the first period's start "
+            "({first_start}), as STAR's guidance requires.",
+        ),
+        "not_met/other": (
+            "Formålet (andet, f.eks. alene bolig eller økonomi) er ikke et af lovens formål: aktiviteter, tilbud, "
+            "ordinær uddannelse, fleksjob eller ordinær ansættelse. Mentorstøtte kan ikke gives til det formål.",
+            "The purpose (other, e.g. housing or finances alone) is not one the act names: activities, offers, "
+            "ordinary education, a flex job or ordinary employment. Mentor support cannot be given for it.",
+        ),
+        "not_met/not_under_30": (
+            "Formålet er ordinær uddannelse, men borgeren er ikke under 30 år ved første periodes start "
+            "({first_start}); efter STARs vejledning (valgt fortolkning) kræver det alder under 30. Loven selv "
+            "nævner ingen aldersgrænse.",
+            "The purpose is ordinary education, but the citizen is not under 30 on the first period's start "
+            "({first_start}); STAR's guidance (the chosen interpretation) requires an age under 30. The act itself "
+            "names no age limit.",
+        ),
+        "missing_facts": (
+            "Formålet med mentorstøtten er ikke oplyst. Angiv, om støtten skal fremme aktiviteter, tilbud, ordinær "
+            "uddannelse, fleksjob eller ordinær ansættelse.",
+            "The purpose of the support is not stated. State whether it shall further activities, offers, ordinary "
+            "education, a flex job or ordinary employment.",
+        ),
+        "missing_facts/age_unknown": (
+            "Formålet er ordinær uddannelse, og efter STARs vejledning (valgt fortolkning) skal borgeren være under "
+            "30 år ved første periodes start; fødselsdatoen eller perioden er ikke oplyst.",
+            "The purpose is ordinary education and, under STAR's guidance (the chosen interpretation), the citizen "
+            "must be under 30 on the first period's start; the birth date or the period is not stated.",
+        ),
+        "not_applicable": (
+            "Alle perioder er dækket af retten til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse, som før "
+            "lovændringen i 2023 ikke stillede krav om formål.",
+            "Every period is covered by the right to mentor support on discharge from psychiatric admission, which "
+            "before the 2023 amendment carried no purpose condition.",
+        ),
+    }),
+)
+
+
+# --- eligibility.decisive_need -----------------------------------------------------
+
+
+def _support_to_company_or_school(ctx: Context) -> bool:
+    mentor = ctx.case.mentor
+    if mentor is None:
+        return False
+    if mentor.employer in _COMPANY_OR_SCHOOL:
+        return True
+    return mentor.employer is MentorEmployer.EXTERNAL_CONSULTANT and mentor.engaged_by in _ENGAGER_COMPANY_OR_SCHOOL
+
+
+def _decisive_refs(law: LawSnapshot) -> ReferenceSets:
+    if law.is_2014:
+        return {"": (law.lab_ref("31 b", 1), STAR_TARGET_GROUP), "company": (law.lab_ref("31 d"),)}
+    return {
+        "": (law.lab_ref("167", 1, sentence=1), STAR_TARGET_GROUP),
+        "company": (law.lab_ref("169", 1),),
+    }
+
+
+def _check_decisive_need(ctx: Context, view: RuleView) -> list[Finding]:
+    if ctx.all_covered:
+        return [view.finding(V.NOT_APPLICABLE, "", {"reason": "covered_by_right"})]
+    variant = "company" if _support_to_company_or_school(ctx) else ""
+    assessment = ctx.case.decisive_need
+    verdict = assessment_verdict(assessment)
+    facts = {"assessed_on": assessment.on if assessment is not None else None}
+    return [view.finding(verdict, "", facts, variant)]
+
+
+DECISIVE_NEED = Rule(
+    id="eligibility.decisive_need",
+    family="eligibility",
+    per="case",
+    title_da="Afgørende behov for en mentor",
+    title_en="Decisive need for a mentor",
+    verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.NOT_APPLICABLE}),
+    references=_decisive_refs,
+    check=_check_decisive_need,
+    texts=MappingProxyType({
+        "met": (
+            "Sagsbehandleren har konkret vurderet, at en mentor er afgørende for borgeren (vurdering {assessed_on}).",
+            "The caseworker has assessed that a mentor is decisive for the citizen (assessment of {assessed_on}).",
+        ),
+        "not_met": (
+            "Sagsbehandleren har konkret vurderet, at en mentor ikke er afgørende for borgeren; så kan der ikke "
+            "gives mentorstøtte efter den skønsmæssige regel.",
+            "The caseworker has assessed that a mentor is not decisive for the citizen; discretionary mentor "
+            "support cannot then be given.",
+        ),
+        "needs_assessment": (
+            "Der er ikke registreret en konkret vurdering af, om en mentor er afgørende for borgeren. "
+            "Sagsbehandleren skal vurdere og begrunde det.",
+            "No concrete assessment is recorded of whether a mentor is decisive for the citizen. The caseworker "
+            "must assess it and give reasons.",
+        ),
+        "not_applicable": (
+            "Alle perioder er dækket af en lovbestemt ret til mentorstøtte, så støtten afhænger ikke af en "
+            "vurdering af afgørende behov.",
+            "Every period is covered by a statutory right to mentor support, so the support does not depend on an "
+            "assessment of decisive need.",
+        ),
+    }),
+)
+
+
+# --- eligibility.mentor ------------------------------------------------------
+
+
+def _mentor_refs(law: LawSnapshot) -> ReferenceSets:
+    if law.is_2014:
+        base: tuple[LegalReference, ...] = (
+            law.lab_ref(
+                "31 e",
+                1,
+                kind=ReferenceKind.INTERPRETATION,
+                note="Old chapter 9 b names no mentor categories; the library applies those of § 168 (2020).",
+            ),
+        )
+    else:
+        base = (law.lab_ref("168"),)
+        if law.municipality_wording:
+            base = (*base, MUNICIPALITY_WORDING)
+    return {"": base, "guidance": (*base, STAR_WHO_MAY_BE_MENTOR)}
+
+
+MUNICIPALITY_WORDING = LegalReference(
+    act="lov nr. 1750/2025",
+    section="1",
+    item=1,
+    text="lov nr. 1750 af 29. december 2025, § 1, nr. 1 (»jobcenteret« ændres til »kommunen«)",
+    source="lov nr. 1750 af 29. december 2025",
+    url="https://www.retsinformation.dk/eli/lta/2025/1750",
+    verified=False,
+    note="The enacted text and its in-force date were not seen; 2026-02-01 is assumed (LAW.md A4.2).",
+)
+
+
+def _check_mentor(ctx: Context, view: RuleView) -> list[Finding]:
+    mentor = ctx.case.mentor
+    employer = mentor.employer if mentor is not None else None
+    if mentor is None or employer is None:
+        return [view.finding(V.MISSING_FACTS, "", {"employer": None, "reason": "unknown"})]
+    facts = {"employer": employer.value}
+    if employer is MentorEmployer.OTHER:
+        if ctx.interpretation.strict_mentor_categories:
+            return [view.finding(V.NOT_MET, "", {**facts, "reason": "other"})]
+        return [view.finding(V.NEEDS_ASSESSMENT, "", {**facts, "reason": "other"}, "guidance")]
+    if employer is MentorEmployer.EXTERNAL_CONSULTANT:
+        engaged_by = mentor.engaged_by
+        if engaged_by is None:
+            return [view.finding(V.MISSING_FACTS, "", {**facts, "engaged_by": None, "reason": "engager_unknown"})]
+        return [view.finding(V.MET, "", {**facts, "engaged_by": engaged_by.value, "reason": "consultant"})]
+    return [view.finding(V.MET, "", facts)]
+
+
+MENTOR = Rule(
+    id="eligibility.mentor",
+    family="eligibility",
+    per="case",
+    title_da="Hvem der kan være mentor",
+    title_en="Who may be mentor",
+    verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.MISSING_FACTS}),
+    references=_mentor_refs,
+    check=_check_mentor,
+    texts=MappingProxyType({
+        "met": (
+            "Mentoren er ansat i en virksomhed, en uddannelsesinstitution eller kommunen ({employer}), som loven "
+            "tillader.",
+            "The mentor is employed by a company, an education institution or the municipality ({employer}), as the "
+            "act allows.",
+        ),
+        "met/consultant": (
+            "Mentoren er en ekstern konsulent, som {engaged_by} har indgået aftale med, som loven tillader.",
+            "The mentor is an external consultant engaged by {engaged_by}, as the act allows.",
+        ),
+        "not_met/other": (
+            "Mentoren er hverken ansat i en virksomhed, en uddannelsesinstitution eller kommunen eller ekstern "
+            "konsulent for en af dem (f.eks. et familiemedlem eller en frivillig); loven giver ikke mulighed for "
+            "støtte til en sådan mentor. Vælg en mentor inden for lovens kategorier.",
+            "The mentor is neither employed by a company, an education institution or the municipality nor an "
+            "external consultant engaged by one (e.g. a relative or a volunteer); the act does not provide for such "
+            "a mentor. Choose a mentor within the act's categories.",
+        ),
+        "needs_assessment": (
+            "Mentoren falder uden for lovens kategorier (f.eks. et familiemedlem eller en frivillig). Efter den "
+            "valgte fortolkning (STAR: »ingen regler for, hvem der kan være mentor«) skal sagsbehandleren vurdere, "
+            "om mentoren kan godkendes.",
+            "The mentor falls outside the act's categories (e.g. a relative or a volunteer). Under the chosen "
+            "interpretation (STAR: there are no rules on who may be mentor) the caseworker must assess whether the "
+            "mentor can be approved.",
+        ),
+        "missing_facts": (
+            "Det er ikke oplyst, hvem mentoren er ansat hos. Angiv, om mentoren er ansat i en virksomhed, en "
+            "uddannelsesinstitution, kommunen eller er ekstern konsulent.",
+            "It is not stated who employs the mentor. State whether the mentor is employed by a company, an "
+            "education institution, the municipality, or is an external consultant.",
+        ),
+        "missing_facts/engager_unknown": (
+            "Mentoren er ekstern konsulent, men det er ikke oplyst, om virksomheden, uddannelsesinstitutionen eller "
+            "{authority} har indgået aftalen. Angiv, hvem der har indgået aftale med konsulenten.",
+            "The mentor is an external consultant, but it is not stated whether the company, the education "
+            "institution or {authority} engaged them. State who engaged the consultant.",
+        ),
+    }),
+)
+
+RULES: tuple[Rule, ...] = (PURPOSE, DECISIVE_NEED, MENTOR)

@@ -1,0 +1,988 @@
+"""
+The JSON format of a case (*sagen som JSON*): load, dump, schema and canonical JSON.
+
+A case travels between a municipal case system, a notebook and an auditor as
+one JSON object whose keys are exactly the attribute names of the fact classes
+in :mod:`mentorrules.facts`:
+
+* dates are ``YYYY-MM-DD`` strings in ASCII digits, from 1900-01-01 to
+  2199-12-31;
+* enums are their lowercase string values (``"per_week"``);
+* ``Hours.amount`` is a JSON number or a decimal string such as ``"2.50"``,
+  read into an exact :class:`~decimal.Decimal` (never through binary floating
+  point), between 0 and 10,000;
+* a field that is ``null`` or absent is *unknown*, except the required ones;
+  a list that is ``null`` or absent is empty.
+
+:func:`load_case` checks the whole document in one pass and raises a single
+:class:`~mentorrules.CaseError` that names every bad field by its path
+(``periods[1].end``), in document order.  Only input that cannot describe a
+case is an error: a missing or ``null`` required field, a wrong JSON type, a
+bad or out-of-range date, an unknown enum value, an unknown key, a period
+that ends before it starts, and hours outside 0..10,000.  Everything else,
+however doubtful legally, is for the rules to judge.
+
+:func:`dump_case` is the inverse (``load_case(dump_case(case)) == case``),
+:func:`case_schema` describes the format as JSON Schema (draft 2020-12), and
+:func:`canonical_json` writes the byte-stable JSON that decision fingerprints
+are computed from.
+
+    >>> case = load_case('{"decision_date": "2024-02-20", "periods": [{"start": "2024-03-01", "end": "2024-08-31"}]}')
+    >>> case.periods[0].end
+    datetime.date(2024, 8, 31)
+    >>> dump_case(case)["periods"]
+    [{'start': '2024-03-01', 'end': '2024-08-31', 'assessment': None, 'agreement': None}]
+    >>> load_case({"decision_date": "2024-02-30", "purpos": "offer"})
+    Traceback (most recent call last):
+    ...
+    mentorrules.exceptions.CaseError: 2 bad fields: decision_date: is not a calendar date: '2024-02-30'; purpos: unknown key; did you mean 'purpose'?
+    >>> canonical_json({"b": Decimal("3.50"), "a": datetime.date(2024, 2, 20)})
+    '{"a":"2024-02-20","b":"3.5"}'
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import enum
+import functools
+import json
+import math
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Final, NoReturn
+
+import attrs
+
+from mentorrules.exceptions import CaseError, FieldError
+from mentorrules.facts import (
+    MAX_DATE,
+    MAX_HOURS,
+    MIN_DATE,
+    Agreement,
+    Assessment,
+    Case,
+    Citizen,
+    EducationAdmission,
+    Engager,
+    Hours,
+    HoursUnit,
+    Mentor,
+    MentorEmployer,
+    Period,
+    PsychiatricDischarge,
+    Purpose,
+    TargetGroup,
+    Task,
+)
+
+
+__all__ = [
+    "canonical_json",
+    "case_schema",
+    "dump_case",
+    "load_case",
+]
+
+SCHEMA_ID: Final = "https://mentorrules.readthedocs.io/schema/case.json"
+
+# The contract's patterns.  Only ASCII digits: a full-width "２０２４" is not a date.
+_DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_AMOUNT_RE: Final = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+# JSON Schema patterns (ECMA 262 syntax, anchored).  They are tighter than the
+# contract's patterns where a regular expression can say it: the years
+# 1900..2199, and a decimal string between 0 and 10,000.
+_SCHEMA_DATE_PATTERN: Final = r"^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+_SCHEMA_AMOUNT_PATTERN: Final = r"^(\+?0*([0-9]{1,4}(\.[0-9]+)?|10000(\.0+)?)|-0+(\.0+)?)$"
+
+_MAX_SHOWN: Final = 40
+_MAX_HOURS_INT: Final = int(MAX_HOURS)
+
+# --- the format, as a table the loader, the schema and the tests share -------
+
+# Field kinds.  Small ints, compared in the loader's hot loop.
+_STR: Final = 0
+_DATE: Final = 1
+_BOOL: Final = 2
+_ENUM: Final = 3
+_OBJ: Final = 4
+_OBJS: Final = 5
+_STRS: Final = 6
+_AMOUNT: Final = 7
+
+
+@attrs.frozen
+class _Spec:
+    """How one fact class is written in JSON."""
+
+    cls: type[Any]
+    #: attribute name -> (kind, argument, required); the argument is the
+    #: nested _Spec (objects, lists of objects), the (value -> member, enum)
+    #: pair (enums), or True for the date that must not precede ``start``.
+    fields: Mapping[str, tuple[int, Any, bool]]
+    names: tuple[str, ...]
+    required: tuple[str, ...]
+
+
+def _spec(cls: type[Any], kinds: Mapping[str, tuple[int, Any]]) -> _Spec:
+    """Build a class's spec; its keys must be exactly the attribute names, in order."""
+    attributes = attrs.fields(cls)
+    names = tuple(a.name for a in attributes)
+    if names != tuple(kinds):
+        raise AssertionError(f"the JSON table of {cls.__name__} does not match its attributes")
+    required = tuple(a.name for a in attributes if a.default is attrs.NOTHING)
+    fields = {name: (kinds[name][0], kinds[name][1], name in required) for name in names}
+    return _Spec(cls=cls, fields=fields, names=names, required=required)
+
+
+def _enum(cls: type[enum.Enum]) -> tuple[int, Any]:
+    return (_ENUM, ({member.value: member for member in cls}, cls))
+
+
+_ASSESSMENT: Final = _spec(
+    Assessment,
+    {"outcome": (_BOOL, None), "on": (_DATE, None), "by": (_STR, None), "reason": (_STR, None)},
+)
+_CITIZEN: Final = _spec(Citizen, {"birth_date": (_DATE, None), "target_group": _enum(TargetGroup)})
+_MENTOR: Final = _spec(
+    Mentor,
+    {
+        "name": (_STR, None),
+        "phone": (_STR, None),
+        "email": (_STR, None),
+        "employer": _enum(MentorEmployer),
+        "engaged_by": _enum(Engager),
+    },
+)
+_TASK: Final = _spec(Task, {"description": (_STR, None), "within_usual_duties": (_BOOL, None)})
+_HOURS: Final = _spec(Hours, {"amount": (_AMOUNT, None), "unit": _enum(HoursUnit)})
+_AGREEMENT: Final = _spec(
+    Agreement,
+    {
+        "written": (_BOOL, None),
+        "concluded_on": (_DATE, None),
+        "goal": (_STR, None),
+        "mentor_name": (_STR, None),
+        "mentor_contact": (_STR, None),
+        "tasks": (_STRS, None),
+        "start": (_DATE, None),
+        "end": (_DATE, None),
+        "hours": (_OBJ, _HOURS),
+        "complaint_guidance": (_BOOL, None),
+    },
+)
+_PERIOD: Final = _spec(
+    Period,
+    {
+        "start": (_DATE, None),
+        "end": (_DATE, True),
+        "assessment": (_OBJ, _ASSESSMENT),
+        "agreement": (_OBJ, _AGREEMENT),
+    },
+)
+_DISCHARGE: Final = _spec(
+    PsychiatricDischarge,
+    {"discharge_date": (_DATE, None), "inpatient": (_BOOL, None), "psychiatric": (_BOOL, None)},
+)
+_ADMISSION: Final = _spec(
+    EducationAdmission,
+    {"admission_date": (_DATE, None), "qualifying": (_BOOL, None), "right_invoked_on": (_DATE, None)},
+)
+_CASE: Final = _spec(
+    Case,
+    {
+        "decision_date": (_DATE, None),
+        "citizen": (_OBJ, _CITIZEN),
+        "purpose": _enum(Purpose),
+        "decisive_need": (_OBJ, _ASSESSMENT),
+        "mentor": (_OBJ, _MENTOR),
+        "tasks": (_OBJS, _TASK),
+        "beyond_usual_duties": (_OBJ, _ASSESSMENT),
+        "periods": (_OBJS, _PERIOD),
+        "psychiatric_discharge": (_OBJ, _DISCHARGE),
+        "education_admission": (_OBJ, _ADMISSION),
+        "case_id": (_STR, None),
+    },
+)
+
+# --- loading -----------------------------------------------------------------
+
+
+class _ConstantError(Exception):
+    """NaN or Infinity in JSON text: not a number the format allows."""
+
+
+def _reject_constant(name: str) -> NoReturn:
+    raise _ConstantError(name)
+
+
+# One decoder, like the json module's own default decoder: it holds no state
+# between calls.  Floats become exact Decimals; NaN and Infinity are errors.
+_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)
+
+
+def load_case(data: Mapping[str, Any] | str | bytes) -> Case:
+    """
+    Read a case from JSON text or from an already decoded JSON object.
+
+    Every field is checked before anything is raised, so that one error
+    names every bad field at once.  ``null`` or an absent field means *unknown* (an absent or
+    ``null`` list means empty), except for the required fields.
+
+    Args:
+        data: JSON text (``str``, or ``bytes`` in UTF-8; a leading byte-order
+            mark is ignored) or a mapping as :func:`json.loads` returns it.
+            Numbers may also be :class:`~decimal.Decimal` (as
+            ``json.loads(..., parse_float=Decimal)`` gives them).
+
+    Returns:
+        The case.
+
+    Raises:
+        CaseError: If the input cannot describe a case.  Its ``errors`` name
+            every bad field by path (``periods[1].end``), in document order;
+            a problem with the document itself (not JSON, not an object) has
+            the path ``""``.
+
+    """
+    if type(data) is dict:
+        document: Any = data
+    elif isinstance(data, (str, bytes, bytearray)):
+        document = _decode(data)
+    else:
+        document = data
+    try:
+        return _fast_case(document)
+    except _Invalid:
+        pass
+    if not isinstance(document, Mapping):
+        raise CaseError((FieldError(path="", message=f"a case must be a JSON object, not {_json_type(document)}"),))
+    errors: list[FieldError] = []
+    case = _load_object(document, "", _CASE, errors)
+    if errors:
+        raise CaseError(errors)
+    return case  # type: ignore[no-any-return]
+
+
+def _decode(data: str | bytes | bytearray) -> Any:
+    """Decode JSON text, turning every failure into a document-level CaseError."""
+    if isinstance(data, str):
+        text = data[1:] if data.startswith("\ufeff") else data
+    else:
+        try:
+            text = bytes(data).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            message = f"the JSON text is not UTF-8: {exc.reason} at byte {exc.start}"
+            raise CaseError((FieldError(path="", message=message),)) from None
+    try:
+        return _DECODER.decode(text)
+    except _ConstantError as exc:
+        message = f"invalid JSON: {exc} is not allowed (a number must be finite)"
+    except RecursionError:
+        message = "invalid JSON: nested too deeply"
+    except ValueError as exc:  # json.JSONDecodeError, or an integer with too many digits
+        message = f"invalid JSON: {exc}"
+    raise CaseError((FieldError(path="", message=message),))
+
+
+# The fast path.  A valid case, the common one, is read by the functions
+# below: one per class, attribute by attribute, without paths or messages.
+# At the first doubt they raise _Invalid and the checking walker
+# (_load_object) reads the document again, from the top, collecting every
+# error with its path in document order.  They accept a subset of what the
+# walker accepts (plain dicts and lists only) and build the same facts.
+
+
+class _Invalid(Exception):
+    """The fast path gives up; the checking walker takes over."""
+
+
+def _keys(spec: _Spec) -> frozenset[str]:
+    return frozenset(spec.names)
+
+
+def _members(spec: _Spec, name: str) -> Mapping[str, Any]:
+    members: Mapping[str, Any] = spec.fields[name][1][0]
+    return members
+
+
+_CASE_KEYS: Final = _keys(_CASE)
+_CITIZEN_KEYS: Final = _keys(_CITIZEN)
+_ASSESSMENT_KEYS: Final = _keys(_ASSESSMENT)
+_MENTOR_KEYS: Final = _keys(_MENTOR)
+_TASK_KEYS: Final = _keys(_TASK)
+_PERIOD_KEYS: Final = _keys(_PERIOD)
+_AGREEMENT_KEYS: Final = _keys(_AGREEMENT)
+_HOURS_KEYS: Final = _keys(_HOURS)
+_DISCHARGE_KEYS: Final = _keys(_DISCHARGE)
+_ADMISSION_KEYS: Final = _keys(_ADMISSION)
+_PURPOSES: Final = _members(_CASE, "purpose")
+_TARGET_GROUPS: Final = _members(_CITIZEN, "target_group")
+_EMPLOYERS: Final = _members(_MENTOR, "employer")
+_ENGAGERS: Final = _members(_MENTOR, "engaged_by")
+_UNITS: Final = _members(_HOURS, "unit")
+
+
+def _fast_date(value: Any) -> datetime.date:
+    if type(value) is str:
+        day = _parse_date(value)
+        if day is not None:
+            return day
+    raise _Invalid
+
+
+def _fast_optional_date(value: Any) -> datetime.date | None:
+    if value is None:
+        return None
+    return _fast_date(value)
+
+
+def _fast_optional_str(value: Any) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise _Invalid
+
+
+def _fast_bool(value: Any) -> bool:
+    if value is True or value is False:
+        return value
+    raise _Invalid
+
+
+def _fast_optional_bool(value: Any) -> bool | None:
+    if value is None or value is True or value is False:
+        return value
+    raise _Invalid
+
+
+def _fast_enum(members: Mapping[str, Any], value: Any) -> Any:
+    if value is None:
+        return None
+    if type(value) is str:
+        member = members.get(value)
+        if member is not None:
+            return member
+    raise _Invalid
+
+
+def _fast_case(data: Any) -> Case:
+    if type(data) is not dict or not data.keys() <= _CASE_KEYS:
+        raise _Invalid
+    get = data.get
+    tasks = get("tasks")
+    periods = get("periods")
+    return Case(
+        decision_date=_fast_date(get("decision_date")),
+        citizen=_fast_citizen(get("citizen")),
+        purpose=_fast_enum(_PURPOSES, get("purpose")),
+        decisive_need=_fast_assessment(get("decisive_need")),
+        mentor=_fast_mentor(get("mentor")),
+        tasks=() if tasks is None else [_fast_task(task) for task in _fast_list(tasks)],
+        beyond_usual_duties=_fast_assessment(get("beyond_usual_duties")),
+        periods=() if periods is None else [_fast_period(period) for period in _fast_list(periods)],
+        psychiatric_discharge=_fast_discharge(get("psychiatric_discharge")),
+        education_admission=_fast_admission(get("education_admission")),
+        case_id=_fast_optional_str(get("case_id")),
+    )
+
+
+def _fast_list(value: Any) -> list[Any]:
+    if type(value) is list:
+        return value
+    raise _Invalid
+
+
+def _fast_citizen(data: Any) -> Citizen | None:
+    if data is None:
+        return None
+    if type(data) is not dict or not data.keys() <= _CITIZEN_KEYS:
+        raise _Invalid
+    get = data.get
+    return Citizen(
+        birth_date=_fast_optional_date(get("birth_date")),
+        target_group=_fast_enum(_TARGET_GROUPS, get("target_group")),
+    )
+
+
+def _fast_assessment(data: Any) -> Assessment | None:
+    if data is None:
+        return None
+    if type(data) is not dict or not data.keys() <= _ASSESSMENT_KEYS:
+        raise _Invalid
+    get = data.get
+    return Assessment(
+        outcome=_fast_bool(get("outcome")),
+        on=_fast_optional_date(get("on")),
+        by=_fast_optional_str(get("by")),
+        reason=_fast_optional_str(get("reason")),
+    )
+
+
+def _fast_mentor(data: Any) -> Mentor | None:
+    if data is None:
+        return None
+    if type(data) is not dict or not data.keys() <= _MENTOR_KEYS:
+        raise _Invalid
+    get = data.get
+    return Mentor(
+        name=_fast_optional_str(get("name")),
+        phone=_fast_optional_str(get("phone")),
+        email=_fast_optional_str(get("email")),
+        employer=_fast_enum(_EMPLOYERS, get("employer")),
+        engaged_by=_fast_enum(_ENGAGERS, get("engaged_by")),
+    )
+
+
+def _fast_task(data: Any) -> Task:
+    if type(data) is not dict or not data.keys() <= _TASK_KEYS:
+        raise _Invalid
+    description = data.get("description")
+    if type(description) is not str:
+        raise _Invalid
+    return Task(description=description, within_usual_duties=_fast_optional_bool(data.get("within_usual_duties")))
+
+
+def _fast_period(data: Any) -> Period:
+    if type(data) is not dict or not data.keys() <= _PERIOD_KEYS:
+        raise _Invalid
+    get = data.get
+    start = _fast_date(get("start"))
+    end = _fast_date(get("end"))
+    if end < start:
+        raise _Invalid
+    return Period(
+        start=start,
+        end=end,
+        assessment=_fast_assessment(get("assessment")),
+        agreement=_fast_agreement(get("agreement")),
+    )
+
+
+def _fast_agreement(data: Any) -> Agreement | None:
+    if data is None:
+        return None
+    if type(data) is not dict or not data.keys() <= _AGREEMENT_KEYS:
+        raise _Invalid
+    get = data.get
+    tasks = get("tasks")
+    if tasks is None:
+        tasks = ()
+    else:
+        for task in _fast_list(tasks):
+            if type(task) is not str:
+                raise _Invalid
+    return Agreement(
+        written=_fast_bool(get("written")),
+        concluded_on=_fast_optional_date(get("concluded_on")),
+        goal=_fast_optional_str(get("goal")),
+        mentor_name=_fast_optional_str(get("mentor_name")),
+        mentor_contact=_fast_optional_str(get("mentor_contact")),
+        tasks=tasks,
+        start=_fast_optional_date(get("start")),
+        end=_fast_optional_date(get("end")),
+        hours=_fast_hours(get("hours")),
+        complaint_guidance=_fast_optional_bool(get("complaint_guidance")),
+    )
+
+
+def _fast_hours(data: Any) -> Hours | None:
+    if data is None:
+        return None
+    if type(data) is not dict or not data.keys() <= _HOURS_KEYS:
+        raise _Invalid
+    amount = _load_amount(data.get("amount"))
+    unit = _fast_enum(_UNITS, data.get("unit"))
+    if isinstance(amount, str) or unit is None:
+        raise _Invalid
+    return Hours(amount=amount, unit=unit)
+
+
+def _fast_discharge(data: Any) -> PsychiatricDischarge | None:
+    if data is None:
+        return None
+    if type(data) is not dict or not data.keys() <= _DISCHARGE_KEYS:
+        raise _Invalid
+    get = data.get
+    return PsychiatricDischarge(
+        discharge_date=_fast_date(get("discharge_date")),
+        inpatient=_fast_bool(get("inpatient")),
+        psychiatric=_fast_bool(get("psychiatric")),
+    )
+
+
+def _fast_admission(data: Any) -> EducationAdmission | None:
+    if data is None:
+        return None
+    if type(data) is not dict or not data.keys() <= _ADMISSION_KEYS:
+        raise _Invalid
+    get = data.get
+    return EducationAdmission(
+        admission_date=_fast_date(get("admission_date")),
+        qualifying=_fast_bool(get("qualifying")),
+        right_invoked_on=_fast_optional_date(get("right_invoked_on")),
+    )
+
+
+# The checking walker.
+
+
+def _load_object(data: Mapping[Any, Any], path: str, spec: _Spec, errors: list[FieldError]) -> Any:
+    """
+    Check one JSON object against ``spec`` and build the fact, or return None.
+
+    Errors are appended to ``errors`` with paths under ``path`` (``""`` or a
+    prefix ending in ``"."``); the fact is built only when none was found in
+    this object.  Keys are visited in document order.
+    """
+    before = len(errors)
+    fields = spec.fields
+    kwargs: dict[str, Any] = {}
+    end_at = -1
+    for key, value in data.items():
+        field = fields.get(key)
+        if field is None:
+            errors.append(_unknown_key(path, key, spec))
+            continue
+        kind, arg, required = field
+        if value is None:
+            if required:
+                errors.append(FieldError(path=path + key, message="is required and must not be null"))
+            continue
+        if kind == _STR:
+            if isinstance(value, str):
+                kwargs[key] = value
+            else:
+                errors.append(FieldError(path=path + key, message=f"must be a string, not {_json_type(value)}"))
+        elif kind == _DATE:
+            day = _parse_date(value) if type(value) is str else None
+            if day is not None:
+                kwargs[key] = day
+                if arg:
+                    end_at = len(errors)
+            else:
+                errors.append(FieldError(path=path + key, message=_date_message(value)))
+        elif kind == _BOOL:
+            if value is True or value is False:
+                kwargs[key] = value
+            else:
+                errors.append(FieldError(path=path + key, message=f"must be true or false, not {_json_type(value)}"))
+        elif kind == _ENUM:
+            member = arg[0].get(value) if isinstance(value, str) else None
+            if member is not None:
+                kwargs[key] = member
+            else:
+                errors.append(FieldError(path=path + key, message=_enum_message(value, arg[1])))
+        elif kind == _OBJ:
+            if type(value) is dict or isinstance(value, Mapping):
+                kwargs[key] = _load_object(value, path + key + ".", arg, errors)
+            else:
+                errors.append(FieldError(path=path + key, message=f"must be an object, not {_json_type(value)}"))
+        elif kind == _OBJS:
+            if type(value) is list or isinstance(value, (list, tuple)):
+                base = path + key
+                objects = []
+                for index, item in enumerate(value):
+                    if type(item) is dict or isinstance(item, Mapping):
+                        objects.append(_load_object(item, f"{base}[{index}].", arg, errors))
+                    else:
+                        message = f"must be an object, not {_json_type(item)}"
+                        errors.append(FieldError(path=f"{base}[{index}]", message=message))
+                kwargs[key] = objects
+            else:
+                errors.append(FieldError(path=path + key, message=f"must be an array, not {_json_type(value)}"))
+        elif kind == _STRS:
+            if type(value) is list or isinstance(value, (list, tuple)):
+                for index, item in enumerate(value):
+                    if not isinstance(item, str):
+                        message = f"must be a string, not {_json_type(item)}"
+                        errors.append(FieldError(path=f"{path}{key}[{index}]", message=message))
+                kwargs[key] = value
+            else:
+                errors.append(FieldError(path=path + key, message=f"must be an array, not {_json_type(value)}"))
+        else:  # _AMOUNT
+            amount = _load_amount(value)
+            if type(amount) is str:
+                errors.append(FieldError(path=path + key, message=amount))
+            else:
+                kwargs[key] = amount
+    for name in spec.required:
+        if name not in data:
+            errors.append(FieldError(path=path + name, message="is required"))
+    if end_at >= 0 and kwargs["end"] < kwargs.get("start", MIN_DATE):
+        message = f"must not be before start ({kwargs['start'].isoformat()})"
+        errors.insert(end_at, FieldError(path=path + "end", message=message))
+    if len(errors) != before:
+        return None
+    return spec.cls(**kwargs)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _parse_date(text: str) -> datetime.date | None:
+    """
+    Read a date ``YYYY-MM-DD`` in ASCII digits from 1900-01-01 to 2199-12-31, or return None.
+
+    Cached: a batch of cases repeats the same dates over and over, and a
+    cache hit costs a fraction of the pattern match and the parse.  The cache
+    is bounded and holds only immutable values.
+    """
+    if _DATE_RE.fullmatch(text) is None:
+        return None
+    try:
+        day = datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
+    if MIN_DATE <= day <= MAX_DATE:
+        return day
+    return None
+
+
+def _load_amount(value: Any) -> Decimal | str:
+    """Return the exact amount, or a message saying what is wrong with it."""
+    if type(value) is int and 0 <= value <= _MAX_HOURS_INT:  # the common case
+        return Decimal(value)
+    if type(value) is int or (isinstance(value, int) and not isinstance(value, bool)):
+        amount = Decimal(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            return f"must be a finite number, not {value!r}"
+        amount = Decimal(repr(value))
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            return f"must be a finite number, not {value}"
+        amount = value
+    elif isinstance(value, str):
+        if _AMOUNT_RE.fullmatch(value) is None:
+            return f"must be a number or a decimal string such as '2.5', not {_show(value)}"
+        amount = Decimal(value)
+    else:
+        return f"must be a number or a decimal string, not {_json_type(value)}"
+    if 0 <= amount <= MAX_HOURS:
+        return amount
+    return f"must lie between 0 and 10000, not {_plain_decimal(amount)}"
+
+
+def _date_message(value: Any) -> str:
+    if not isinstance(value, str):
+        return f"must be a date string YYYY-MM-DD, not {_json_type(value)}"
+    if _DATE_RE.fullmatch(value) is None:
+        return f"must be a date YYYY-MM-DD in ASCII digits, not {_show(value)}"
+    if not MIN_DATE.year <= int(value[:4]) <= MAX_DATE.year:
+        return f"must lie between {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}, not {_show(value)}"
+    return f"is not a calendar date: {_show(value)}"
+
+
+def _enum_message(value: Any, cls: type[enum.Enum]) -> str:
+    allowed = ", ".join(repr(member.value) for member in cls)
+    if not isinstance(value, str):
+        return f"must be a string, one of {allowed}; not {_json_type(value)}"
+    return f"unknown value {_show(value)}; allowed values: {allowed}"
+
+
+def _unknown_key(path: str, key: Any, spec: _Spec) -> FieldError:
+    name = key if isinstance(key, str) else str(key)
+    close = difflib.get_close_matches(name, spec.names, n=1)
+    if close:
+        message = f"unknown key; did you mean {close[0]!r}?"
+    else:
+        message = f"unknown key; the keys of {spec.cls.__name__} are {', '.join(spec.names)}"
+    return FieldError(path=path + name, message=message)
+
+
+def _json_type(value: Any) -> str:
+    """Name a value's type as JSON does."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float, Decimal)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, Mapping):
+        return "object"
+    if isinstance(value, (list, tuple)):
+        return "array"
+    return type(value).__name__
+
+
+def _show(text: str) -> str:
+    """Quote a text for a message, shortened if long."""
+    if len(text) > _MAX_SHOWN:
+        return repr(text[:_MAX_SHOWN]) + "..."
+    return repr(text)
+
+
+# --- dumping -----------------------------------------------------------------
+
+
+def dump_case(case: Case) -> dict[str, Any]:
+    """
+    Write a case as a JSON-ready dict, the inverse of :func:`load_case`.
+
+    Every field is present, in attribute order: unknown facts as ``None``,
+    dates as ISO strings, enums as their values, tuples as lists and
+    ``Hours.amount`` as a plain decimal string without exponent or trailing
+    zeros (``Decimal("3.50")`` gives ``"3.5"``), so that
+    ``load_case(dump_case(case)) == case``.
+
+    Args:
+        case: The case to write.
+
+    Returns:
+        A new dict of plain ``dict``, ``list``, ``str``, ``bool`` and ``None``
+        values.
+
+    Raises:
+        TypeError: If ``case`` is not a :class:`~mentorrules.Case`.
+
+    """
+    if not isinstance(case, Case):
+        raise TypeError(f"dump_case() needs a Case, not {type(case).__name__}")
+    purpose = case.purpose
+    return {
+        "decision_date": case.decision_date.isoformat(),
+        "citizen": _dump_citizen(case.citizen),
+        "purpose": None if purpose is None else purpose.value,
+        "decisive_need": _dump_assessment(case.decisive_need),
+        "mentor": _dump_mentor(case.mentor),
+        "tasks": [
+            {"description": task.description, "within_usual_duties": task.within_usual_duties} for task in case.tasks
+        ],
+        "beyond_usual_duties": _dump_assessment(case.beyond_usual_duties),
+        "periods": [_dump_period(period) for period in case.periods],
+        "psychiatric_discharge": _dump_discharge(case.psychiatric_discharge),
+        "education_admission": _dump_admission(case.education_admission),
+        "case_id": case.case_id,
+    }
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _dump_citizen(citizen: Citizen | None) -> dict[str, Any] | None:
+    if citizen is None:
+        return None
+    group = citizen.target_group
+    return {"birth_date": _iso(citizen.birth_date), "target_group": None if group is None else group.value}
+
+
+def _dump_assessment(assessment: Assessment | None) -> dict[str, Any] | None:
+    if assessment is None:
+        return None
+    return {
+        "outcome": assessment.outcome,
+        "on": _iso(assessment.on),
+        "by": assessment.by,
+        "reason": assessment.reason,
+    }
+
+
+def _dump_mentor(mentor: Mentor | None) -> dict[str, Any] | None:
+    if mentor is None:
+        return None
+    employer = mentor.employer
+    engaged_by = mentor.engaged_by
+    return {
+        "name": mentor.name,
+        "phone": mentor.phone,
+        "email": mentor.email,
+        "employer": None if employer is None else employer.value,
+        "engaged_by": None if engaged_by is None else engaged_by.value,
+    }
+
+
+def _dump_period(period: Period) -> dict[str, Any]:
+    return {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "assessment": _dump_assessment(period.assessment),
+        "agreement": _dump_agreement(period.agreement),
+    }
+
+
+def _dump_agreement(agreement: Agreement | None) -> dict[str, Any] | None:
+    if agreement is None:
+        return None
+    hours = agreement.hours
+    return {
+        "written": agreement.written,
+        "concluded_on": _iso(agreement.concluded_on),
+        "goal": agreement.goal,
+        "mentor_name": agreement.mentor_name,
+        "mentor_contact": agreement.mentor_contact,
+        "tasks": list(agreement.tasks),
+        "start": _iso(agreement.start),
+        "end": _iso(agreement.end),
+        "hours": None if hours is None else {"amount": _plain_decimal(hours.amount), "unit": hours.unit.value},
+        "complaint_guidance": agreement.complaint_guidance,
+    }
+
+
+def _dump_discharge(discharge: PsychiatricDischarge | None) -> dict[str, Any] | None:
+    if discharge is None:
+        return None
+    return {
+        "discharge_date": discharge.discharge_date.isoformat(),
+        "inpatient": discharge.inpatient,
+        "psychiatric": discharge.psychiatric,
+    }
+
+
+def _dump_admission(admission: EducationAdmission | None) -> dict[str, Any] | None:
+    if admission is None:
+        return None
+    return {
+        "admission_date": admission.admission_date.isoformat(),
+        "qualifying": admission.qualifying,
+        "right_invoked_on": _iso(admission.right_invoked_on),
+    }
+
+
+# --- canonical JSON ----------------------------------------------------------
+
+
+def _plain_decimal(value: Decimal) -> str:
+    """
+    Write a finite decimal without exponent or trailing zeros, exactly.
+
+    Unlike ``Decimal.normalize`` this does not depend on the decimal context
+    (which would round to 28 digits), and it writes negative zero as ``"0"``.
+    """
+    if not value.is_finite():
+        raise ValueError(f"a decimal must be finite, not {value}")
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text == "-0":
+        return "0"
+    return text
+
+
+def _canonical_default(value: Any) -> Any:
+    """Encode what the json module cannot: decimals, dates and enums."""
+    if isinstance(value, Decimal):
+        return _plain_decimal(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    raise TypeError(f"canonical_json() cannot encode {type(value).__name__}")
+
+
+# Stateless between calls, like the json module's default encoder.
+_CANONICAL: Final = json.JSONEncoder(
+    ensure_ascii=False,
+    allow_nan=False,
+    sort_keys=True,
+    separators=(",", ":"),
+    default=_canonical_default,
+)
+
+
+def canonical_json(value: Any) -> str:
+    """
+    Write a value as canonical JSON, the same text on any machine.
+
+    Keys are sorted, there is no white space (separators ``","`` and
+    ``":"``), text is not ASCII-escaped, a :class:`~decimal.Decimal` is a
+    plain decimal string without exponent or trailing zeros
+    (``Decimal("1E+2")`` gives ``"100"``), dates are ISO strings and enums
+    their values.  Decision fingerprints are the SHA-256 of this text in UTF-8.
+
+    Args:
+        value: JSON data, possibly holding decimals, dates and enums.
+
+    Returns:
+        The JSON text.
+
+    Raises:
+        TypeError: If ``value`` holds something else that JSON cannot encode.
+        ValueError: If it holds a float or decimal that is not finite.
+
+    """
+    return _CANONICAL.encode(value)
+
+
+# --- JSON Schema -------------------------------------------------------------
+
+
+def case_schema() -> dict[str, Any]:
+    """
+    Describe the case format as JSON Schema (draft 2020-12).
+
+    The schema accepts every case :func:`load_case` accepts, and rejects
+    unknown keys, unknown enum values, missing or ``null`` required fields and
+    values of the wrong JSON type.  What it cannot express exactly is left to
+    :func:`load_case`: calendar validity of a date (it says ``format: date``,
+    which validators need not assert) and a period's end before its start.
+
+    Returns:
+        A new dict each call, free to change.
+
+    """
+    specs = (_CASE, _CITIZEN, _ASSESSMENT, _MENTOR, _TASK, _PERIOD, _AGREEMENT, _HOURS, _DISCHARGE, _ADMISSION)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "mentorrules case",
+        "description": (
+            "One mentor-support case (mentorstøtte, LAB §§ 167-171) as mentorrules reads it. "
+            "null or an absent field means unknown; an absent or null list means empty."
+        ),
+        "$ref": "#/$defs/Case",
+        "$defs": {spec.cls.__name__: _object_schema(spec) for spec in specs},
+    }
+
+
+def _object_schema(spec: _Spec) -> dict[str, Any]:
+    doc = (spec.cls.__doc__ or "").strip().splitlines()
+    return {
+        "title": spec.cls.__name__,
+        "description": doc[0] if doc else spec.cls.__name__,
+        "type": "object",
+        "properties": {name: _field_schema(*spec.fields[name]) for name in spec.names},
+        "required": list(spec.required),
+        "additionalProperties": False,
+    }
+
+
+def _field_schema(kind: int, arg: Any, required: bool) -> dict[str, Any]:
+    schema: dict[str, Any]
+    if kind == _STR:
+        schema = {"type": "string"}
+    elif kind == _DATE:
+        schema = {
+            "type": "string",
+            "format": "date",
+            "pattern": _SCHEMA_DATE_PATTERN,
+            "description": "a date YYYY-MM-DD, 1900-01-01..2199-12-31",
+        }
+    elif kind == _BOOL:
+        schema = {"type": "boolean"}
+    elif kind == _ENUM:
+        schema = {"type": "string", "enum": [member.value for member in arg[1]]}
+    elif kind == _OBJ:
+        schema = {"$ref": f"#/$defs/{arg.cls.__name__}"}
+    elif kind == _OBJS:
+        return {"type": ["array", "null"], "items": {"$ref": f"#/$defs/{arg.cls.__name__}"}}
+    elif kind == _STRS:
+        return {"type": ["array", "null"], "items": {"type": "string"}}
+    else:  # _AMOUNT, always required
+        return {
+            "description": "the number of hours, 0..10000: a JSON number or a decimal string",
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 10000},
+                {"type": "string", "pattern": _SCHEMA_AMOUNT_PATTERN},
+            ],
+        }
+    if required:
+        return schema
+    if "$ref" in schema:
+        return {"anyOf": [schema, {"type": "null"}]}
+    schema["type"] = [schema["type"], "null"]
+    if "enum" in schema:
+        schema["enum"].append(None)
+    return schema
