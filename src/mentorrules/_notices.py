@@ -35,34 +35,36 @@ if TYPE_CHECKING:
 
 __all__ = ["NOTICE_CODES", "NOTICE_TEXTS", "identifier_fields"]
 
-NOTICE_TEXTS = MappingProxyType({
-    "privacy.identifier_in_text": (
-        "Feltet {field} indeholder noget, der ligner et CPR-nummer. Fjern det: CPR-numre hører ikke hjemme i "
-        "fritekst eller sagsreferencer, og biblioteket gentager det ikke.",
-        "The field {field} holds something that looks like a CPR number. Remove it: CPR numbers do not belong in "
-        "free text or case references, and the library does not repeat it.",
-    ),
-    "guidance.conflict": (
-        "Formålet er ordinær uddannelse, og borgeren er ikke under 30 år ved første periodes start ({first_start}). "
-        "STARs vejledning nævner mentor ved ordinær uddannelse for personer under 30 år, men loven har ingen "
-        "aldersgrænse; vurdér, hvilken læsning sagen skal følge.",
-        "The purpose is ordinary education and the citizen is not under 30 on the first period's start "
-        "({first_start}). STAR's guidance mentions a mentor for ordinary education for persons under 30, but the act "
-        "has no age limit; consider which reading the case shall follow.",
-    ),
-    "law.unverified": (
-        "Afgørelsen bygger på en bestemmelse eller en ikrafttrædelsesdato, som ikke er verificeret: {citation}. "
-        "Kontrollér teksten på retsinformation.dk.",
-        "The decision relies on a provision or an in-force date that is not verified: {citation}. Check the text "
-        "on retsinformation.dk.",
-    ),
-    "law.transition": (
-        "Perioden {start} til {end} ligger delvis uden for gyldighedsperioden for regelsættet {law} "
-        "({valid_from} til {valid_to}); andre regler kan gælde for en del af den.",
-        "The period {start} to {end} lies partly outside the window of the law version {law} "
-        "({valid_from} to {valid_to}); other rules may govern part of it.",
-    ),
-})
+NOTICE_TEXTS = MappingProxyType(
+    {
+        "privacy.identifier_in_text": (
+            "Feltet {field} indeholder noget, der ligner et CPR-nummer. Fjern det: CPR-numre hører ikke hjemme i "
+            "fritekst eller sagsreferencer, og biblioteket gentager det ikke.",
+            "The field {field} holds something that looks like a CPR number. Remove it: CPR numbers do not belong in "
+            "free text or case references, and the library does not repeat it.",
+        ),
+        "guidance.conflict": (
+            "Formålet er ordinær uddannelse, og borgeren er ikke under 30 år ved første periodes start ({first_start}). "
+            "STARs vejledning nævner mentor ved ordinær uddannelse for personer under 30 år, men loven har ingen "
+            "aldersgrænse; vurdér, hvilken læsning sagen skal følge.",
+            "The purpose is ordinary education and the citizen is not under 30 on the first period's start "
+            "({first_start}). STAR's guidance mentions a mentor for ordinary education for persons under 30, but the act "
+            "has no age limit; consider which reading the case shall follow.",
+        ),
+        "law.unverified": (
+            "Afgørelsen bygger på en bestemmelse eller en ikrafttrædelsesdato, som ikke er verificeret: {citation}. "
+            "Kontrollér teksten på retsinformation.dk.",
+            "The decision relies on a provision or an in-force date that is not verified: {citation}. Check the text "
+            "on retsinformation.dk.",
+        ),
+        "law.transition": (
+            "Perioden {start} til {end} ligger delvis uden for gyldighedsperioden for regelsættet {law} "
+            "({valid_from} til {valid_to}); andre regler kan gælde for en del af den.",
+            "The period {start} to {end} lies partly outside the window of the law version {law} "
+            "({valid_from} to {valid_to}); other rules may govern part of it.",
+        ),
+    }
+)
 NOTICE_CODES = tuple(NOTICE_TEXTS)
 
 
@@ -132,8 +134,8 @@ def _texts(case: Case) -> Iterator[tuple[str, str | None]]:
             yield f"{prefix}.goal", agreement.goal
             yield f"{prefix}.mentor_name", agreement.mentor_name
             yield f"{prefix}.mentor_contact", agreement.mentor_contact
-            for j, task in enumerate(agreement.tasks):
-                yield f"{prefix}.tasks[{j}]", task
+            for j, item in enumerate(agreement.tasks):
+                yield f"{prefix}.tasks[{j}]", item
 
 
 def identifier_fields(case: Case) -> list[str]:

@@ -207,10 +207,20 @@ AMBIGUOUS_TEMPLATE = (
     "+ 6 months, or a birthday on 29 February). The caseworker must decide.",
 )
 _VERDICT_WORDS = {
-    "da": {"met": "opfyldt", "not_met": "ikke opfyldt", "needs_assessment": "kræver vurdering",
-           "missing_facts": "mangler oplysninger", "not_applicable": "ikke relevant"},
-    "en": {"met": "met", "not_met": "not met", "needs_assessment": "needs assessment",
-           "missing_facts": "missing facts", "not_applicable": "not applicable"},
+    "da": {
+        "met": "opfyldt",
+        "not_met": "ikke opfyldt",
+        "needs_assessment": "kræver vurdering",
+        "missing_facts": "mangler oplysninger",
+        "not_applicable": "ikke relevant",
+    },
+    "en": {
+        "met": "met",
+        "not_met": "not met",
+        "needs_assessment": "needs assessment",
+        "missing_facts": "missing facts",
+        "not_applicable": "not applicable",
+    },
 }
 
 

@@ -109,13 +109,15 @@ def _transition_notices(case: Case, snapshot: LawSnapshot) -> list[Notice]:
             "law.transition",
             f"periods[{index}]",
             (),
-            MappingProxyType({
-                "start": period.start,
-                "end": period.end,
-                "law": version.id,
-                "valid_from": version.valid_from,
-                "valid_to": version.valid_to,
-            }),
+            MappingProxyType(
+                {
+                    "start": period.start,
+                    "end": period.end,
+                    "law": version.id,
+                    "valid_from": version.valid_from,
+                    "valid_to": version.valid_to,
+                }
+            ),
             NOTICE_EXPLAINER,
         )
         for index, period in enumerate(case.periods)
@@ -167,9 +169,17 @@ def evaluate(case: Case, *, interpretation: Interpretation = _DEFAULT) -> Decisi
         UnsupportedDateError: when the law date lies outside 2014-01-01..2026-12-31.
     """
     if type(case) is not Case:
-        raise CaseError([FieldError(path="", message=f"expected a Case, not {type(case).__name__}; use load_case() for JSON")])
+        raise CaseError(
+            [FieldError(path="", message=f"expected a Case, not {type(case).__name__}; use load_case() for JSON")]
+        )
     if type(interpretation) is not Interpretation:
-        raise CaseError([FieldError(path="interpretation", message=f"expected an Interpretation, not {type(interpretation).__name__}")])
+        raise CaseError(
+            [
+                FieldError(
+                    path="interpretation", message=f"expected an Interpretation, not {type(interpretation).__name__}"
+                )
+            ]
+        )
     periods = _sorted_periods(case)
     snapshot = snapshot_for(_law_date(case, interpretation, periods))
     mode = interpretation.ambiguous_dates
@@ -222,4 +232,3 @@ def rule_catalogue(*, lang: str = "da") -> tuple[RuleInfo, ...]:
             )
         )
     return tuple(infos)
-

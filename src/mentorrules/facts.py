@@ -153,21 +153,17 @@ class HoursUnit(enum.StrEnum):
 # --- construction checks -----------------------------------------------------
 
 
-def _is_date(value: object) -> bool:
-    return type(value) is _dt.date and MIN_DATE <= value <= MAX_DATE  # type: ignore[operator]
-
-
 def _date_problem(value: object, *, required: bool) -> str | None:
     if value is None:
         return "is required" if required else None
     if type(value) is not _dt.date:
         return f"must be a date, not {type(value).__name__}"
-    if not MIN_DATE <= value <= MAX_DATE:  # type: ignore[operator]
+    if not MIN_DATE <= value <= MAX_DATE:
         return "must lie between 1900-01-01 and 2199-12-31"
     return None
 
 
-def _check(obj: object, checks: list[tuple[str, str | None]]) -> None:
+def _check(checks: list[tuple[str, str | None]]) -> None:
     errors = [FieldError(path=name, message=msg) for name, msg in checks if msg is not None]
     if errors:
         raise CaseError(errors)
@@ -239,12 +235,14 @@ class Assessment:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
-        _check(self, [
-            ("outcome", None if type(self.outcome) is bool else f"must be bool, not {type(self.outcome).__name__}"),
-            ("on", _date_problem(self.on, required=False)),
-            ("by", _type_problem(self.by, str)),
-            ("reason", _type_problem(self.reason, str)),
-        ])
+        _check(
+            [
+                ("outcome", None if type(self.outcome) is bool else f"must be bool, not {type(self.outcome).__name__}"),
+                ("on", _date_problem(self.on, required=False)),
+                ("by", _type_problem(self.by, str)),
+                ("reason", _type_problem(self.reason, str)),
+            ]
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -265,10 +263,12 @@ class Citizen:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
-        _check(self, [
-            ("birth_date", _date_problem(self.birth_date, required=False)),
-            ("target_group", _enum_problem(self.target_group, TargetGroup)),
-        ])
+        _check(
+            [
+                ("birth_date", _date_problem(self.birth_date, required=False)),
+                ("target_group", _enum_problem(self.target_group, TargetGroup)),
+            ]
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -293,13 +293,15 @@ class Mentor:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
-        _check(self, [
-            ("name", _type_problem(self.name, str)),
-            ("phone", _type_problem(self.phone, str)),
-            ("email", _type_problem(self.email, str)),
-            ("employer", _enum_problem(self.employer, MentorEmployer)),
-            ("engaged_by", _enum_problem(self.engaged_by, Engager)),
-        ])
+        _check(
+            [
+                ("name", _type_problem(self.name, str)),
+                ("phone", _type_problem(self.phone, str)),
+                ("email", _type_problem(self.email, str)),
+                ("employer", _enum_problem(self.employer, MentorEmployer)),
+                ("engaged_by", _enum_problem(self.engaged_by, Engager)),
+            ]
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -319,10 +321,12 @@ class Task:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
-        _check(self, [
-            ("description", _type_problem(self.description, str, required=True)),
-            ("within_usual_duties", _type_problem(self.within_usual_duties, bool)),
-        ])
+        _check(
+            [
+                ("description", _type_problem(self.description, str, required=True)),
+                ("within_usual_duties", _type_problem(self.within_usual_duties, bool)),
+            ]
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -344,7 +348,7 @@ class Hours:
         if amount_problem is None and not (self.amount.is_finite() and 0 <= self.amount <= MAX_HOURS):
             amount_problem = "must lie between 0 and 10000"
         unit_problem = "is required" if self.unit is None else _enum_problem(self.unit, HoursUnit)
-        _check(self, [("amount", amount_problem), ("unit", unit_problem)])
+        _check([("amount", amount_problem), ("unit", unit_problem)])
 
 
 @attrs.frozen(kw_only=True)
@@ -388,18 +392,20 @@ class Agreement:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
-        _check(self, [
-            ("written", None if type(self.written) is bool else f"must be bool, not {type(self.written).__name__}"),
-            ("concluded_on", _date_problem(self.concluded_on, required=False)),
-            ("goal", _type_problem(self.goal, str)),
-            ("mentor_name", _type_problem(self.mentor_name, str)),
-            ("mentor_contact", _type_problem(self.mentor_contact, str)),
-            ("tasks", _items_problem(self.tasks, str)),
-            ("start", _date_problem(self.start, required=False)),
-            ("end", _date_problem(self.end, required=False)),
-            ("hours", _type_problem(self.hours, Hours)),
-            ("complaint_guidance", _type_problem(self.complaint_guidance, bool)),
-        ])
+        _check(
+            [
+                ("written", None if type(self.written) is bool else f"must be bool, not {type(self.written).__name__}"),
+                ("concluded_on", _date_problem(self.concluded_on, required=False)),
+                ("goal", _type_problem(self.goal, str)),
+                ("mentor_name", _type_problem(self.mentor_name, str)),
+                ("mentor_contact", _type_problem(self.mentor_contact, str)),
+                ("tasks", _items_problem(self.tasks, str)),
+                ("start", _date_problem(self.start, required=False)),
+                ("end", _date_problem(self.end, required=False)),
+                ("hours", _type_problem(self.hours, Hours)),
+                ("complaint_guidance", _type_problem(self.complaint_guidance, bool)),
+            ]
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -428,12 +434,14 @@ class Period:
         start_problem = _date_problem(self.start, required=True)
         if end_problem is None and start_problem is None and self.end < self.start:
             end_problem = "must not be before start"
-        _check(self, [
-            ("start", start_problem),
-            ("end", end_problem),
-            ("assessment", _type_problem(self.assessment, Assessment)),
-            ("agreement", _type_problem(self.agreement, Agreement)),
-        ])
+        _check(
+            [
+                ("start", start_problem),
+                ("end", end_problem),
+                ("assessment", _type_problem(self.assessment, Assessment)),
+                ("agreement", _type_problem(self.agreement, Agreement)),
+            ]
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -457,11 +465,19 @@ class PsychiatricDischarge:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
-        _check(self, [
-            ("discharge_date", _date_problem(self.discharge_date, required=True)),
-            ("inpatient", None if type(self.inpatient) is bool else f"must be bool, not {type(self.inpatient).__name__}"),
-            ("psychiatric", None if type(self.psychiatric) is bool else f"must be bool, not {type(self.psychiatric).__name__}"),
-        ])
+        _check(
+            [
+                ("discharge_date", _date_problem(self.discharge_date, required=True)),
+                (
+                    "inpatient",
+                    None if type(self.inpatient) is bool else f"must be bool, not {type(self.inpatient).__name__}",
+                ),
+                (
+                    "psychiatric",
+                    None if type(self.psychiatric) is bool else f"must be bool, not {type(self.psychiatric).__name__}",
+                ),
+            ]
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -487,11 +503,16 @@ class EducationAdmission:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
-        _check(self, [
-            ("admission_date", _date_problem(self.admission_date, required=True)),
-            ("qualifying", None if type(self.qualifying) is bool else f"must be bool, not {type(self.qualifying).__name__}"),
-            ("right_invoked_on", _date_problem(self.right_invoked_on, required=False)),
-        ])
+        _check(
+            [
+                ("admission_date", _date_problem(self.admission_date, required=True)),
+                (
+                    "qualifying",
+                    None if type(self.qualifying) is bool else f"must be bool, not {type(self.qualifying).__name__}",
+                ),
+                ("right_invoked_on", _date_problem(self.right_invoked_on, required=False)),
+            ]
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -531,16 +552,18 @@ class Case:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
-        _check(self, [
-            ("decision_date", _date_problem(self.decision_date, required=True)),
-            ("citizen", _type_problem(self.citizen, Citizen)),
-            ("purpose", _enum_problem(self.purpose, Purpose)),
-            ("decisive_need", _type_problem(self.decisive_need, Assessment)),
-            ("mentor", _type_problem(self.mentor, Mentor)),
-            ("tasks", _items_problem(self.tasks, Task)),
-            ("beyond_usual_duties", _type_problem(self.beyond_usual_duties, Assessment)),
-            ("periods", _items_problem(self.periods, Period)),
-            ("psychiatric_discharge", _type_problem(self.psychiatric_discharge, PsychiatricDischarge)),
-            ("education_admission", _type_problem(self.education_admission, EducationAdmission)),
-            ("case_id", _type_problem(self.case_id, str)),
-        ])
+        _check(
+            [
+                ("decision_date", _date_problem(self.decision_date, required=True)),
+                ("citizen", _type_problem(self.citizen, Citizen)),
+                ("purpose", _enum_problem(self.purpose, Purpose)),
+                ("decisive_need", _type_problem(self.decisive_need, Assessment)),
+                ("mentor", _type_problem(self.mentor, Mentor)),
+                ("tasks", _items_problem(self.tasks, Task)),
+                ("beyond_usual_duties", _type_problem(self.beyond_usual_duties, Assessment)),
+                ("periods", _items_problem(self.periods, Period)),
+                ("psychiatric_discharge", _type_problem(self.psychiatric_discharge, PsychiatricDischarge)),
+                ("education_admission", _type_problem(self.education_admission, EducationAdmission)),
+                ("case_id", _type_problem(self.case_id, str)),
+            ]
+        )

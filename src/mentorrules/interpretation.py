@@ -21,7 +21,8 @@ Every field accepts an enum member or its string value::
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import attrs
 
@@ -79,19 +80,29 @@ class LawDate(enum.StrEnum):
     PERIOD_START = "period_start"
 
 
-def _to_enum(kind: type[enum.StrEnum]) -> object:
-    def convert(value: object) -> object:
-        if isinstance(value, kind):
-            return value
-        try:
-            return kind(value)
-        except ValueError:
-            return value  # reported by the validator with the allowed values
-    return convert
+def _to_enum(kind: type[enum.StrEnum], value: Any) -> Any:
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        return value  # reported by the validator with the allowed values
 
 
-def _enum_validator(kind: type[enum.StrEnum]) -> object:
-    def validate(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _to_ambiguous_dates(value: Any) -> Any:
+    return _to_enum(AmbiguousDates, value)
+
+
+def _to_education_right_window(value: Any) -> Any:
+    return _to_enum(EducationRightWindow, value)
+
+
+def _to_law_date(value: Any) -> Any:
+    return _to_enum(LawDate, value)
+
+
+def _enum_validator(kind: type[enum.StrEnum]) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, kind):
             allowed = ", ".join(repr(m.value) for m in kind)
             raise CaseError([FieldError(path=attribute.name, message=f"must be one of {allowed}, not {value!r}")])
@@ -99,7 +110,7 @@ def _enum_validator(kind: type[enum.StrEnum]) -> object:
     return validate
 
 
-def _bool_validator(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _bool_validator(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if type(value) is not bool:
         raise CaseError([FieldError(path=attribute.name, message=f"must be true or false, not {value!r}")])
 
@@ -130,16 +141,20 @@ class Interpretation:
     """
 
     ambiguous_dates: AmbiguousDates = attrs.field(
-        default=AmbiguousDates.FAVOUR_CITIZEN, converter=_to_enum(AmbiguousDates), validator=_enum_validator(AmbiguousDates)
+        default=AmbiguousDates.FAVOUR_CITIZEN, converter=_to_ambiguous_dates, validator=_enum_validator(AmbiguousDates)
     )
     complaint_guidance_required_from_2020: bool = attrs.field(default=False, validator=_bool_validator)
     strict_mentor_categories: bool = attrs.field(default=True, validator=_bool_validator)
     psychiatric_period_may_exceed_six_months: bool = attrs.field(default=False, validator=_bool_validator)
     education_right_window: EducationRightWindow = attrs.field(
-        default=EducationRightWindow.INVOCATION, converter=_to_enum(EducationRightWindow), validator=_enum_validator(EducationRightWindow)
+        default=EducationRightWindow.INVOCATION,
+        converter=_to_education_right_window,
+        validator=_enum_validator(EducationRightWindow),
     )
     under_30_education_guidance: bool = attrs.field(default=False, validator=_bool_validator)
-    law_date: LawDate = attrs.field(default=LawDate.DECISION_DATE, converter=_to_enum(LawDate), validator=_enum_validator(LawDate))
+    law_date: LawDate = attrs.field(
+        default=LawDate.DECISION_DATE, converter=_to_law_date, validator=_enum_validator(LawDate)
+    )
 
     def to_dict(self) -> dict[str, str | bool]:
         """Return the choices as a JSON-ready mapping (enums by value), in field order."""
@@ -166,7 +181,9 @@ class Interpretation:
         good: dict[str, object] = {}
         for key, value in data.items():
             if key not in fields:
-                errors.append(FieldError(path=str(key), message=f"unknown interpretation; known: {', '.join(sorted(fields))}"))
+                errors.append(
+                    FieldError(path=str(key), message=f"unknown interpretation; known: {', '.join(sorted(fields))}")
+                )
                 continue
             try:
                 cls(**{key: value})  # type: ignore[arg-type]

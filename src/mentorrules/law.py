@@ -205,12 +205,33 @@ _LAB_SOURCES: tuple[Source, ...] = (
 
 # Executive orders from 2020 (LAW.md A2.1, VERBATIM-RI): the »Min Plan« items are § 52 in
 # all four; the mentor chapter moved from §§ 120-125 to §§ 122-127 (2022) and §§ 123-128 (2024).
-_BEK_2020 = (("min_plan", "52"), ("usual_work", "120"), ("documentation", "121"), ("wage_cost", "122"),
-             ("direct_contact", "123"), ("training", "124"), ("psychiatric", "125"))
-_BEK_2022 = (("min_plan", "52"), ("usual_work", "122"), ("documentation", "123"), ("wage_cost", "124"),
-             ("direct_contact", "125"), ("training", "126"), ("psychiatric", "127"))
-_BEK_2024 = (("min_plan", "52"), ("usual_work", "123"), ("documentation", "124"), ("wage_cost", "125"),
-             ("direct_contact", "126"), ("training", "127"), ("psychiatric", "128"))
+_BEK_2020 = (
+    ("min_plan", "52"),
+    ("usual_work", "120"),
+    ("documentation", "121"),
+    ("wage_cost", "122"),
+    ("direct_contact", "123"),
+    ("training", "124"),
+    ("psychiatric", "125"),
+)
+_BEK_2022 = (
+    ("min_plan", "52"),
+    ("usual_work", "122"),
+    ("documentation", "123"),
+    ("wage_cost", "124"),
+    ("direct_contact", "125"),
+    ("training", "126"),
+    ("psychiatric", "127"),
+)
+_BEK_2024 = (
+    ("min_plan", "52"),
+    ("usual_work", "123"),
+    ("documentation", "124"),
+    ("wage_cost", "125"),
+    ("direct_contact", "126"),
+    ("training", "127"),
+    ("psychiatric", "128"),
+)
 _BEK_SOURCES: tuple[Source, ...] = (
     Source(
         designation="BEK nr. 1180 af 25. november 2019",
@@ -362,14 +383,24 @@ class LawSnapshot:
         if self.is_2014:
             return (
                 Parameter(name="period_months", value=self.period_months, provision="LAB § 31 c, stk. 1, 2. pkt."),
-                Parameter(name="psychiatric_months_before", value=self.psychiatric_months_before, provision="LAB § 31 b, stk. 2"),
-                Parameter(name="psychiatric_months_total", value=self.psychiatric_months_total, provision="LAB § 31 b, stk. 2"),
+                Parameter(
+                    name="psychiatric_months_before",
+                    value=self.psychiatric_months_before,
+                    provision="LAB § 31 b, stk. 2",
+                ),
+                Parameter(
+                    name="psychiatric_months_total", value=self.psychiatric_months_total, provision="LAB § 31 b, stk. 2"
+                ),
                 Parameter(name="age_limit", value=self.age_limit, provision="STAR's guidance (under 30 år)"),
             )
         return (
             Parameter(name="period_months", value=self.period_months, provision="LAB § 167, stk. 1, 1. pkt."),
-            Parameter(name="psychiatric_months_before", value=self.psychiatric_months_before, provision="LAB § 167, stk. 2"),
-            Parameter(name="psychiatric_months_total", value=self.psychiatric_months_total, provision="LAB § 167, stk. 2"),
+            Parameter(
+                name="psychiatric_months_before", value=self.psychiatric_months_before, provision="LAB § 167, stk. 2"
+            ),
+            Parameter(
+                name="psychiatric_months_total", value=self.psychiatric_months_total, provision="LAB § 167, stk. 2"
+            ),
             Parameter(name="education_months", value=self.education_months, provision="LAB § 167, stk. 3"),
             Parameter(name="age_limit", value=self.age_limit, provision="LAB § 6, nr. 4 og 5 (under 30 år)"),
         )
@@ -410,14 +441,15 @@ def _build_snapshot(start: date, end: date) -> LawSnapshot:
         education_right_in_force=in_2020 and start >= EDUCATION_RIGHT_FROM,
         education_right_date_matters=in_2020 and start < _EDUCATION_RIGHT_CERTAIN,
         psychiatric_purpose_in_force=in_2020 and start >= PSYCHIATRIC_PURPOSE_FROM,
-        psychiatric_purpose_date_matters=in_2020 and _PSYCHIATRIC_PURPOSE_POSSIBLE <= start < _PSYCHIATRIC_PURPOSE_CERTAIN,
+        psychiatric_purpose_date_matters=in_2020
+        and _PSYCHIATRIC_PURPOSE_POSSIBLE <= start < _PSYCHIATRIC_PURPOSE_CERTAIN,
         municipality_wording=in_2020 and start >= MUNICIPALITY_WORDING_FROM,
     )
 
 
 def _build_snapshots() -> tuple[LawSnapshot, ...]:
     starts = _epoch_starts()
-    ends = tuple(date.fromordinal(s.toordinal() - 1) for s in starts[1:]) + (LAW_VERSIONS[-1].valid_to,)
+    ends = (*(date.fromordinal(s.toordinal() - 1) for s in starts[1:]), LAW_VERSIONS[-1].valid_to)
     return tuple(_build_snapshot(s, e) for s, e in zip(starts, ends, strict=True))
 
 

@@ -144,12 +144,12 @@ class Finding(NamedTuple):
         }
 
     def _repr_markdown_(self) -> str:
-        from mentorrules import render  # noqa: PLC0415  # render imports outcomes
+        from mentorrules import render  # render imports outcomes
 
         return render.finding_markdown(self)
 
     def _repr_html_(self) -> str:
-        from mentorrules import render  # noqa: PLC0415  # render imports outcomes
+        from mentorrules import render  # render imports outcomes
 
         return render.finding_html(self)
 
@@ -254,7 +254,7 @@ class Decision:
         without ASCII escapes and decimals as plain strings, so the same input
         gives the same fingerprint on any machine.
         """
-        from mentorrules.serialize import canonical_json, dump_case  # noqa: PLC0415  # serialize is above outcomes
+        from mentorrules.serialize import canonical_json, dump_case  # serialize is above outcomes
 
         payload = {
             "case": dump_case(self.case),
@@ -292,16 +292,16 @@ class Decision:
 
     def explain(self, lang: str = "da") -> str:
         """Return a readable explanation: verdict, what to resolve, then every finding by family."""
-        from mentorrules import render  # noqa: PLC0415  # render imports outcomes
+        from mentorrules import render  # render imports outcomes
 
         return render.explain(self, lang)
 
     def _repr_markdown_(self) -> str:
-        from mentorrules import render  # noqa: PLC0415  # render imports outcomes
+        from mentorrules import render  # render imports outcomes
 
         return render.decision_markdown(self)
 
     def _repr_html_(self) -> str:
-        from mentorrules import render  # noqa: PLC0415  # render imports outcomes
+        from mentorrules import render  # render imports outcomes
 
         return render.decision_html(self)

@@ -14,7 +14,7 @@ in :mod:`mentorrules.facts`:
 * a field that is ``null`` or absent is *unknown*, except the required ones;
   a list that is ``null`` or absent is empty.
 
-:func:`load_case` checks the whole document in one pass and raises a single
+:func:`load_case` checks the whole document before it raises a single
 :class:`~mentorrules.CaseError` that names every bad field by its path
 (``periods[1].end``), in document order.  Only input that cannot describe a
 case is an error: a missing or ``null`` required field, a wrong JSON type, a
@@ -938,10 +938,9 @@ def case_schema() -> dict[str, Any]:
 
 
 def _object_schema(spec: _Spec) -> dict[str, Any]:
-    doc = (spec.cls.__doc__ or "").strip().splitlines()
     return {
         "title": spec.cls.__name__,
-        "description": doc[0] if doc else spec.cls.__name__,
+        "description": (spec.cls.__doc__ or spec.cls.__name__).strip().splitlines()[0],
         "type": "object",
         "properties": {name: _field_schema(*spec.fields[name]) for name in spec.names},
         "required": list(spec.required),
