@@ -1,9 +1,22 @@
 """Sphinx configuration for the mentorrules documentation."""
 
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import mentorrules
+
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
 project = "mentorrules"
 author = "The mentorrules developers"
 copyright = "2026, The mentorrules developers"
 language = "en"
+release = mentorrules.__version__
+version = ".".join(release.split(".")[:2])
 
 extensions = [
     "myst_nb",  # MyST Markdown and notebooks; it loads myst_parser itself
@@ -11,22 +24,121 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.intersphinx",
     "sphinx.ext.doctest",
+    "catalogue",  # docs/_ext/catalogue.py: rule catalogue and unverified provisions, from the registry
+    "docgen",  # docs/_ext/docgen.py: scenarios, date tables, schemas, API list, CLI help
 ]
 
-exclude_patterns = ["_build", "jupyter_execute", "**.ipynb_checkpoints"]
+exclude_patterns = ["_build", "jupyter_execute", "**.ipynb_checkpoints", "_ext"]
 
 # MyST and notebooks
 myst_enable_extensions = ["colon_fence", "deflist"]
-nb_execution_mode = "off"
+myst_heading_anchors = 3
+# Every notebook page (tutorial, how-tos, example notebook) is executed on every build,
+# and any error fails the build, so the code shown cannot go stale.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_execution_timeout = 120
+nb_merge_streams = True
 
 # Docstrings: Google style with a "Legal basis:" section rendered like "Notes:".
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_custom_sections = [("Legal basis", "notes_style")]
+napoleon_use_ivar = True
+
+# autodoc: the API page documents the names of mentorrules.__all__ under the top-level
+# namespace (docs/_ext/docgen.py writes one directive per name).
+autodoc_member_order = "bysource"
+autodoc_typehints = "signature"
+autodoc_typehints_format = "short"
+autodoc_preserve_defaults = True
+autodoc_class_signature = "mixed"
 
 # The build must not need the network, so no inventories are fetched.
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
 
+# Nitpicky mode (-n): every cross-reference must resolve.  Types from outside the
+# library have no inventory offline, so they are listed here instead of linked.
+nitpick_ignore = [
+    ("py:class", "datetime.date"),
+    ("py:class", "date"),
+    ("py:class", "_dt.date"),
+    ("py:class", "decimal.Decimal"),
+    ("py:class", "Decimal"),
+    ("py:class", "enum.StrEnum"),
+    ("py:class", "StrEnum"),
+    ("py:class", "NamedTuple"),
+    ("py:class", "typing.NamedTuple"),
+    ("py:class", "Exception"),
+    ("py:class", "ValueError"),
+    ("py:class", "LookupError"),
+    ("py:class", "DeprecationWarning"),
+    ("py:exc", "ValueError"),
+    ("py:exc", "OverflowError"),
+    ("py:exc", "LookupError"),
+    ("py:class", "str"),
+    ("py:class", "int"),
+    ("py:class", "bool"),
+    ("py:class", "bytes"),
+    ("py:class", "bytearray"),
+    ("py:class", "dict"),
+    ("py:class", "list"),
+    ("py:class", "tuple"),
+    ("py:class", "object"),
+    ("py:class", "Any"),
+    ("py:class", "typing.Any"),
+    ("py:class", "Mapping"),
+    ("py:class", "collections.abc.Mapping"),
+    ("py:class", "Iterable"),
+    ("py:class", "collections.abc.Iterable"),
+    ("py:class", "Iterator"),
+    ("py:class", "collections.abc.Iterator"),
+    ("py:meth", "str.format"),
+    # Returned by rule_catalogue() but not (yet) a name in mentorrules.__all__.
+    ("py:class", "RuleInfo"),
+    ("py:class", "mentorrules._registry.RuleInfo"),
+]
+nitpick_ignore_regex = [
+    ("py:class", r"attr(s)?\..*"),
+    ("py:class", r"collections\.abc\..*"),
+    ("py:class", r"typing\..*"),
+    ("py:class", r"types\..*"),
+]
+
 # HTML
 html_theme = "furo"
-html_title = "mentorrules"
+html_title = f"mentorrules {release}"
+
+
+def _public_alias(app: Any, env: Any, node: Any, contnode: Any) -> Any:
+    """
+    Resolve ``mentorrules.<module>.<Name>`` to ``mentorrules.<Name>`` for public names.
+
+    Signatures and docstrings name classes by the module that defines them
+    (``mentorrules.facts.Case``); the API page documents them under the
+    top-level namespace, where users import them from.
+    """
+    target = node.get("reftarget", "")
+    if node.get("refdomain") != "py" or not target.startswith("mentorrules."):
+        return None
+    name = target.rpartition(".")[2]
+    if name not in mentorrules.__all__ or target == f"mentorrules.{name}":
+        return None
+    domain = env.get_domain("py")
+    return domain.resolve_xref(
+        env, node["refdoc"], app.builder, node["reftype"], f"mentorrules.{name}", node, contnode
+    )
+
+
+def _skip_member(app: Any, what: str, name: str, obj: Any, skip: bool, options: Any) -> bool | None:
+    """Skip the generated field aliases of named tuples: their fields are in the class docstring."""
+    doc = getattr(obj, "__doc__", None) or ""
+    if doc.startswith("Alias for field number"):
+        return True
+    return None
+
+
+def setup(app: Any) -> None:
+    app.connect("missing-reference", _public_alias)
+    app.connect("autodoc-skip-member", _skip_member)

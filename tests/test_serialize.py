@@ -1,5 +1,8 @@
 """Tests for mentorrules.serialize: the JSON format of a case, its schema and canonical JSON."""
 
+# The project writes asserts as ``expected == actual`` (STYLE.md), which SIM300 calls a Yoda condition.
+# ruff: noqa: SIM300
+
 from __future__ import annotations
 
 import copy
@@ -41,6 +44,9 @@ from mentorrules.serialize import canonical_json, case_schema, dump_case, load_c
 
 CASES_DIR = Path(__file__).resolve().parents[2] / "shared" / "cases"
 SCENARIOS = sorted(CASES_DIR.glob("*.json"))
+VALID_SCENARIOS = [
+    path for path in SCENARIOS if json.loads(path.read_text(encoding="utf-8"))["expect"].get("error") != "CaseError"
+]
 FACT_CLASSES = (
     Case,
     Citizen,
@@ -110,6 +116,14 @@ def errors_of(data: Any) -> list[tuple[str, str]]:
     return [(error.path, error.message) for error in info.value.errors]
 
 
+def load_or_error(data: Any) -> Case | CaseError:
+    """Load ``data`` and return the case, or the CaseError raised."""
+    try:
+        return load_case(data)
+    except CaseError as error:
+        return error
+
+
 def paths_of(data: Any) -> list[str]:
     """Load ``data``, which must fail, and return the paths of its errors."""
     return [path for path, _ in errors_of(data)]
@@ -174,7 +188,9 @@ def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.none() | strategy
 
 
-assessments = st.builds(Assessment, outcome=st.booleans(), on=optional(dates), by=optional(texts), reason=optional(texts))
+assessments = st.builds(
+    Assessment, outcome=st.booleans(), on=optional(dates), by=optional(texts), reason=optional(texts)
+)
 citizens = st.builds(Citizen, birth_date=optional(dates), target_group=optional(st.sampled_from(TargetGroup)))
 mentors = st.builds(
     Mentor,
@@ -233,6 +249,14 @@ json_values = st.recursive(
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=12), children, max_size=3),
     max_leaves=8,
 )
+near_values = st.one_of(
+    json_values,
+    st.dates().map(datetime.date.isoformat),
+    st.sampled_from(["2024-02-30", "1899-12-31", "2200-01-01", "2024-2-3", "-1", "1e3", "10000.01", "2.50"]),
+    st.sampled_from([m.value for e in (TargetGroup, Purpose, MentorEmployer, Engager, HoursUnit) for m in e]),
+    st.integers(min_value=-2, max_value=10_002),
+    st.decimals(min_value=-1, max_value=10_001, allow_nan=False).map(str),
+)
 UNUSUAL = Case(
     decision_date=datetime.date(2024, 2, 20),
     case_id="\u0000\u2028\u202e ø 𝔘 \U0001f600 \"'\\ </script>",
@@ -263,6 +287,7 @@ class TestSharedCases:
     def test_there_are_scenarios(self) -> None:
         """The shared directory is found and holds scenario files."""
         assert 10 <= len(SCENARIOS)
+        assert 1 <= len(SCENARIOS) - len(VALID_SCENARIOS)
 
     @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda p: p.stem)
     def test_loads_or_raises_case_error(self, scenario: Path) -> None:
@@ -276,12 +301,10 @@ class TestSharedCases:
         else:
             assert isinstance(load_case(spec["case"]), Case)
 
-    @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda p: p.stem)
+    @pytest.mark.parametrize("scenario", VALID_SCENARIOS, ids=lambda p: p.stem)
     def test_round_trip(self, scenario: Path) -> None:
-        """Dumping and loading a loaded scenario gives the same case, and the dump holds the input's data."""
+        """Dumping and loading a valid scenario gives the same case, and the dump holds the input's data."""
         spec = json.loads(scenario.read_text(encoding="utf-8"))
-        if spec["expect"].get("error") == "CaseError":
-            pytest.skip("an invalid case")
         case = load_case(spec["case"])
         dumped = dump_case(case)
         assert case == load_case(dumped)
@@ -319,7 +342,10 @@ class TestLoadCase:
         """Every field is read into its Python type: dates, enums, decimals, tuples."""
         case = load_case(full_case())
         assert datetime.date(2024, 2, 20) == case.decision_date
-        assert Citizen(birth_date=datetime.date(1998, 4, 12), target_group=TargetGroup.EDUCATION_BENEFIT_EDUCATION_READY) == case.citizen
+        assert (
+            Citizen(birth_date=datetime.date(1998, 4, 12), target_group=TargetGroup.EDUCATION_BENEFIT_EDUCATION_READY)
+            == case.citizen
+        )
         assert Purpose.ORDINARY_EDUCATION is case.purpose
         assert MentorEmployer.EXTERNAL_CONSULTANT is case.mentor.employer  # type: ignore[union-attr]
         assert Engager.EDUCATION_INSTITUTION is case.mentor.engaged_by  # type: ignore[union-attr]
@@ -411,6 +437,16 @@ class TestLoadCase:
 
         assert Decimal(4) == loaded_amount(Count(4))
 
+    def test_str_subclasses(self) -> None:
+        """A str subclass (an enum member, say) is a string wherever the format has one."""
+
+        class Text(str):
+            pass
+
+        data = {"decision_date": Text("2024-02-20"), "purpose": Text("offer"), "case_id": HoursUnit.TOTAL}
+        case = load_case(data)
+        assert Case(decision_date=datetime.date(2024, 2, 20), purpose=Purpose.OFFER, case_id="total") == case
+
     def test_strings_are_kept_verbatim(self) -> None:
         """Text is kept as given: no stripping, no normalisation, any Unicode."""
         text = " \u0000 Ａ\u0301 \U0001f600 \u202e "
@@ -432,7 +468,9 @@ class TestLoadCase:
         """Planned periods and later assessments may follow the decision date."""
         data = {
             "decision_date": "2024-01-01",
-            "periods": [{"start": "2030-01-01", "end": "2030-06-30", "assessment": {"outcome": True, "on": "2031-01-01"}}],
+            "periods": [
+                {"start": "2030-01-01", "end": "2030-06-30", "assessment": {"outcome": True, "on": "2031-01-01"}}
+            ],
         }
         assert datetime.date(2030, 6, 30) == load_case(data).periods[0].end
 
@@ -456,9 +494,18 @@ class TestInputErrors:
             (with_period(agreement={"goal": "x"}), "periods[0].agreement.written"),
             (with_period(agreement={"written": True, "hours": {"unit": "total"}}), "periods[0].agreement.hours.amount"),
             (with_period(agreement={"written": True, "hours": {"amount": 1}}), "periods[0].agreement.hours.unit"),
-            ({**MINIMAL, "psychiatric_discharge": {"inpatient": True, "psychiatric": True}}, "psychiatric_discharge.discharge_date"),
-            ({**MINIMAL, "psychiatric_discharge": {"discharge_date": "2024-01-01", "psychiatric": True}}, "psychiatric_discharge.inpatient"),
-            ({**MINIMAL, "psychiatric_discharge": {"discharge_date": "2024-01-01", "inpatient": True}}, "psychiatric_discharge.psychiatric"),
+            (
+                {**MINIMAL, "psychiatric_discharge": {"inpatient": True, "psychiatric": True}},
+                "psychiatric_discharge.discharge_date",
+            ),
+            (
+                {**MINIMAL, "psychiatric_discharge": {"discharge_date": "2024-01-01", "psychiatric": True}},
+                "psychiatric_discharge.inpatient",
+            ),
+            (
+                {**MINIMAL, "psychiatric_discharge": {"discharge_date": "2024-01-01", "inpatient": True}},
+                "psychiatric_discharge.psychiatric",
+            ),
             ({**MINIMAL, "education_admission": {"qualifying": True}}, "education_admission.admission_date"),
             ({**MINIMAL, "education_admission": {"admission_date": "2024-01-01"}}, "education_admission.qualifying"),
         ],
@@ -477,7 +524,10 @@ class TestInputErrors:
             (with_period(agreement={"written": None}), "periods[0].agreement.written"),
             (with_hours(None), "periods[0].agreement.hours.amount"),
             (with_hours(1, None), "periods[0].agreement.hours.unit"),
-            ({**MINIMAL, "education_admission": {"admission_date": "2024-01-01", "qualifying": None}}, "education_admission.qualifying"),
+            (
+                {**MINIMAL, "education_admission": {"admission_date": "2024-01-01", "qualifying": None}},
+                "education_admission.qualifying",
+            ),
         ],
     )
     def test_null_required_field(self, data: dict[str, Any], path: str) -> None:
@@ -489,33 +539,89 @@ class TestInputErrors:
         [
             ({**MINIMAL, "case_id": 5}, "case_id", "must be a string, not number"),
             ({**MINIMAL, "mentor": {"name": ["Mette"]}}, "mentor.name", "must be a string, not array"),
-            ({**MINIMAL, "decisive_need": {"outcome": "true"}}, "decisive_need.outcome", "must be true or false, not string"),
-            (with_period(agreement={"written": 1}), "periods[0].agreement.written", "must be true or false, not number"),
-            ({**MINIMAL, "tasks": [{"description": "x", "within_usual_duties": 0}]}, "tasks[0].within_usual_duties", "must be true or false, not number"),
+            (
+                {**MINIMAL, "decisive_need": {"outcome": "true"}},
+                "decisive_need.outcome",
+                "must be true or false, not string",
+            ),
+            (
+                with_period(agreement={"written": 1}),
+                "periods[0].agreement.written",
+                "must be true or false, not number",
+            ),
+            (
+                {**MINIMAL, "tasks": [{"description": "x", "within_usual_duties": 0}]},
+                "tasks[0].within_usual_duties",
+                "must be true or false, not number",
+            ),
             ({**MINIMAL, "citizen": []}, "citizen", "must be an object, not array"),
             ({**MINIMAL, "citizen": "unknown"}, "citizen", "must be an object, not string"),
             ({**MINIMAL, "decisive_need": True}, "decisive_need", "must be an object, not boolean"),
             ({**MINIMAL, "mentor": 1}, "mentor", "must be an object, not number"),
             (with_period(assessment=[]), "periods[0].assessment", "must be an object, not array"),
             (with_period(agreement="yes"), "periods[0].agreement", "must be an object, not string"),
-            (with_period(agreement={"written": True, "hours": 3}), "periods[0].agreement.hours", "must be an object, not number"),
+            (
+                with_period(agreement={"written": True, "hours": 3}),
+                "periods[0].agreement.hours",
+                "must be an object, not number",
+            ),
             ({**MINIMAL, "psychiatric_discharge": []}, "psychiatric_discharge", "must be an object, not array"),
             ({**MINIMAL, "education_admission": "2024-01-01"}, "education_admission", "must be an object, not string"),
             ({**MINIMAL, "periods": {}}, "periods", "must be an array, not object"),
             ({**MINIMAL, "tasks": "x"}, "tasks", "must be an array, not string"),
             ({**MINIMAL, "tasks": ["x"]}, "tasks[0]", "must be an object, not string"),
-            (with_period(agreement={"written": True, "tasks": "x"}), "periods[0].agreement.tasks", "must be an array, not string"),
-            (with_period(agreement={"written": True, "tasks": ["a", 2]}), "periods[0].agreement.tasks[1]", "must be a string, not number"),
+            (
+                with_period(agreement={"written": True, "tasks": "x"}),
+                "periods[0].agreement.tasks",
+                "must be an array, not string",
+            ),
+            (
+                with_period(agreement={"written": True, "tasks": ["a", 2]}),
+                "periods[0].agreement.tasks[1]",
+                "must be a string, not number",
+            ),
             ({"decision_date": 20240220}, "decision_date", "must be a date string YYYY-MM-DD, not number"),
-            ({**MINIMAL, "purpose": 1}, "purpose", "must be a string, one of 'activity', 'offer', 'ordinary_education', 'flexjob', 'ordinary_employment', 'other'; not number"),
-            (with_hours(True), "periods[0].agreement.hours.amount", "must be a number or a decimal string, not boolean"),
+            (
+                {**MINIMAL, "purpose": 1},
+                "purpose",
+                "must be a string, one of 'activity', 'offer', 'ordinary_education', 'flexjob', 'ordinary_employment', 'other'; not number",
+            ),
+            (
+                with_hours(True),
+                "periods[0].agreement.hours.amount",
+                "must be a number or a decimal string, not boolean",
+            ),
             (with_hours([1]), "periods[0].agreement.hours.amount", "must be a number or a decimal string, not array"),
-            (with_hours("1e3"), "periods[0].agreement.hours.amount", "must be a number or a decimal string such as '2.5', not '1e3'"),
-            (with_hours("3,5"), "periods[0].agreement.hours.amount", "must be a number or a decimal string such as '2.5', not '3,5'"),
-            (with_hours(" 3"), "periods[0].agreement.hours.amount", "must be a number or a decimal string such as '2.5', not ' 3'"),
-            (with_hours("3."), "periods[0].agreement.hours.amount", "must be a number or a decimal string such as '2.5', not '3.'"),
-            (with_hours("NaN"), "periods[0].agreement.hours.amount", "must be a number or a decimal string such as '2.5', not 'NaN'"),
-            (with_hours("３"), "periods[0].agreement.hours.amount", "must be a number or a decimal string such as '2.5', not '３'"),
+            (
+                with_hours("1e3"),
+                "periods[0].agreement.hours.amount",
+                "must be a number or a decimal string such as '2.5', not '1e3'",
+            ),
+            (
+                with_hours("3,5"),
+                "periods[0].agreement.hours.amount",
+                "must be a number or a decimal string such as '2.5', not '3,5'",
+            ),
+            (
+                with_hours(" 3"),
+                "periods[0].agreement.hours.amount",
+                "must be a number or a decimal string such as '2.5', not ' 3'",
+            ),
+            (
+                with_hours("3."),
+                "periods[0].agreement.hours.amount",
+                "must be a number or a decimal string such as '2.5', not '3.'",
+            ),
+            (
+                with_hours("NaN"),
+                "periods[0].agreement.hours.amount",
+                "must be a number or a decimal string such as '2.5', not 'NaN'",
+            ),
+            (
+                with_hours("３"),
+                "periods[0].agreement.hours.amount",
+                "must be a number or a decimal string such as '2.5', not '３'",
+            ),
             ({**MINIMAL, "case_id": {1, 2}}, "case_id", "must be a string, not set"),
         ],
     )
@@ -629,9 +735,9 @@ class TestInputErrors:
 
     def test_unknown_key_without_a_close_match_lists_the_keys(self) -> None:
         """An unknown key unlike any known one is an error listing the known keys."""
-        assert [
-            ("citizen.zzz", "unknown key; the keys of Citizen are birth_date, target_group")
-        ] == errors_of({**MINIMAL, "citizen": {"zzz": 1}})
+        assert [("citizen.zzz", "unknown key; the keys of Citizen are birth_date, target_group")] == errors_of(
+            {**MINIMAL, "citizen": {"zzz": 1}}
+        )
 
     def test_unknown_key_with_null_value(self) -> None:
         """An unknown key is an error even when its value is null."""
@@ -656,20 +762,29 @@ class TestInputErrors:
 
     @pytest.mark.parametrize(
         ("amount", "shown"),
-        [(-1, "-1"), ("-0.01", "-0.01"), (10001, "10001"), (10000.01, "10000.01"), ("10000.01", "10000.01"), (10**30, "1" + "0" * 30)],
+        [
+            (-1, "-1"),
+            ("-0.01", "-0.01"),
+            (10001, "10001"),
+            (10000.01, "10000.01"),
+            ("10000.01", "10000.01"),
+            (10**30, "1" + "0" * 30),
+        ],
     )
     def test_amount_out_of_range(self, amount: Any, shown: str) -> None:
         """An amount below 0 or above 10,000 is an error at its path."""
-        assert [
-            ("periods[0].agreement.hours.amount", f"must lie between 0 and 10000, not {shown}")
-        ] == errors_of(with_hours(amount))
+        assert [("periods[0].agreement.hours.amount", f"must lie between 0 and 10000, not {shown}")] == errors_of(
+            with_hours(amount)
+        )
 
     def test_amount_above_range_in_text(self) -> None:
         """10000.01 written as a JSON number is out of range, read exactly."""
         text = json.dumps(with_hours(1)).replace('"amount": 1', '"amount": 10000.01')
         assert ["periods[0].agreement.hours.amount"] == paths_of(text)
 
-    @pytest.mark.parametrize("amount", [float("nan"), float("inf"), Decimal("NaN"), Decimal("-Infinity"), Decimal("sNaN")])
+    @pytest.mark.parametrize(
+        "amount", [float("nan"), float("inf"), Decimal("NaN"), Decimal("-Infinity"), Decimal("sNaN")]
+    )
     def test_amount_not_finite(self, amount: Any) -> None:
         """A non-finite number in a Python mapping is an error, never a value."""
         [(path, message)] = errors_of(with_hours(amount))
@@ -684,7 +799,15 @@ class TestInputErrors:
 
     @pytest.mark.parametrize(
         "text",
-        ['{"decision_date": "2024-02-20"', "", "   ", "{'decision_date': '2024-02-20'}", '{"a": 1} {}', "[" * 100_000, "1" * 5000],
+        [
+            '{"decision_date": "2024-02-20"',
+            "",
+            "   ",
+            "{'decision_date': '2024-02-20'}",
+            '{"a": 1} {}',
+            "[" * 100_000,
+            "1" * 5000,
+        ],
         ids=["truncated", "empty", "blank", "single-quotes", "extra-data", "deep", "long-int"],
     )
     def test_invalid_json_text(self, text: str) -> None:
@@ -695,7 +818,9 @@ class TestInputErrors:
 
     def test_invalid_utf8(self) -> None:
         """Bytes that are not UTF-8 are a document error with the path ''."""
-        assert [("", "the JSON text is not UTF-8: invalid start byte at byte 1")] == errors_of(b'{\xff"decision_date": 1}')
+        assert [("", "the JSON text is not UTF-8: invalid start byte at byte 1")] == errors_of(
+            b'{\xff"decision_date": 1}'
+        )
 
     @pytest.mark.parametrize(
         ("data", "kind"),
@@ -723,7 +848,11 @@ class TestInputErrors:
             "tasks": [{"description": "ok"}, {"description": "ok"}, {"within_usual_duties": True}],
             "periods": [
                 {"start": "2024-03-01", "end": "2024-08-31"},
-                {"start": "2024-09-01", "end": "2024-08-31", "agreement": {"written": True, "hours": {"amount": -1, "unit": "total"}}},
+                {
+                    "start": "2024-09-01",
+                    "end": "2024-08-31",
+                    "agreement": {"written": True, "hours": {"amount": -1, "unit": "total"}},
+                },
             ],
             "case_idd": "x",
         }
@@ -889,7 +1018,9 @@ class TestCanonicalJson:
 
     def test_form(self) -> None:
         """Keys sorted, no white space, no ASCII escapes."""
-        assert '{"a":[1,true,null],"b":{"y":"ø","z":"😀"}}' == canonical_json({"b": {"z": "😀", "y": "ø"}, "a": (1, True, None)})
+        assert '{"a":[1,true,null],"b":{"y":"ø","z":"😀"}}' == canonical_json(
+            {"b": {"z": "😀", "y": "ø"}, "a": (1, True, None)}
+        )
 
     @pytest.mark.parametrize(
         ("value", "expected"),
@@ -919,7 +1050,7 @@ class TestCanonicalJson:
     @pytest.mark.parametrize("value", [float("nan"), float("inf"), Decimal("NaN"), Decimal("Infinity")])
     def test_not_finite(self, value: Any) -> None:
         """A number that is not finite cannot be written canonically."""
-        with pytest.raises(ValueError, match="finite|not JSON compliant"):
+        with pytest.raises(ValueError, match=r"finite|not JSON compliant"):
             canonical_json({"x": value})
 
     def test_unsupported_type(self) -> None:
@@ -1001,7 +1132,26 @@ class TestCaseSchema:
 
     @pytest.mark.parametrize(
         "amount",
-        ["0", "-0", "-0.000", "+0", "10000", "10000.000", "0010000", "9999.99", "2.50", "+3", "-1", "10000.01", "10001", "-0.01", "1e3", "3,5", "", "."],
+        [
+            "0",
+            "-0",
+            "-0.000",
+            "+0",
+            "10000",
+            "10000.000",
+            "0010000",
+            "9999.99",
+            "2.50",
+            "+3",
+            "-1",
+            "10000.01",
+            "10001",
+            "-0.01",
+            "1e3",
+            "3,5",
+            "",
+            ".",
+        ],
     )
     def test_amount_strings_as_load_case(self, amount: str) -> None:
         """The schema's amount pattern accepts exactly the strings load_case accepts."""
@@ -1047,31 +1197,33 @@ class TestProperties:
 
     @given(json_values)
     def test_junk_is_a_case_error(self, value: Any) -> None:
-        """Any JSON value, as data or as text, loads or raises CaseError; nothing else escapes."""
-        for data in (value, {**MINIMAL, "citizen": value}, {**MINIMAL, "periods": [value]}):
-            try:
-                load_case(data)
-            except CaseError as error:
-                assert error.errors
+        """Any JSON value, as data or as text, loads or raises CaseError naming a field; nothing else escapes."""
+        for data in (
+            value,
+            json.dumps(value, default=str),
+            {**MINIMAL, "citizen": value},
+            {**MINIMAL, "periods": [value]},
+            with_period(agreement={"written": True, "hours": value}),
+        ):
+            result = load_or_error(data)
+            assert isinstance(result, Case) or result.errors
 
     @given(cases, st.data())
     @settings(suppress_health_check=[HealthCheck.too_slow])
     def test_mutated_case_is_loaded_or_reported(self, case: Case, data: st.DataObject) -> None:
         """A valid case with one value replaced loads, or raises CaseError with paths; the fast and the checking reader agree."""
         dumped = dump_case(case)
-        spots = positions(dumped)
-        container, key = data.draw(st.sampled_from(spots)) if spots else (dumped, "decision_date")
+        container, key = data.draw(st.sampled_from(positions(dumped)))
         if data.draw(st.booleans()) and isinstance(container, dict):
             container[key + "x"] = container.pop(key)
         else:
-            container[key] = data.draw(json_values)
-        try:
-            loaded = load_case(dumped)
-        except CaseError as error:
-            assert error.errors
-            assert all(isinstance(path, str) for path in error.paths)
+            container[key] = data.draw(near_values)
+        result = load_or_error(dumped)
+        if isinstance(result, Case):
+            assert result == load_case(json.loads(json.dumps(dump_case(result))))
         else:
-            assert loaded == load_case(json.loads(json.dumps(dump_case(loaded))))
+            assert result.errors
+            assert all(isinstance(path, str) for path in result.paths)
         # The fast path (private) accepts a subset of what the checking walker accepts, with the same result.
         errors: list[Any] = []
         checked = serialize._load_object(dumped, "", serialize._CASE, errors)

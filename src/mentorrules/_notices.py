@@ -138,6 +138,33 @@ def _texts(case: Case) -> Iterator[tuple[str, str | None]]:
                 yield f"{prefix}.tasks[{j}]", item
 
 
+# ASCII digits become "0", so six digits in a row become b"000000"; UTF-8 never encodes other characters as
+# ASCII digits.  A C-level scan, about five times faster than a regular expression over the same text.
+_DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
+
+
+def _strings(case: Case) -> list[str | None]:
+    """Return every free text of the case, without paths (the cheap first pass)."""
+    strings: list[str | None] = [case.case_id]
+    for assessment in (case.decisive_need, case.beyond_usual_duties):
+        if assessment is not None:
+            strings += (assessment.by, assessment.reason)
+    mentor = case.mentor
+    if mentor is not None:
+        strings += (mentor.name, mentor.phone, mentor.email)
+    strings += [task.description for task in case.tasks]
+    for period in case.periods:
+        assessment = period.assessment
+        if assessment is not None:
+            strings += (assessment.by, assessment.reason)
+        agreement = period.agreement
+        if agreement is not None:
+            strings += (agreement.goal, agreement.mentor_name, agreement.mentor_contact, *agreement.tasks)
+    return strings
+
+
 def identifier_fields(case: Case) -> list[str]:
     """Return the paths of the free-text fields that hold something like a CPR number."""
+    if b"000000" not in "\n".join(filter(None, _strings(case))).encode().translate(_DIGITS_TO_ZERO):
+        return []  # the common case: no run of six digits anywhere
     return [path for path, text in _texts(case) if text and looks_like_cpr(text)]

@@ -151,12 +151,14 @@ class RuleView:
     (:meth:`message`).  Views are built once at import and shared.
     """
 
-    __slots__ = ("_templates", "_vocab", "references", "rule", "snapshot")
+    __slots__ = ("_templates", "_vocab", "cites_unverified", "references", "rule", "snapshot")
 
     def __init__(self, rule: Rule, snapshot: LawSnapshot) -> None:
         self.rule = rule
         self.snapshot = snapshot
         self.references: ReferenceSets = MappingProxyType(dict(rule.references(snapshot)))
+        #: Whether any reference of any variant is unverified (a fast test for the law.unverified notice).
+        self.cites_unverified = any(not r.verified for refs in self.references.values() for r in refs)
         self._templates = _resolve_texts(rule.texts, snapshot.version.id)
         self._vocab = {lang: vocabulary(snapshot, lang) for lang in ("da", "en")}
 

@@ -42,19 +42,11 @@ __all__ = ["evaluate", "rule_catalogue"]
 
 _DEFAULT = Interpretation()
 _VIEWS = build_views(CATALOGUE)
-_VIEWS_BY_START = tuple(snapshot.valid_from for snapshot, _ in _VIEWS)
+_VIEWS_BY_START: Mapping[date, Mapping[str, RuleView]] = MappingProxyType({s.valid_from: v for s, v in _VIEWS})
 _RIGHTS = tuple(rule for rule in CATALOGUE if rule.family == "right")
 _OTHERS = tuple(rule for rule in CATALOGUE if rule.family != "right")
 _ORDER = tuple(rule.id for rule in CATALOGUE)
 _OK = frozenset({Verdict.MET, Verdict.NOT_APPLICABLE})
-
-
-def _views_for(snapshot: LawSnapshot) -> Mapping[str, RuleView]:
-    for start, (candidate, views) in zip(_VIEWS_BY_START, _VIEWS, strict=True):  # pragma: no branch
-        if start == snapshot.valid_from:
-            assert candidate is snapshot
-            return views
-    raise AssertionError(snapshot)  # every snapshot has views: they are built from the same tuple
 
 
 def _sorted_periods(case: Case) -> tuple[tuple[int, Period], ...]:
@@ -74,7 +66,7 @@ def _run(
     periods: tuple[tuple[int, Period], ...],
     mode: AmbiguousDates,
 ) -> tuple[list[Finding], list[Notice]]:
-    views = _views_for(snapshot)
+    views = _VIEWS_BY_START[snapshot.valid_from]
     ctx = Context(case, interpretation, snapshot, periods, mode, NOTICE_EXPLAINER)
     by_rule: dict[str, list[Finding]] = {}
     for rule in _RIGHTS:
@@ -128,7 +120,8 @@ def _transition_notices(case: Case, snapshot: LawSnapshot) -> list[Notice]:
 def _unverified_notices(findings: list[Finding]) -> list[Notice]:
     seen: dict[LegalReference, None] = {}
     for finding in findings:
-        if finding.verdict is not Verdict.NOT_APPLICABLE:
+        explainer = finding.explainer
+        if isinstance(explainer, RuleView) and explainer.cites_unverified and finding.verdict is not Verdict.NOT_APPLICABLE:
             for reference in finding.references:
                 if not reference.verified:
                     seen.setdefault(reference)

@@ -208,6 +208,18 @@ def _enum_problem(value: object, kind: type[enum.Enum]) -> str | None:
     return f"must be a {kind.__name__}, not {type(value).__name__}"
 
 
+def _opt_date(value: object) -> bool:
+    return value is None or (type(value) is _dt.date and MIN_DATE <= value <= MAX_DATE)
+
+
+def _req_date(value: object) -> bool:
+    return type(value) is _dt.date and MIN_DATE <= value <= MAX_DATE
+
+
+def _opt_str(value: object) -> bool:
+    return value is None or type(value) is str
+
+
 # --- facts -------------------------------------------------------------------
 
 
@@ -235,6 +247,8 @@ class Assessment:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
+        if type(self.outcome) is bool and _opt_date(self.on) and _opt_str(self.by) and _opt_str(self.reason):
+            return  # the fast path: every field is of its type
         _check(
             [
                 ("outcome", None if type(self.outcome) is bool else f"must be bool, not {type(self.outcome).__name__}"),
@@ -263,6 +277,8 @@ class Citizen:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
+        if _opt_date(self.birth_date) and (self.target_group is None or type(self.target_group) is TargetGroup):
+            return  # the fast path: every field is of its type
         _check(
             [
                 ("birth_date", _date_problem(self.birth_date, required=False)),
@@ -293,6 +309,14 @@ class Mentor:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
+        if (
+            _opt_str(self.name)
+            and _opt_str(self.phone)
+            and _opt_str(self.email)
+            and (self.employer is None or type(self.employer) is MentorEmployer)
+            and (self.engaged_by is None or type(self.engaged_by) is Engager)
+        ):
+            return  # the fast path: every field is of its type
         _check(
             [
                 ("name", _type_problem(self.name, str)),
@@ -321,6 +345,10 @@ class Task:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
+        if type(self.description) is str and (
+            self.within_usual_duties is None or type(self.within_usual_duties) is bool
+        ):
+            return  # the fast path: every field is of its type
         _check(
             [
                 ("description", _type_problem(self.description, str, required=True)),
@@ -344,6 +372,13 @@ class Hours:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types and the range."""
+        if (
+            type(self.amount) is Decimal
+            and self.amount.is_finite()
+            and 0 <= self.amount <= MAX_HOURS
+            and type(self.unit) is HoursUnit
+        ):
+            return  # the fast path: every field is of its type
         amount_problem = _type_problem(self.amount, Decimal, required=True)
         if amount_problem is None and not (self.amount.is_finite() and 0 <= self.amount <= MAX_HOURS):
             amount_problem = "must lie between 0 and 10000"
@@ -392,6 +427,19 @@ class Agreement:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
+        if (
+            type(self.written) is bool
+            and _opt_date(self.concluded_on)
+            and _opt_str(self.goal)
+            and _opt_str(self.mentor_name)
+            and _opt_str(self.mentor_contact)
+            and all(type(t) is str for t in self.tasks)
+            and _opt_date(self.start)
+            and _opt_date(self.end)
+            and (self.hours is None or type(self.hours) is Hours)
+            and (self.complaint_guidance is None or type(self.complaint_guidance) is bool)
+        ):
+            return  # the fast path: every field is of its type
         _check(
             [
                 ("written", None if type(self.written) is bool else f"must be bool, not {type(self.written).__name__}"),
@@ -430,6 +478,14 @@ class Period:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types and that the period does not end before it starts."""
+        if (
+            _req_date(self.start)
+            and _req_date(self.end)
+            and self.start <= self.end
+            and (self.assessment is None or type(self.assessment) is Assessment)
+            and (self.agreement is None or type(self.agreement) is Agreement)
+        ):
+            return  # the fast path: every field is of its type
         end_problem = _date_problem(self.end, required=True)
         start_problem = _date_problem(self.start, required=True)
         if end_problem is None and start_problem is None and self.end < self.start:
@@ -465,6 +521,8 @@ class PsychiatricDischarge:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
+        if _req_date(self.discharge_date) and type(self.inpatient) is bool and type(self.psychiatric) is bool:
+            return  # the fast path: every field is of its type
         _check(
             [
                 ("discharge_date", _date_problem(self.discharge_date, required=True)),
@@ -503,6 +561,8 @@ class EducationAdmission:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
+        if _req_date(self.admission_date) and type(self.qualifying) is bool and _opt_date(self.right_invoked_on):
+            return  # the fast path: every field is of its type
         _check(
             [
                 ("admission_date", _date_problem(self.admission_date, required=True)),
@@ -552,6 +612,20 @@ class Case:
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
+        if (
+            _req_date(self.decision_date)
+            and (self.citizen is None or type(self.citizen) is Citizen)
+            and (self.purpose is None or type(self.purpose) is Purpose)
+            and (self.decisive_need is None or type(self.decisive_need) is Assessment)
+            and (self.mentor is None or type(self.mentor) is Mentor)
+            and all(type(t) is Task for t in self.tasks)
+            and (self.beyond_usual_duties is None or type(self.beyond_usual_duties) is Assessment)
+            and all(type(p) is Period for p in self.periods)
+            and (self.psychiatric_discharge is None or type(self.psychiatric_discharge) is PsychiatricDischarge)
+            and (self.education_admission is None or type(self.education_admission) is EducationAdmission)
+            and _opt_str(self.case_id)
+        ):
+            return  # the fast path: every field is of its type
         _check(
             [
                 ("decision_date", _date_problem(self.decision_date, required=True)),

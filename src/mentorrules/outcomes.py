@@ -190,13 +190,21 @@ class Notice(NamedTuple):
         }
 
 
-_RANK = {Verdict.NOT_MET: 3, Verdict.MISSING_FACTS: 2, Verdict.NEEDS_ASSESSMENT: 1, Verdict.MET: 0}
+#: Rank of a verdict in the aggregate; ``not_applicable`` ranks with ``met`` (it cannot make a decision worse).
+_RANK = MappingProxyType({
+    Verdict.NOT_APPLICABLE: 0,
+    Verdict.MET: 0,
+    Verdict.NEEDS_ASSESSMENT: 1,
+    Verdict.MISSING_FACTS: 2,
+    Verdict.NOT_MET: 3,
+})
 _BY_RANK = (Verdict.MET, Verdict.NEEDS_ASSESSMENT, Verdict.MISSING_FACTS, Verdict.NOT_MET)
+_RIGHTS_PREFIX = "right."
 
 
 def enters_verdict(finding: Finding) -> bool:
     """Return whether a finding enters the aggregate verdict (not ``not_applicable``, not ``right.*``)."""
-    return finding.verdict is not Verdict.NOT_APPLICABLE and not finding.rule.startswith("right.")
+    return finding.verdict is not Verdict.NOT_APPLICABLE and not finding.rule.startswith(_RIGHTS_PREFIX)
 
 
 def aggregate_verdict(findings: Iterable[Finding]) -> Verdict:
@@ -205,16 +213,11 @@ def aggregate_verdict(findings: Iterable[Finding]) -> Verdict:
 
     ``not_met`` if any finding that enters the verdict is not met, else
     ``missing_facts`` if any is, else ``needs_assessment`` if any is, else
-    ``met`` (also when no finding enters the verdict).
+    ``met`` (also when no finding enters the verdict).  Findings that are
+    ``not_applicable`` and the ``right.*`` findings do not enter it.
     """
-    worst = 0
-    for finding in findings:
-        if enters_verdict(finding):
-            rank = _RANK[finding.verdict]
-            if rank > worst:
-                worst = rank
-                if worst == 3:
-                    break
+    rank = _RANK
+    worst = max((rank[f.verdict] for f in findings if not f.rule.startswith(_RIGHTS_PREFIX)), default=0)
     return _BY_RANK[worst]
 
 

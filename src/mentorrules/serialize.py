@@ -45,7 +45,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import enum
-import functools
 import json
 import math
 import re
@@ -223,19 +222,20 @@ def _reject_constant(name: str) -> NoReturn:
 _DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)
 
 
-def load_case(data: Mapping[str, Any] | str | bytes) -> Case:
+def load_case(data: Mapping[str, Any] | str | bytes | bytearray) -> Case:
     """
     Read a case from JSON text or from an already decoded JSON object.
 
     Every field is checked before anything is raised, so that one error
-    names every bad field at once.  ``null`` or an absent field means *unknown* (an absent or
-    ``null`` list means empty), except for the required fields.
+    names every bad field at once.  ``null`` or an absent field means
+    *unknown* (an absent or ``null`` list means empty), except for the
+    required fields.  JSON numbers in text are read as exact decimals.
 
     Args:
-        data: JSON text (``str``, or ``bytes`` in UTF-8; a leading byte-order
-            mark is ignored) or a mapping as :func:`json.loads` returns it.
-            Numbers may also be :class:`~decimal.Decimal` (as
-            ``json.loads(..., parse_float=Decimal)`` gives them).
+        data: JSON text (``str``, or ``bytes``/``bytearray`` in UTF-8; a
+            leading byte-order mark is ignored) or a mapping as
+            :func:`json.loads` returns it, in which numbers may also be
+            :class:`~decimal.Decimal` (as ``parse_float=Decimal`` gives them).
 
     Returns:
         The case.
@@ -556,7 +556,7 @@ def _load_object(data: Mapping[Any, Any], path: str, spec: _Spec, errors: list[F
             else:
                 errors.append(FieldError(path=path + key, message=f"must be a string, not {_json_type(value)}"))
         elif kind == _DATE:
-            day = _parse_date(value) if type(value) is str else None
+            day = _parse_date(value) if isinstance(value, str) else None
             if day is not None:
                 kwargs[key] = day
                 if arg:
@@ -618,15 +618,8 @@ def _load_object(data: Mapping[Any, Any], path: str, spec: _Spec, errors: list[F
     return spec.cls(**kwargs)
 
 
-@functools.lru_cache(maxsize=16_384)
 def _parse_date(text: str) -> datetime.date | None:
-    """
-    Read a date ``YYYY-MM-DD`` in ASCII digits from 1900-01-01 to 2199-12-31, or return None.
-
-    Cached: a batch of cases repeats the same dates over and over, and a
-    cache hit costs a fraction of the pattern match and the parse.  The cache
-    is bounded and holds only immutable values.
-    """
+    """Read a date ``YYYY-MM-DD`` in ASCII digits from 1900-01-01 to 2199-12-31, or return None."""
     if _DATE_RE.fullmatch(text) is None:
         return None
     try:

@@ -70,6 +70,8 @@ def _check_length(ctx: Context, view: RuleView) -> list[Finding]:
     for index, period in enumerate(periods):
         max_end, by_right = max_end_for(ctx, index, period.start)
         facts: dict[str, FactValue] = {"start": period.start, "end": period.end, "max_end": max_end}
+        if by_right:
+            facts["reason"] = "psychiatric_right"
         verdict = V.MET if period.end <= max_end else V.NOT_MET
         findings.append(view.finding(verdict, f"periods[{index}]", facts, "right" if by_right else ""))
     return findings
@@ -88,6 +90,14 @@ PERIOD_LENGTH = Rule(
         "met": (
             "Perioden {start} til {end} ligger inden for 6 måneder: den må højst vare til og med {max_end}.",
             "The period {start} to {end} lies within 6 months: it may last until {max_end} at the latest.",
+        ),
+        "met/psychiatric_right": (
+            "Perioden {start} til {end} er dækket af retten til mentorstøtte ved udskrivning fra psykiatrisk "
+            "indlæggelse, som gælder i mindst 6 måneder i alt; efter den valgte fortolkning må den vare til og med "
+            "{max_end}.",
+            "The period {start} to {end} is covered by the right to mentor support on discharge from psychiatric "
+            "admission, which lasts at least 6 months in all; under the chosen interpretation it may last until "
+            "{max_end} at the latest.",
         ),
         "not_met": (
             "Perioden {start} til {end} er længere end 6 måneder: den må højst vare til og med {max_end}. "
@@ -146,14 +156,16 @@ NEW_PERIOD = Rule(
     check=_check_new_period,
     texts=MappingProxyType({
         "met": (
-            "Perioden fra {start} er en ny periode ({follows}; forrige periode sluttede {previous_end}), og "
-            "sagsbehandleren har foretaget en konkret vurdering af den ({assessed_on}).",
-            "The period from {start} is a new period ({follows}; the previous period ended {previous_end}), and the "
-            "caseworker has made a concrete assessment of it ({assessed_on}).",
+            "Perioden fra {start} er en ny periode efter den forrige, som sluttede {previous_end}, og "
+            "sagsbehandleren har foretaget en konkret vurdering af den (vurderingsdato: {assessed_on}).",
+            "The period from {start} is a new period after the previous one, which ended {previous_end}, and the "
+            "caseworker has made a concrete assessment of it (date of the assessment: {assessed_on}).",
         ),
         "not_met": (
-            "Sagsbehandleren har konkret vurderet, at der ikke skal gives en ny periode fra {start}.",
-            "The caseworker has assessed that no new period shall be given from {start}.",
+            "Perioden fra {start} er en ny periode efter den forrige, som sluttede {previous_end}, men "
+            "sagsbehandleren har konkret vurderet, at der ikke skal gives en ny periode.",
+            "The period from {start} is a new period after the previous one, which ended {previous_end}, but the "
+            "caseworker has assessed that no new period shall be given.",
         ),
         "not_met/overlap": (
             "Perioden fra {start} overlapper en tidligere periode, som slutter {previous_end}. En ny periode kan "
@@ -162,10 +174,9 @@ NEW_PERIOD = Rule(
             "begin when the previous one expires; correct the dates so that the periods do not overlap.",
         ),
         "needs_assessment": (
-            "Perioden fra {start} er en ny periode ({follows}; forrige periode sluttede {previous_end}). En ny "
-            "periode kræver en konkret vurdering, som ikke er registreret; sagsbehandleren skal vurdere og begrunde "
-            "den.",
-            "The period from {start} is a new period ({follows}; the previous period ended {previous_end}). A new "
+            "Perioden fra {start} er en ny periode efter den forrige, som sluttede {previous_end}. En ny periode "
+            "kræver en konkret vurdering, som ikke er registreret; sagsbehandleren skal vurdere og begrunde den.",
+            "The period from {start} is a new period after the previous one, which ended {previous_end}. A new "
             "period requires a concrete assessment, which is not recorded; the caseworker must assess it and give "
             "reasons.",
         ),

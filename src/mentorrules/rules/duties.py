@@ -31,7 +31,7 @@ from types import MappingProxyType
 from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
 from mentorrules.facts import Engager, MentorEmployer
 from mentorrules.law import LawSnapshot
-from mentorrules.outcomes import Finding, Verdict
+from mentorrules.outcomes import FactValue, Finding, Verdict
 
 
 __all__ = ["RULES"]
@@ -72,7 +72,7 @@ def _check(ctx: Context, view: RuleView) -> list[Finding]:
         return [view.finding(V.NOT_APPLICABLE, "", {"support_to": None})]
     assessment = ctx.case.beyond_usual_duties
     within = tuple(f"tasks[{i}]" for i, task in enumerate(ctx.case.tasks) if task.within_usual_duties is True)
-    facts = {"support_to": support_to, "tasks_within_usual_duties": within}
+    facts: dict[str, FactValue] = {"support_to": support_to, "tasks_within_usual_duties": within}
     if assessment is None:
         return [view.finding(V.NEEDS_ASSESSMENT, "", facts)]
     if not assessment.outcome:

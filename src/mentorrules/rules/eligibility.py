@@ -38,7 +38,7 @@ from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
 from mentorrules.facts import Engager, MentorEmployer, Purpose
 from mentorrules.interpretation import AmbiguousDates
 from mentorrules.law import LawSnapshot
-from mentorrules.outcomes import Finding, Notice, Verdict
+from mentorrules.outcomes import Finding, Verdict
 from mentorrules.references import LegalReference, ReferenceKind
 from mentorrules.rules._common import STAR_TARGET_GROUP, STATUTORY_PURPOSES, assessment_verdict
 
@@ -203,8 +203,10 @@ DECISIVE_NEED = Rule(
     check=_check_decisive_need,
     texts=MappingProxyType({
         "met": (
-            "Sagsbehandleren har konkret vurderet, at en mentor er afgørende for borgeren (vurdering {assessed_on}).",
-            "The caseworker has assessed that a mentor is decisive for the citizen (assessment of {assessed_on}).",
+            "Sagsbehandleren har konkret vurderet, at en mentor er afgørende for borgeren (vurderingsdato: "
+            "{assessed_on}).",
+            "The caseworker has assessed that a mentor is decisive for the citizen (date of the assessment: "
+            "{assessed_on}).",
         ),
         "not_met": (
             "Sagsbehandleren har konkret vurderet, at en mentor ikke er afgørende for borgeren; så kan der ikke "
@@ -295,8 +297,44 @@ MENTOR = Rule(
             "act allows.",
         ),
         "met/consultant": (
-            "Mentoren er en ekstern konsulent, som {engaged_by} har indgået aftale med, som loven tillader.",
-            "The mentor is an external consultant engaged by {engaged_by}, as the act allows.",
+            "Mentoren er en ekstern konsulent, og aftalen med konsulenten er indgået af en af dem, loven nævner: "
+            "virksomheden, uddannelsesinstitutionen eller {authority} ({engaged_by}).",
+            "The mentor is an external consultant engaged by one of those the act names: the company, the education "
+            "institution or {authority} ({engaged_by}).",
+        ),
+        "met@lab-2014": (
+            "Mentoren er ansat i en virksomhed, en uddannelsesinstitution eller kommunen ({employer}). Kapitel 9 b "
+            "nævner ingen kategorier af mentorer; biblioteket anvender de senere kategorier i § 168, og mentoren "
+            "ligger inden for dem.",
+            "The mentor is employed by a company, an education institution or the municipality ({employer}). Chapter "
+            "9 b names no categories of mentors; the library applies the later categories of § 168, and the mentor "
+            "is within them.",
+        ),
+        "met/consultant@lab-2014": (
+            "Mentoren er en ekstern konsulent, som virksomheden, uddannelsesinstitutionen eller {authority} har "
+            "indgået aftale med ({engaged_by}). Kapitel 9 b nævner ingen kategorier af mentorer; biblioteket "
+            "anvender de senere kategorier i § 168, og mentoren ligger inden for dem.",
+            "The mentor is an external consultant engaged by the company, the education institution or {authority} "
+            "({engaged_by}). Chapter 9 b names no categories of mentors; the library applies the later categories "
+            "of § 168, and the mentor is within them.",
+        ),
+        "not_met/other@lab-2014": (
+            "Mentoren er hverken ansat i en virksomhed, en uddannelsesinstitution eller kommunen eller ekstern "
+            "konsulent for en af dem (f.eks. et familiemedlem eller en frivillig). Kapitel 9 b nævner ingen "
+            "kategorier af mentorer, men § 31 e forudsætter en medarbejder eller en ekstern konsulent; efter den "
+            "fortolkning, biblioteket anvender, kan der ikke gives støtte til en sådan mentor.",
+            "The mentor is neither employed by a company, an education institution or the municipality nor an "
+            "external consultant engaged by one (e.g. a relative or a volunteer). Chapter 9 b names no categories of "
+            "mentors, but § 31 e presumes an employee or an external consultant; under the interpretation the "
+            "library applies, such a mentor cannot be supported.",
+        ),
+        "needs_assessment@lab-2014": (
+            "Mentoren falder uden for de kategorier, biblioteket anvender (f.eks. et familiemedlem eller en "
+            "frivillig); kapitel 9 b nævner ingen. Efter den valgte fortolkning (STAR: »ingen regler for, hvem der "
+            "kan være mentor«) skal sagsbehandleren vurdere, om mentoren kan godkendes.",
+            "The mentor falls outside the categories the library applies (e.g. a relative or a volunteer); chapter "
+            "9 b names none. Under the chosen interpretation (STAR: there are no rules on who may be mentor) the "
+            "caseworker must assess whether the mentor can be approved.",
         ),
         "not_met/other": (
             "Mentoren er hverken ansat i en virksomhed, en uddannelsesinstitution eller kommunen eller ekstern "

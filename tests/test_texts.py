@@ -1,0 +1,187 @@
+"""
+Tests for the message texts: every finding and notice speaks Danish and English and cites its source.
+
+The registry words a finding from a template keyed by verdict, reason and law
+version, fills it from the finding's facts and appends the citation.  These
+tests walk every rule id x declared verdict x law snapshot x reason variant x
+reference variant, every notice code and the ``flag`` template, fill each
+template with plausible facts (the placeholder names are read from the
+templates themselves) and check that both languages exist, differ, leave no
+``{...}`` unfilled and mention every citation.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from types import MappingProxyType
+
+import pytest
+
+from mentorrules._notices import NOTICE_CODES, NOTICE_EXPLAINER, NOTICE_TEXTS
+from mentorrules._registry import AMBIGUOUS_DATES, AMBIGUOUS_TEMPLATE, Rule, RuleView
+from mentorrules.law import SNAPSHOTS, LawSnapshot, snapshot_for
+from mentorrules.outcomes import FactValue, Notice, Verdict
+from mentorrules.references import LegalReference
+from mentorrules.rules import CATALOGUE
+
+
+#: One law date per snapshot of the law (its first day).
+LAW_DATES = tuple(snapshot.valid_from for snapshot in SNAPSHOTS)
+#: Placeholders the registry fills itself, not from the facts.
+VOCABULARY = frozenset({"record", "authority", "title"})
+UNFILLED = re.compile(r"\{[^{}]*\}")
+
+#: Plausible values for the placeholders the templates use; dates are recognised by name.
+EXAMPLES: Mapping[str, FactValue] = MappingProxyType({
+    "purpose": "offer",
+    "employer": "company",
+    "engaged_by": "company",
+    "support_to": "company",
+    "follows": "expiry",
+    "unit": "per_week",
+    "amount": Decimal("7.5"),
+    "count": 2,
+    "failed": ("target_group", "inpatient"),
+    "unknown": ("purpose",),
+    "blank": ("tasks[1]",),
+    "tasks_within_usual_duties": ("tasks[0]",),
+    "citation": "LAB § 167, stk. 3",
+    "field": "periods[0].agreement.goal",
+    "law": "lab-2020",
+    "verdict_favour_citizen": Verdict.MET,
+    "verdict_strict": Verdict.NOT_MET,
+})
+DATE_SUFFIXES = ("start", "end", "_date", "_on", "_until", "_deadline", "_from", "_to")
+
+
+def plausible(name: str) -> FactValue:
+    """Return a plausible fact value for a template placeholder."""
+    if name in EXAMPLES:
+        return EXAMPLES[name]
+    if name.endswith(DATE_SUFFIXES):
+        return date(2024, 3, 1)
+    return "eksempel"
+
+
+def placeholders(*templates: str) -> set[str]:
+    """Return the placeholder names of templates."""
+    return {name for text in templates for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def facts_for(templates: tuple[str, str], reason: str) -> dict[str, FactValue]:
+    """Return facts that fill both templates, with the reason variant."""
+    facts = {name: plausible(name) for name in placeholders(*templates) - VOCABULARY}
+    if reason:
+        facts["reason"] = reason
+    return facts
+
+
+def template_keys(rule: Rule, law_id: str) -> Iterator[tuple[Verdict, str]]:
+    """Yield (verdict, reason) for every template of a rule that applies to a law version."""
+    for key in rule.texts:
+        base, _, law = key.partition("@")
+        if law and law != law_id:
+            continue
+        verdict, _, reason = base.partition("/")
+        yield Verdict(verdict), reason
+
+
+def assert_bilingual(da: str, en: str, references: tuple[LegalReference, ...]) -> None:
+    """Both languages exist, differ, are filled in and cite every reference."""
+    assert da.strip()
+    assert en.strip()
+    assert da != en
+    assert not UNFILLED.search(da), da
+    assert not UNFILLED.search(en), en
+    for reference in references:
+        assert reference.citation in da, (reference.citation, da)
+        assert reference.citation in en, (reference.citation, en)
+
+
+RULE_CASES = [pytest.param(rule, day, id=f"{rule.id}@{day}") for rule in CATALOGUE for day in LAW_DATES]
+
+
+@pytest.mark.parametrize(("rule", "day"), RULE_CASES)
+def test_every_finding_text_is_bilingual_and_cites(rule: Rule, day: date) -> None:
+    """Every declared verdict x reason variant x reference variant words a Danish and an English message."""
+    snapshot: LawSnapshot = snapshot_for(day)
+    view = RuleView(rule, snapshot)
+    keys = set(template_keys(rule, snapshot.version.id))
+    checked = 0
+    for verdict in rule.verdicts:
+        reasons = sorted(reason for v, reason in keys if v is verdict)
+        assert reasons, f"{rule.id}: no text for the declared verdict {verdict.value}"
+        for reason in reasons:
+            texts = (view.template(verdict, reason, "da"), view.template(verdict, reason, "en"))
+            facts = facts_for(texts, reason)
+            for variant in view.references:
+                finding = view.finding(verdict, "periods[0]", MappingProxyType(facts), variant)
+                assert_bilingual(finding.message("da"), finding.message("en"), finding.references)
+                assert finding.message("da").endswith(")")
+                checked += 1
+    assert checked
+
+
+@pytest.mark.parametrize(("rule", "day"), RULE_CASES)
+def test_every_template_key_names_a_declared_verdict(rule: Rule, day: date) -> None:
+    """A template for a verdict the rule never gives is dead text."""
+    for verdict, _ in template_keys(rule, snapshot_for(day).version.id):
+        assert verdict in rule.verdicts, (rule.id, verdict)
+
+
+@pytest.mark.parametrize(("rule", "day"), RULE_CASES)
+def test_ambiguous_dates_text_is_bilingual_and_cites(rule: Rule, day: date) -> None:
+    """Under ``flag`` any rule may become needs_assessment with the shared ambiguity text."""
+    view = RuleView(rule, snapshot_for(day))
+    facts = {"reason": AMBIGUOUS_DATES, **facts_for(AMBIGUOUS_TEMPLATE, "")}
+    for variant in view.references:
+        finding = view.finding(Verdict.NEEDS_ASSESSMENT, "periods[0]", MappingProxyType(facts), variant)
+        da, en = finding.message("da"), finding.message("en")
+        assert_bilingual(da, en, finding.references)
+        assert rule.title_da in da
+        assert rule.title_en in en
+        assert "opfyldt" in da  # the two readings' verdicts are worded, not given as codes
+        assert "not met" in en
+
+
+def test_ambiguous_template_names_both_readings() -> None:
+    """The ambiguity text shows both readings' verdicts."""
+    for text in AMBIGUOUS_TEMPLATE:
+        assert {"title", "verdict_favour_citizen", "verdict_strict"} <= placeholders(text)
+
+
+NOTICE_REFERENCE = LegalReference(
+    act="LAB",
+    section="167",
+    subsection=3,
+    source="lov nr. 548 af 7. maj 2019 som ændret",
+    url="https://www.retsinformation.dk/eli/lta/2022/701",
+    verified=False,
+)
+
+
+@pytest.mark.parametrize("code", NOTICE_CODES)
+@pytest.mark.parametrize("references", [(), (NOTICE_REFERENCE,)], ids=["no-reference", "reference"])
+def test_every_notice_text_is_bilingual(code: str, references: tuple[LegalReference, ...]) -> None:
+    """Every notice code words a Danish and an English message that cites its references."""
+    facts = facts_for(NOTICE_TEXTS[code], "")
+    notice = Notice(code, "periods[0]", references, MappingProxyType(facts), NOTICE_EXPLAINER)
+    assert_bilingual(notice.message("da"), notice.message("en"), references)
+
+
+def test_notice_codes_are_the_contract() -> None:
+    """The notice codes are those of DESIGN section 4."""
+    assert {"privacy.identifier_in_text", "guidance.conflict", "law.unverified", "law.transition"} == set(NOTICE_CODES)
+
+
+def test_privacy_notice_never_repeats_the_identifier() -> None:
+    """The privacy notice names the field, not the number."""
+    facts = MappingProxyType({"field": "case_id"})
+    notice = Notice("privacy.identifier_in_text", "case_id", (), facts, NOTICE_EXPLAINER)
+    for lang in ("da", "en"):
+        assert "case_id" in notice.message(lang)
+        assert not re.search(r"[0-9]{6}", notice.message(lang))
