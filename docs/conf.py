@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import sys
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,9 @@ nb_merge_streams = True
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_custom_sections = [("Legal basis", "notes_style")]
-napoleon_use_ivar = True
+napoleon_use_ivar = False
+# Return types are not cross-referenced: a "Returns:" line reads "description", not "type: description".
+napoleon_use_rtype = False
 
 # autodoc: the API page documents the names of mentorrules.__all__ under the top-level
 # namespace (docs/_ext/docgen.py writes one directive per name).
@@ -95,6 +98,13 @@ nitpick_ignore = [
     ("py:class", "Iterator"),
     ("py:class", "collections.abc.Iterator"),
     ("py:meth", "str.format"),
+    ("py:func", "json.loads"),
+    ("py:func", "json.dumps"),
+    # Internal types in the signatures of the public named tuples Finding and Notice.
+    ("py:class", "FactValue"),
+    ("py:class", "Explainer"),
+    ("py:class", "mentorrules.outcomes.FactValue"),
+    ("py:class", "mentorrules.outcomes.Explainer"),
     # Returned by rule_catalogue() but not (yet) a name in mentorrules.__all__.
     ("py:class", "RuleInfo"),
     ("py:class", "mentorrules._registry.RuleInfo"),
@@ -139,6 +149,26 @@ def _skip_member(app: Any, what: str, name: str, obj: Any, skip: bool, options: 
     return None
 
 
+def _enum_member_doc(app: Any, what: str, name: str, obj: Any, options: Any, lines: list[str]) -> None:
+    """
+    Keep an enum member's comment as prose.
+
+    Napoleon reads an attribute docstring "nr. 1: dagpenge" as "type: description";
+    for an enum member the part before the colon is never a type.
+    """
+    if what != "attribute" or not lines:
+        return
+    owner: Any = mentorrules
+    for part in name.split(".")[1:-1]:
+        owner = getattr(owner, part, None)
+    if isinstance(owner, enum.EnumType):
+        head, sep, tail = lines[0].partition(": ")
+        if sep and head:
+            lines[0] = f"{head} – {tail}"
+
+
 def setup(app: Any) -> None:
     app.connect("missing-reference", _public_alias)
     app.connect("autodoc-skip-member", _skip_member)
+    # Before napoleon (priority 500), which would read the member's comment as "type: description".
+    app.connect("autodoc-process-docstring", _enum_member_doc, priority=400)

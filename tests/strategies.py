@@ -119,7 +119,11 @@ def near(anchor: date, before: int, after: int) -> st.SearchStrategy[date]:
     """Dates from ``before`` days before ``anchor`` to ``after`` days after it; one in three is moved to its month's end."""
     high = anchor + timedelta(days=after)
     return st.tuples(st.integers(-before, after), st.integers(0, 2)).map(
-        lambda drawn: _shift_to_month_end(anchor + timedelta(days=drawn[0]), high) if drawn[1] == 0 else anchor + timedelta(days=drawn[0])
+        lambda drawn: (
+            _shift_to_month_end(anchor + timedelta(days=drawn[0]), high)
+            if drawn[1] == 0
+            else anchor + timedelta(days=drawn[0])
+        )
     )
 
 

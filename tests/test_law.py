@@ -32,9 +32,10 @@ from strategies import complete_case_data, period_data
 
 ONE_DAY = timedelta(days=1)
 PERIOD_START = Interpretation(law_date="period_start")
+DEFAULT = Interpretation()
 
 
-def decide_on(day: date, interpretation: Interpretation = Interpretation(), **overrides: Any) -> Decision:
+def decide_on(day: date, interpretation: Interpretation = DEFAULT, **overrides: Any) -> Decision:
     """Evaluate a complete grant decided on ``day`` whose one period starts that day (overrides replace top-level keys)."""
     start = day.isoformat()
     data = complete_case_data(
@@ -130,8 +131,13 @@ def test_period_start_law_date_selects_the_old_law_for_a_2019_period() -> None:
     decision = evaluate(case, interpretation=PERIOD_START)
     assert decision.law.id == "lab-2014"
     assert decision.decision_date == date(2020, 1, 15)
-    assert cited(only(decision, "agreement.goal"), "LAB § 31 c, stk. 2, nr. 1").source == "LBK nr. 1342 af 21. november 2016"
-    assert [(n.code, n.subject) for n in decision.notices if n.code == "law.transition"] == [("law.transition", "periods[0]")]
+    assert (
+        cited(only(decision, "agreement.goal"), "LAB § 31 c, stk. 2, nr. 1").source
+        == "LBK nr. 1342 af 21. november 2016"
+    )
+    assert [(n.code, n.subject) for n in decision.notices if n.code == "law.transition"] == [
+        ("law.transition", "periods[0]")
+    ]
     assert evaluate(case).law.id == "lab-2020"
 
 
@@ -233,8 +239,14 @@ def test_lab_2014_mentor_categories_are_an_interpretation_of_31_e() -> None:
 def test_lab_2014_duties_cite_old_31_d_and_lab_2020_section_169() -> None:
     """§ 169, stk. 1 (old § 31 d) is cited for duties beyond the usual."""
     company = {"name": "Mette Jensen", "employer": "company"}
-    assert only(decide_on(date(2019, 12, 31), mentor=company), "duties.beyond_usual").references[0].citation == "LAB § 31 d"
-    assert only(decide_on(date(2020, 1, 1), mentor=company), "duties.beyond_usual").references[0].citation == "LAB § 169, stk. 1"
+    assert (
+        only(decide_on(date(2019, 12, 31), mentor=company), "duties.beyond_usual").references[0].citation
+        == "LAB § 31 d"
+    )
+    assert (
+        only(decide_on(date(2020, 1, 1), mentor=company), "duties.beyond_usual").references[0].citation
+        == "LAB § 169, stk. 1"
+    )
 
 
 def test_bek_sections_of_the_mentor_chapter_move_between_orders() -> None:
@@ -307,7 +319,11 @@ def _discharge(day: date, purpose: str) -> dict[str, Any]:
         "citizen": {"birth_date": "1979-11-02", "target_group": "sickness_benefit"},
         "purpose": purpose,
         "decisive_need": None,
-        "psychiatric_discharge": {"discharge_date": (day + timedelta(days=30)).isoformat(), "inpatient": True, "psychiatric": True},
+        "psychiatric_discharge": {
+            "discharge_date": (day + timedelta(days=30)).isoformat(),
+            "inpatient": True,
+            "psychiatric": True,
+        },
     }
 
 
@@ -434,8 +450,13 @@ def test_law_version_to_dict() -> None:
 
 def test_source_section_lookup() -> None:
     """An executive order maps a provision's meaning to its section number; unknown meanings are a KeyError."""
-    source = Source(designation="BEK x", url="https://example.org", valid_from=date(2020, 1, 1), valid_to=date(2020, 1, 2),
-                    section_map=(("min_plan", "52"),))
+    source = Source(
+        designation="BEK x",
+        url="https://example.org",
+        valid_from=date(2020, 1, 1),
+        valid_to=date(2020, 1, 2),
+        section_map=(("min_plan", "52"),),
+    )
     assert source.section("min_plan") == "52"
     with pytest.raises(KeyError):
         source.section("psychiatric")

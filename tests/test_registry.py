@@ -11,6 +11,7 @@ when it is not verified.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -88,7 +89,7 @@ def test_snapshots_meet_without_gaps_and_cover_exactly_the_modelled_law() -> Non
     assert SNAPSHOTS[-1].valid_to == LAST
     gaps = [
         (previous.valid_to, current.valid_from)
-        for previous, current in zip(SNAPSHOTS, SNAPSHOTS[1:], strict=False)
+        for previous, current in pairwise(SNAPSHOTS)
         if current.valid_from != previous.valid_to + ONE_DAY
     ]
     assert gaps == []
@@ -104,7 +105,7 @@ def test_law_versions_meet_without_gaps() -> None:
         ("lab-2014", date(2014, 1, 1), date(2019, 12, 31)),
         ("lab-2020", date(2020, 1, 1), date(2026, 12, 31)),
     ]
-    for previous, current in zip(LAW_VERSIONS, LAW_VERSIONS[1:], strict=False):
+    for previous, current in pairwise(LAW_VERSIONS):
         assert current.valid_from == previous.valid_to + ONE_DAY
 
 
@@ -146,7 +147,7 @@ def test_rule_catalogue_references_per_law_version() -> None:
             assert all(version.covers(start) for start in starts)
             assert all(references for _, references in spans)
             # consecutive entries differ, or they would not be listed
-            assert all(a[1] != b[1] for a, b in zip(spans, spans[1:], strict=False))
+            assert all(a[1] != b[1] for a, b in pairwise(spans))
 
 
 def test_rule_catalogue_shows_the_consolidations_of_period_length() -> None:
@@ -197,7 +198,9 @@ def test_every_reference_links_over_https_and_names_its_source() -> None:
 
 def test_every_unverified_reference_says_why() -> None:
     """A reference that is not verified carries a note explaining what was not verified."""
-    unverified = [(start, rule_id, reference) for start, rule_id, _, reference in _all_references() if not reference.verified]
+    unverified = [
+        (start, rule_id, reference) for start, rule_id, _, reference in _all_references() if not reference.verified
+    ]
     assert unverified, "the law has unverified details (DESIGN section 6); none found"
     assert [(start, rule_id) for start, rule_id, reference in unverified if not (reference.note or "").strip()] == []
 
@@ -212,11 +215,17 @@ def test_interpretation_references_say_why() -> None:
 def test_vocabulary_follows_the_law_version_and_the_2026_wording() -> None:
     """Messages say "den skriftlige aftale" under lab-2014, »Min Plan« from 2020, and "kommunen" from 2026-02-01."""
     by_start = {snapshot.valid_from: snapshot for snapshot in SNAPSHOTS}
-    assert vocabulary(by_start[date(2014, 1, 1)], "da") == {"record": "den skriftlige aftale", "authority": "jobcenteret"}
+    assert vocabulary(by_start[date(2014, 1, 1)], "da") == {
+        "record": "den skriftlige aftale",
+        "authority": "jobcenteret",
+    }
     assert vocabulary(by_start[date(2024, 3, 1)], "da") == {"record": "»Min Plan«", "authority": "jobcenteret"}
     assert vocabulary(by_start[date(2026, 2, 1)], "da") == {"record": "»Min Plan«", "authority": "kommunen"}
     assert vocabulary(by_start[date(2026, 2, 1)], "en")["authority"] == "the municipality"
-    assert vocabulary(by_start[date(2014, 1, 1)], "en") == {"record": "the written agreement", "authority": "the job centre"}
+    assert vocabulary(by_start[date(2014, 1, 1)], "en") == {
+        "record": "the written agreement",
+        "authority": "the job centre",
+    }
 
 
 @pytest.mark.parametrize(
@@ -240,3 +249,29 @@ def test_vocabulary_follows_the_law_version_and_the_2026_wording() -> None:
 def test_display_words_facts_for_messages(value: object, lang: str, expected: object) -> None:
     """Facts appear in messages as words: lists joined, unknown as "ukendt", booleans as ja/nej, dates in ISO form."""
     assert display(value, lang) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("fields", "citation"),
+    [
+        ({"act": "LAB", "section": "167", "subsection": 1, "sentence": 2}, "LAB § 167, stk. 1, 2. pkt."),
+        ({"act": "LAB", "section": "31 c", "subsection": 2, "item": 6}, "LAB § 31 c, stk. 2, nr. 6"),
+        ({"act": "BEK", "section": "52", "item": 4}, "BEK § 52, nr. 4"),
+        ({"act": "LAB", "section": "168"}, "LAB § 168"),
+        ({"act": "LAB", "section": "167", "text": "LAB kapitel 9 b (§§ 31 b–31 f)"}, "LAB kapitel 9 b (§§ 31 b–31 f)"),
+    ],
+)
+def test_reference_renders_as_a_danish_citation(fields: dict[str, object], citation: str) -> None:
+    """A reference renders as act § section, stk., nr., pkt. (or its written-out text), and str() is that citation."""
+    reference = LegalReference(
+        source="LBK nr. 280 af 1. marts 2024", url="https://www.retsinformation.dk/eli/lta/2024/280", **fields
+    )  # type: ignore[arg-type]
+    assert reference.citation == citation
+    assert str(reference) == citation
+    assert reference.to_dict() == {
+        "citation": citation,
+        "source": "LBK nr. 280 af 1. marts 2024",
+        "url": "https://www.retsinformation.dk/eli/lta/2024/280",
+        "kind": "law",
+        "verified": True,
+    }

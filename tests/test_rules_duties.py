@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from builders import complete_case, complete_case_2014, complete_mentor, finding
 
+from builders import citations, complete_case, complete_case_2014, complete_mentor, finding
 from mentorrules import Assessment, Engager, Mentor, MentorEmployer, Task, Verdict
 
 
@@ -44,7 +44,7 @@ class TestBeyondUsual:
         found = finding(complete_case(mentor=mentor, beyond_usual_duties=YES), RULE)
         assert (Verdict.MET, "") == (found.verdict, found.subject)
         assert {"support_to": support_to, "tasks_within_usual_duties": ()} == dict(found.facts)
-        assert ("LAB § 169, stk. 1",) == tuple(r.citation for r in found.references)
+        assert ("LAB § 169, stk. 1",) == citations(found)
         assert support_to in found.message("da")
 
     @pytest.mark.parametrize(
@@ -121,4 +121,4 @@ class TestBeyondUsual:
         """From 2014 to 2019 the condition was old § 31 d."""
         found = finding(complete_case_2014(mentor=COMPANY, beyond_usual_duties=YES), RULE)
         assert Verdict.MET == found.verdict
-        assert ("LAB § 31 d",) == tuple(r.citation for r in found.references)
+        assert ("LAB § 31 d",) == citations(found)

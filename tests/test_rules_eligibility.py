@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+
 from builders import (
+    citations,
     complete_case,
     complete_case_2014,
     complete_citizen,
@@ -21,7 +23,6 @@ from builders import (
     finding,
     notices,
 )
-
 from mentorrules import (
     Assessment,
     Case,
@@ -41,7 +42,6 @@ from mentorrules import (
 PURPOSE = "eligibility.purpose"
 DECISIVE = "eligibility.decisive_need"
 MENTOR = "eligibility.mentor"
-ONE_DAY = timedelta(days=1)
 
 STATUTORY = [p for p in Purpose if p is not Purpose.OTHER]
 STAR_TARGET_GROUP = "STAR: Om mentorstøtte – ordningens målgruppe"
@@ -66,7 +66,9 @@ def _psychiatric_case(decision_date: date, *periods: tuple[date, date], **overri
     fields: dict[str, object] = {
         "decision_date": decision_date,
         "periods": tuple(complete_period(start, end) for start, end in periods),
-        "psychiatric_discharge": PsychiatricDischarge(discharge_date=date(2023, 3, 15), inpatient=True, psychiatric=True),
+        "psychiatric_discharge": PsychiatricDischarge(
+            discharge_date=date(2023, 3, 15), inpatient=True, psychiatric=True
+        ),
         **overrides,
     }
     return complete_case(**fields)
@@ -86,7 +88,7 @@ class TestPurpose:
         """Support to obtain or keep activities, offers, ordinary education, a flex job or ordinary employment is one of the purposes § 167, stk. 1 allows."""
         found = finding(complete_case(purpose=purpose), PURPOSE)
         assert (Verdict.MET, "", purpose.value) == (found.verdict, found.subject, found.facts["purpose"])
-        assert ("LAB § 167, stk. 1, 1. pkt.",) == tuple(r.citation for r in found.references)
+        assert ("LAB § 167, stk. 1, 1. pkt.",) == citations(found)
         assert purpose.value in found.message("en")
 
     def test_other_purpose_is_not_met(self) -> None:
@@ -107,7 +109,7 @@ class TestPurpose:
         """From 2014 to 2019 the purposes were those of old § 31 b, stk. 1."""
         found = finding(complete_case_2014(purpose=Purpose.FLEXJOB), PURPOSE)
         assert Verdict.MET == found.verdict
-        assert ("LAB § 31 b, stk. 1",) == tuple(r.citation for r in found.references)
+        assert ("LAB § 31 b, stk. 1",) == citations(found)
         assert "LBK nr. 1342 af 21. november 2016" == found.references[0].source
 
     def test_ordinary_education_needs_no_age_by_default(self) -> None:
@@ -115,7 +117,7 @@ class TestPurpose:
         case = _education_case(date(2024, 3, 1), date(1984, 1, 1))
         found = finding(case, PURPOSE)
         assert Verdict.MET == found.verdict
-        assert ("LAB § 167, stk. 1, 1. pkt.",) == tuple(r.citation for r in found.references)
+        assert ("LAB § 167, stk. 1, 1. pkt.",) == citations(found)
 
     @pytest.mark.parametrize(
         ("birthday_offset", "expected"),
@@ -131,7 +133,7 @@ class TestPurpose:
         assert expected == found.verdict
         assert (expected is Verdict.MET) is found.facts["under_30"]
         assert start == found.facts["first_start"]
-        assert (*["LAB § 167, stk. 1, 1. pkt."], STAR_TARGET_GROUP) == tuple(r.citation for r in found.references)
+        assert ("LAB § 167, stk. 1, 1. pkt.", STAR_TARGET_GROUP) == citations(found)
         assert "2024-04-10" in found.message("da")
 
     def test_under_30_uses_the_earliest_period(self) -> None:
@@ -165,13 +167,19 @@ class TestPurpose:
         expected = Verdict.MET if start.day == 27 else Verdict.NOT_MET
         assert expected == finding(case, PURPOSE, under_30_education_guidance=True, ambiguous_dates="flag").verdict
 
-    @pytest.mark.parametrize("citizen", [None, Citizen(target_group=TargetGroup.UNEMPLOYMENT_BENEFIT)], ids=["no-citizen", "no-birth-date"])
+    @pytest.mark.parametrize(
+        "citizen", [None, Citizen(target_group=TargetGroup.UNEMPLOYMENT_BENEFIT)], ids=["no-citizen", "no-birth-date"]
+    )
     def test_unknown_birth_date_is_missing_facts(self, citizen: Citizen | None) -> None:
         """With STAR's guidance the age decides, so an unknown birth date is a missing fact."""
         case = _education_case(date(2024, 3, 1), None, citizen=citizen)
         found = finding(case, PURPOSE, under_30_education_guidance=True)
-        assert (Verdict.MISSING_FACTS, "age_unknown", None) == (found.verdict, found.facts["reason"], found.facts["under_30"])
-        assert (*["LAB § 167, stk. 1, 1. pkt."], STAR_TARGET_GROUP) == tuple(r.citation for r in found.references)
+        assert (Verdict.MISSING_FACTS, "age_unknown", None) == (
+            found.verdict,
+            found.facts["reason"],
+            found.facts["under_30"],
+        )
+        assert ("LAB § 167, stk. 1, 1. pkt.", STAR_TARGET_GROUP) == citations(found)
         assert "birth date" in found.message("en")
 
     def test_no_periods_is_missing_facts_under_the_guidance(self) -> None:
@@ -206,7 +214,10 @@ class TestPurpose:
     def test_no_conflict_notice_when_the_rule_does_not_apply(self) -> None:
         """The conflict notice is raised only where ``eligibility.purpose`` applies."""
         case = _psychiatric_case(
-            date(2023, 3, 31), INSIDE, purpose=Purpose.ORDINARY_EDUCATION, citizen=complete_citizen(birth_date=date(1950, 1, 1))
+            date(2023, 3, 31),
+            INSIDE,
+            purpose=Purpose.ORDINARY_EDUCATION,
+            citizen=complete_citizen(birth_date=date(1950, 1, 1)),
         )
         decision = decide(case)
         assert Verdict.NOT_APPLICABLE == decision.findings_for(PURPOSE)[0].verdict
@@ -221,7 +232,9 @@ class TestPurpose:
     def test_applies_from_2023_04_01(self) -> None:
         """From 2023-04-01 (assumed in-force date of lov nr. 295/2023, § 1, nr. 10) the psychiatric right has the purposes of stk. 1."""
         assert Verdict.MET == finding(_psychiatric_case(date(2023, 4, 1), INSIDE), PURPOSE).verdict
-        assert Verdict.MISSING_FACTS == finding(_psychiatric_case(date(2023, 4, 1), INSIDE, purpose=None), PURPOSE).verdict
+        assert (
+            Verdict.MISSING_FACTS == finding(_psychiatric_case(date(2023, 4, 1), INSIDE, purpose=None), PURPOSE).verdict
+        )
 
     def test_applies_when_one_period_lies_outside_the_window(self) -> None:
         """A period outside the right's window is discretionary support, which needs a purpose."""
@@ -236,8 +249,12 @@ class TestPurpose:
         """The education right (§ 167, stk. 3) is a right to support with the purposes of stk. 1, so the purpose still applies."""
         case = complete_case(
             purpose=None,
-            citizen=complete_citizen(birth_date=date(2000, 1, 1), target_group=TargetGroup.EDUCATION_BENEFIT_EDUCATION_READY),
-            education_admission=EducationAdmission(admission_date=date(2024, 2, 1), qualifying=True, right_invoked_on=date(2024, 3, 1)),
+            citizen=complete_citizen(
+                birth_date=date(2000, 1, 1), target_group=TargetGroup.EDUCATION_BENEFIT_EDUCATION_READY
+            ),
+            education_admission=EducationAdmission(
+                admission_date=date(2024, 2, 1), qualifying=True, right_invoked_on=date(2024, 3, 1)
+            ),
         )
         decision = decide(case)
         assert Verdict.MET == decision.findings_for("right.education_admission")[0].verdict
@@ -278,8 +295,12 @@ class TestDecisiveNeed:
         """Support under the education right (§ 167, stk. 3) does not depend on decisive need."""
         case = complete_case(
             decisive_need=None,
-            citizen=complete_citizen(birth_date=date(2000, 1, 1), target_group=TargetGroup.EDUCATION_BENEFIT_ACTIVITY_READY),
-            education_admission=EducationAdmission(admission_date=date(2024, 2, 1), qualifying=True, right_invoked_on=date(2024, 3, 1)),
+            citizen=complete_citizen(
+                birth_date=date(2000, 1, 1), target_group=TargetGroup.EDUCATION_BENEFIT_ACTIVITY_READY
+            ),
+            education_admission=EducationAdmission(
+                admission_date=date(2024, 2, 1), qualifying=True, right_invoked_on=date(2024, 3, 1)
+            ),
         )
         assert Verdict.NOT_APPLICABLE == finding(case, DECISIVE).verdict
 
@@ -306,7 +327,7 @@ class TestDecisiveNeed:
         """When a company or school gets support, § 169, stk. 1 requires the mentor to be decisive."""
         found = finding(complete_case(mentor=mentor, decisive_need=None), DECISIVE)
         assert Verdict.NEEDS_ASSESSMENT == found.verdict
-        assert ("LAB § 169, stk. 1",) == tuple(r.citation for r in found.references)
+        assert ("LAB § 169, stk. 1",) == citations(found)
 
     @pytest.mark.parametrize(
         "mentor",
@@ -318,25 +339,32 @@ class TestDecisiveNeed:
             complete_mentor(employer=MentorEmployer.EXTERNAL_CONSULTANT, engaged_by=Engager.MUNICIPALITY),
             complete_mentor(employer=MentorEmployer.EXTERNAL_CONSULTANT, engaged_by=None),
         ],
-        ids=["no-mentor", "employer-unknown", "municipality", "other", "consultant-of-municipality", "consultant-engager-unknown"],
+        ids=[
+            "no-mentor",
+            "employer-unknown",
+            "municipality",
+            "other",
+            "consultant-of-municipality",
+            "consultant-engager-unknown",
+        ],
     )
     def test_other_support_cites_section_167_and_star(self, mentor: Mentor | None) -> None:
         """Outside § 169 the requirement is STAR's reading of the discretion in § 167, stk. 1."""
         found = finding(complete_case(mentor=mentor), DECISIVE)
         assert Verdict.MET == found.verdict
-        assert ("LAB § 167, stk. 1, 1. pkt.", STAR_TARGET_GROUP) == tuple(r.citation for r in found.references)
+        assert ("LAB § 167, stk. 1, 1. pkt.", STAR_TARGET_GROUP) == citations(found)
         assert ReferenceKind.GUIDANCE == found.references[1].kind
 
     def test_lab_2014_company_cites_old_section_31_d(self) -> None:
         """From 2014 to 2019 the company/school condition was old § 31 d."""
         found = finding(complete_case_2014(mentor=complete_mentor(employer=MentorEmployer.COMPANY)), DECISIVE)
-        assert ("LAB § 31 d",) == tuple(r.citation for r in found.references)
+        assert ("LAB § 31 d",) == citations(found)
 
     def test_lab_2014_otherwise_cites_old_section_31_b(self) -> None:
         """From 2014 to 2019 the discretion was old § 31 b, stk. 1."""
         found = finding(complete_case_2014(decisive_need=Assessment(outcome=False)), DECISIVE)
         assert Verdict.NOT_MET == found.verdict
-        assert ("LAB § 31 b, stk. 1", STAR_TARGET_GROUP) == tuple(r.citation for r in found.references)
+        assert ("LAB § 31 b, stk. 1", STAR_TARGET_GROUP) == citations(found)
 
 
 class TestMentor:
@@ -349,7 +377,7 @@ class TestMentor:
         """§ 168, 1. pkt.: employees of a company, an education institution or the municipality may be mentor."""
         found = finding(complete_case(mentor=complete_mentor(employer=employer)), MENTOR)
         assert (Verdict.MET, {"employer": employer.value}) == (found.verdict, dict(found.facts))
-        assert ("LAB § 168",) == tuple(r.citation for r in found.references)
+        assert ("LAB § 168",) == citations(found)
 
     @pytest.mark.parametrize("engaged_by", list(Engager), ids=str)
     def test_a_consultant_engaged_by_one_of_them_may_be_mentor(self, engaged_by: Engager) -> None:
@@ -357,7 +385,9 @@ class TestMentor:
         mentor = complete_mentor(employer=MentorEmployer.EXTERNAL_CONSULTANT, engaged_by=engaged_by)
         found = finding(complete_case(mentor=mentor), MENTOR)
         assert Verdict.MET == found.verdict
-        assert {"employer": "external_consultant", "engaged_by": engaged_by.value, "reason": "consultant"} == dict(found.facts)
+        assert {"employer": "external_consultant", "engaged_by": engaged_by.value, "reason": "consultant"} == dict(
+            found.facts
+        )
         assert engaged_by.value in found.message("da")
 
     @pytest.mark.parametrize(
@@ -367,7 +397,9 @@ class TestMentor:
     def test_a_consultant_without_engager_is_missing_facts(self, decision_date: date, authority: str) -> None:
         """Whether a consultant may be mentor depends on who engaged them (§ 168, 2. pkt.); unknown is a missing fact."""
         mentor = complete_mentor(employer=MentorEmployer.EXTERNAL_CONSULTANT)
-        case = complete_case(decision_date=decision_date, mentor=mentor, periods=(complete_period(date(2026, 2, 1), date(2026, 7, 31)),))
+        case = complete_case(
+            decision_date=decision_date, mentor=mentor, periods=(complete_period(date(2026, 2, 1), date(2026, 7, 31)),)
+        )
         found = finding(case, MENTOR)
         assert (Verdict.MISSING_FACTS, "engager_unknown") == (found.verdict, found.facts["reason"])
         assert authority in found.message("da")
@@ -382,13 +414,15 @@ class TestMentor:
         """A relative or volunteer is outside the categories of § 168 (the default, strict reading)."""
         found = finding(complete_case(mentor=complete_mentor(employer=MentorEmployer.OTHER)), MENTOR)
         assert (Verdict.NOT_MET, "other") == (found.verdict, found.facts["reason"])
-        assert ("LAB § 168",) == tuple(r.citation for r in found.references)
+        assert ("LAB § 168",) == citations(found)
 
     def test_other_mentor_needs_assessment_without_strict_categories(self) -> None:
         """STAR says there are no rules on who may be mentor: with that reading the caseworker assesses the mentor."""
-        found = finding(complete_case(mentor=complete_mentor(employer=MentorEmployer.OTHER)), MENTOR, strict_mentor_categories=False)
+        found = finding(
+            complete_case(mentor=complete_mentor(employer=MentorEmployer.OTHER)), MENTOR, strict_mentor_categories=False
+        )
         assert Verdict.NEEDS_ASSESSMENT == found.verdict
-        assert ("LAB § 168", STAR_WHO) == tuple(r.citation for r in found.references)
+        assert ("LAB § 168", STAR_WHO) == citations(found)
         assert ReferenceKind.GUIDANCE == found.references[1].kind
 
     def test_non_strict_categories_do_not_change_the_statutory_categories(self) -> None:
@@ -403,6 +437,41 @@ class TestMentor:
         assert ("LAB § 31 e, stk. 1", ReferenceKind.INTERPRETATION) == (reference.citation, reference.kind)
         assert reference.note is not None
 
+    def test_lab_2014_messages_say_the_categories_are_the_librarys(self) -> None:
+        """Under lab-2014 the messages do not claim that the act names mentor categories."""
+        other = complete_mentor(employer=MentorEmployer.OTHER)
+        strict = finding(complete_case_2014(mentor=other), MENTOR)
+        lenient = finding(complete_case_2014(mentor=other), MENTOR, strict_mentor_categories=False)
+        consultant = finding(
+            complete_case_2014(
+                mentor=complete_mentor(employer=MentorEmployer.EXTERNAL_CONSULTANT, engaged_by=Engager.MUNICIPALITY)
+            ),
+            MENTOR,
+        )
+        assert (Verdict.NOT_MET, Verdict.NEEDS_ASSESSMENT, Verdict.MET) == (
+            strict.verdict,
+            lenient.verdict,
+            consultant.verdict,
+        )
+        assert "§ 31 e" in strict.message("da")
+        assert ("LAB § 31 e, stk. 1", STAR_WHO) == citations(lenient)
+        for found in (strict, lenient, consultant, finding(complete_case_2014(), MENTOR)):
+            assert "9 b" in found.message("da")
+            assert "9 b" in found.message("en")
+        assert "jobcenteret" in consultant.message("da")
+
+    @pytest.mark.parametrize(
+        ("decision_date", "authority"),
+        [(date(2026, 1, 31), "the job centre"), (date(2026, 2, 1), "the municipality")],
+    )
+    def test_consultant_message_names_the_authority_of_the_day(self, decision_date: date, authority: str) -> None:
+        """§ 168, 2. pkt. says "jobcenteret" until lov nr. 1750/2025 and "kommunen" after it."""
+        mentor = complete_mentor(employer=MentorEmployer.EXTERNAL_CONSULTANT, engaged_by=Engager.MUNICIPALITY)
+        case = complete_case(
+            decision_date=decision_date, mentor=mentor, periods=(complete_period(date(2026, 2, 2), date(2026, 8, 1)),)
+        )
+        assert authority in finding(case, MENTOR).message("en")
+
     @pytest.mark.parametrize(
         ("decision_date", "cited"),
         [(date(2026, 1, 31), False), (date(2026, 2, 1), True), (date(2026, 2, 2), True)],
@@ -410,10 +479,12 @@ class TestMentor:
     )
     def test_lov_1750_2025_is_cited_from_2026_02_01(self, decision_date: date, cited: bool) -> None:
         """From 2026-02-01 (assumed, unverified) § 168 reads "kommunen" for "jobcenteret" (lov nr. 1750/2025, § 1, nr. 1)."""
-        case = complete_case(decision_date=decision_date, periods=(complete_period(date(2026, 2, 2), date(2026, 8, 1)),))
+        case = complete_case(
+            decision_date=decision_date, periods=(complete_period(date(2026, 2, 2), date(2026, 8, 1)),)
+        )
         decision = decide(case)
         found = finding(decision, MENTOR)
         expected = ("LAB § 168", LOV_1750) if cited else ("LAB § 168",)
-        assert expected == tuple(r.citation for r in found.references)
+        assert expected == citations(found)
         unverified = [n["facts"]["citation"] for n in notices(decision, "law.unverified")]
         assert (LOV_1750 in unverified) is cited

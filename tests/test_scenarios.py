@@ -79,7 +79,8 @@ def _problems(expect: dict[str, Any], decision: Decision) -> list[str]:
         candidates = [
             finding
             for finding in decision.findings
-            if finding.rule == expected["rule"] and ("subject" not in expected or finding.subject == expected["subject"])
+            if finding.rule == expected["rule"]
+            and ("subject" not in expected or finding.subject == expected["subject"])
         ]
         if not any(_matches(expected, finding) for finding in candidates):
             found = "; ".join(_describe(finding) for finding in candidates) or "no finding of that rule and subject"
@@ -140,9 +141,18 @@ def _p01() -> dict[str, Any]:
         ({"findings": [{"rule": "duration.period_length", "verdict": "not_met"}]}, "not matched"),
         ({"findings": [{"rule": "duration.period_length", "subject": "periods[9]", "verdict": "met"}]}, "no finding"),
         ({"findings": [{"rule": "duration.period_length", "verdict_in": ["not_met", "missing_facts"]}]}, "not matched"),
-        ({"findings": [{"rule": "duration.period_length", "verdict": "met", "facts": {"max_end": "2024-09-01"}}]}, "2024-08-31"),
-        ({"findings": [{"rule": "duration.period_length", "verdict": "met", "facts": {"nonexistent": "None"}}]}, "not matched"),
-        ({"findings": [{"rule": "duration.period_length", "verdict": "met", "reference_contains": "§ 31"}]}, "LAB § 167"),
+        (
+            {"findings": [{"rule": "duration.period_length", "verdict": "met", "facts": {"max_end": "2024-09-01"}}]},
+            "2024-08-31",
+        ),
+        (
+            {"findings": [{"rule": "duration.period_length", "verdict": "met", "facts": {"nonexistent": "None"}}]},
+            "not matched",
+        ),
+        (
+            {"findings": [{"rule": "duration.period_length", "verdict": "met", "reference_contains": "§ 31"}]},
+            "LAB § 167",
+        ),
         ({"notices": ["law.transition"]}, "notice 'law.transition' missing"),
     ],
 )

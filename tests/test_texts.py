@@ -36,25 +36,27 @@ VOCABULARY = frozenset({"record", "authority", "title"})
 UNFILLED = re.compile(r"\{[^{}]*\}")
 
 #: Plausible values for the placeholders the templates use; dates are recognised by name.
-EXAMPLES: Mapping[str, FactValue] = MappingProxyType({
-    "purpose": "offer",
-    "employer": "company",
-    "engaged_by": "company",
-    "support_to": "company",
-    "follows": "expiry",
-    "unit": "per_week",
-    "amount": Decimal("7.5"),
-    "count": 2,
-    "failed": ("target_group", "inpatient"),
-    "unknown": ("purpose",),
-    "blank": ("tasks[1]",),
-    "tasks_within_usual_duties": ("tasks[0]",),
-    "citation": "LAB § 167, stk. 3",
-    "field": "periods[0].agreement.goal",
-    "law": "lab-2020",
-    "verdict_favour_citizen": Verdict.MET,
-    "verdict_strict": Verdict.NOT_MET,
-})
+EXAMPLES: Mapping[str, FactValue] = MappingProxyType(
+    {
+        "purpose": "offer",
+        "employer": "company",
+        "engaged_by": "company",
+        "support_to": "company",
+        "follows": "expiry",
+        "unit": "per_week",
+        "amount": Decimal("7.5"),
+        "count": 2,
+        "failed": ("target_group", "inpatient"),
+        "unknown": ("purpose",),
+        "blank": ("tasks[1]",),
+        "tasks_within_usual_duties": ("tasks[0]",),
+        "citation": "LAB § 167, stk. 3",
+        "field": "periods[0].agreement.goal",
+        "law": "lab-2020",
+        "verdict_favour_citizen": Verdict.MET,
+        "verdict_strict": Verdict.NOT_MET,
+    }
+)
 DATE_SUFFIXES = ("start", "end", "_date", "_on", "_until", "_deadline", "_from", "_to")
 
 
@@ -185,3 +187,28 @@ def test_privacy_notice_never_repeats_the_identifier() -> None:
     for lang in ("da", "en"):
         assert "case_id" in notice.message(lang)
         assert not re.search(r"[0-9]{6}", notice.message(lang))
+
+
+@pytest.mark.parametrize(("rule", "day"), RULE_CASES)
+def test_every_message_starts_a_sentence(rule: Rule, day: date) -> None:
+    """A message starts with a capital letter (or »Min Plan«), whatever the law version's vocabulary."""
+    snapshot = snapshot_for(day)
+    view = RuleView(rule, snapshot)
+    for verdict, reason in template_keys(rule, snapshot.version.id):
+        texts = (view.template(verdict, reason, "da"), view.template(verdict, reason, "en"))
+        finding = view.finding(verdict, "", MappingProxyType(facts_for(texts, reason)))
+        for lang in ("da", "en"):
+            first = finding.message(lang)[0]
+            assert first.isupper() or first == "»", (rule.id, verdict.value, reason, lang, finding.message(lang))
+
+
+def test_decimals_are_written_the_danish_way() -> None:
+    """Hours are written 7,5 in Danish and 7.5 in English; the JSON facts keep the decimal point."""
+    rule = next(rule for rule in CATALOGUE if rule.id == "agreement.hours")
+    view = RuleView(rule, snapshot_for(date(2024, 3, 1)))
+    finding = view.finding(
+        Verdict.MET, "periods[0].agreement", MappingProxyType({"amount": Decimal("7.50"), "unit": "total"})
+    )
+    assert "7,5" in finding.message("da")
+    assert "7.5" in finding.message("en")
+    assert "7.5" == finding.to_dict()["facts"]["amount"]

@@ -26,7 +26,7 @@ checks them without building the docs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
@@ -59,7 +59,7 @@ _VALID_FROM = {version.id: version.valid_from for version in LAW_VERSIONS}
 
 def label(rule_id: str) -> str:
     """Return the cross-reference label of a rule's catalogue entry."""
-    return "rule-" + rule_id.replace(".", "-")
+    return "rule-" + rule_id.replace(".", "-").replace("_", "-")
 
 
 def escape(text: str) -> str:
@@ -101,7 +101,7 @@ def catalogue_markdown() -> str:
             page, heading = FAMILIES.get(info.family, ("", info.family))
             lines += [f"## {heading}", ""]
             if page:
-                lines += [f"The law, in Danish and explained: [{heading}]({page.removeprefix('law/')}.md).", ""]
+                lines += [f"The law, in Danish and explained: [{heading}]({page}.md).", ""]
         en = english[info.id]
         lines += [
             f"({label(info.id)})=",
@@ -130,40 +130,52 @@ def catalogue_markdown() -> str:
     return "\n".join(lines)
 
 
-def _collect(predicate: Any) -> dict[tuple[str, str, str | None], dict[str, list[tuple[date, date]]]]:
-    """Group the references that satisfy ``predicate``: reference → rule id → law-date ranges (merged)."""
-    found: dict[tuple[str, str, str | None], dict[str, list[tuple[date, date]]]] = {}
+class _Cited:
+    """A reference as listed on the unverified page: the sources it names, and who cites it when."""
+
+    def __init__(self) -> None:
+        self.sources: dict[str, None] = {}
+        self.rules: dict[str, list[tuple[date, date]]] = {}
+
+    def add(self, source: str, rule_id: str, start: date, end: date) -> None:
+        self.sources.setdefault(source)
+        ranges = self.rules.setdefault(rule_id, [])
+        if ranges and ranges[-1][1] + _ONE_DAY >= start:
+            ranges[-1] = (ranges[-1][0], max(end, ranges[-1][1]))
+        else:
+            ranges.append((start, end))
+
+
+def _collect(predicate: Callable[[LegalReference], bool]) -> dict[tuple[str, str | None], _Cited]:
+    """Group the references that satisfy ``predicate`` by citation and note, with their sources and citing rules."""
+    found: dict[tuple[str, str | None], _Cited] = {}
     for info in rule_catalogue(lang="en"):
         for law, entries in info.references.items():
             for start, end, refs in _spans(law, entries):
                 for ref in refs:
-                    if not predicate(ref):
-                        continue
-                    ranges = found.setdefault((ref.citation, ref.source, ref.note), {}).setdefault(info.id, [])
-                    if ranges and ranges[-1][1] + _ONE_DAY == start:
-                        ranges[-1] = (ranges[-1][0], end)
-                    else:
-                        ranges.append((start, end))
+                    if predicate(ref):
+                        found.setdefault((ref.citation, ref.note), _Cited()).add(ref.source, info.id, start, end)
     return found
 
 
-def _reference_table(found: dict[tuple[str, str, str | None], dict[str, list[tuple[date, date]]]]) -> str:
+def _reference_table(found: dict[tuple[str, str | None], _Cited]) -> str:
     lines = [
         "| Citation | Source | Cited by (law dates) | Note |",
         "| --- | --- | --- | --- |",
     ]
-    for (citation, source, note), rules in found.items():
-        cited = "; ".join(
+    for (citation, note), cited in found.items():
+        by = "; ".join(
             f"{{ref}}`{rule_id} <{label(rule_id)}>` ("
             + ", ".join(f"{a.isoformat()} – {b.isoformat()}" for a, b in ranges)
             + ")"
-            for rule_id, ranges in rules.items()
+            for rule_id, ranges in cited.rules.items()
         )
-        lines.append(f"| {escape(citation)} | {escape(source)} | {cited} | {escape(note or '')} |")
+        sources = "; ".join(escape(source) for source in cited.sources)
+        lines.append(f"| {escape(citation)} | {sources} | {by} | {escape(note or '')} |")
     return "\n".join(lines) + "\n"
 
 
-def unverified_references() -> dict[tuple[str, str, str | None], dict[str, list[tuple[date, date]]]]:
+def unverified_references() -> dict[tuple[str, str | None], _Cited]:
     """Return every unverified reference of the catalogue with the rules and law dates that cite it."""
     return _collect(lambda ref: not ref.verified)
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -208,26 +209,32 @@ AMBIGUOUS_TEMPLATE = (
     "{verdict_favour_citizen}; strict: {verdict_strict}), because a day does not exist in the month (e.g. 31 August "
     "+ 6 months, or a birthday on 29 February). The caseworker must decide.",
 )
-_VERDICT_WORDS = {
-    "da": {
-        "met": "opfyldt",
-        "not_met": "ikke opfyldt",
-        "needs_assessment": "kræver vurdering",
-        "missing_facts": "mangler oplysninger",
-        "not_applicable": "ikke relevant",
-    },
-    "en": {
-        "met": "met",
-        "not_met": "not met",
-        "needs_assessment": "needs assessment",
-        "missing_facts": "missing facts",
-        "not_applicable": "not applicable",
-    },
-}
+_VERDICT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "da": MappingProxyType(
+            {
+                "met": "opfyldt",
+                "not_met": "ikke opfyldt",
+                "needs_assessment": "kræver vurdering",
+                "missing_facts": "mangler oplysninger",
+                "not_applicable": "ikke relevant",
+            }
+        ),
+        "en": MappingProxyType(
+            {
+                "met": "met",
+                "not_met": "not met",
+                "needs_assessment": "needs assessment",
+                "missing_facts": "missing facts",
+                "not_applicable": "not applicable",
+            }
+        ),
+    }
+)
 
 
 def display(value: FactValue, lang: str) -> object:
-    """Return a fact as message text: lists joined, unknown as "ukendt"/"unknown", dates in ISO form."""
+    """Return a fact as message text: lists joined, unknown as "ukendt"/"unknown", dates in ISO form, "7,5" in Danish."""
     if isinstance(value, tuple):
         return ", ".join(value) if value else ("ingen" if lang == "da" else "none")
     if value is None:
@@ -236,6 +243,8 @@ def display(value: FactValue, lang: str) -> object:
         return ("ja" if value else "nej") if lang == "da" else ("yes" if value else "no")
     if isinstance(value, Verdict):
         return _VERDICT_WORDS[lang][value.value]
+    if isinstance(value, Decimal) and lang == "da":
+        return str(fact_to_json(value)).replace(".", ",")
     return fact_to_json(value)
 
 

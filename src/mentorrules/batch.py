@@ -49,7 +49,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from functools import partial
 from types import MappingProxyType
-from typing import Any, ClassVar, TypeVar
+from typing import Any, TypeVar
 
 from mentorrules._notices import NOTICE_EXPLAINER, NoticeExplainer
 from mentorrules._registry import RuleView
@@ -139,7 +139,9 @@ def evaluate_many(
     return _evaluate_parallel(cases, interpretation, jobs, chunk_size)
 
 
-def _evaluate_parallel(cases: Iterable[object], interpretation: Interpretation, jobs: int, chunk_size: int) -> Iterator[Result]:
+def _evaluate_parallel(
+    cases: Iterable[object], interpretation: Interpretation, jobs: int, chunk_size: int
+) -> Iterator[Result]:
     work = partial(evaluate_chunk, interpretation)
     for data in map_ordered(work, chunked(cases, chunk_size), jobs=jobs):
         yield from loads_results(data)
@@ -240,14 +242,16 @@ def _reduce_error(error: BaseException) -> tuple[Any, ...]:
 class _ResultPickler(pickle.Pickler):
     """A pickler for decisions and the library's exceptions (see the module docstring)."""
 
-    dispatch_table: ClassVar[Mapping[type, Callable[[Any], Any]]] = MappingProxyType({
-        **copyreg.dispatch_table,
-        MappingProxyType: _reduce_proxy,
-        RuleView: _reduce_view,
-        NoticeExplainer: _reduce_notice_explainer,
-        CaseError: _reduce_error,
-        UnsupportedDateError: _reduce_error,
-    })
+    dispatch_table = MappingProxyType(
+        {
+            **copyreg.dispatch_table,
+            MappingProxyType: _reduce_proxy,
+            RuleView: _reduce_view,
+            NoticeExplainer: _reduce_notice_explainer,
+            CaseError: _reduce_error,
+            UnsupportedDateError: _reduce_error,
+        }
+    )
 
 
 def dumps_results(results: list[Any]) -> bytes:
@@ -259,5 +263,5 @@ def dumps_results(results: list[Any]) -> bytes:
 
 def loads_results(data: bytes) -> list[Any]:
     """Restore what :func:`dumps_results` pickled (only ever data this library's workers wrote)."""
-    results: list[Any] = pickle.loads(data)  # noqa: S301  # our own worker's output, never outside data
+    results: list[Any] = pickle.loads(data)  # our own worker's output, never outside data
     return results

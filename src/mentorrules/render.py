@@ -41,7 +41,6 @@ from typing import Literal
 from mentorrules._version import __version__
 from mentorrules.exceptions import CaseError, UnsupportedDateError
 from mentorrules.interpretation import Interpretation
-from mentorrules.law import LAW_VERSIONS
 from mentorrules.outcomes import Decision, FactValue, Finding, Notice, Verdict, fact_to_json
 from mentorrules.references import LegalReference
 from mentorrules.rules import CATALOGUE
@@ -62,6 +61,8 @@ ReportItem = Decision | CaseError | UnsupportedDateError
 
 WIDTH = 100
 _LANGS = ("da", "en")
+#: Only these references become links (a reference's URL is data, not trusted markup).
+_WEB = ("https://", "http://")
 #: Verdicts in the order a reader needs them: the worst first.
 _VERDICT_ORDER = (
     Verdict.NOT_MET,
@@ -258,7 +259,6 @@ _TITLES: Mapping[str, tuple[str, str]] = MappingProxyType(
     {rule.id: (rule.title_da, rule.title_en) for rule in CATALOGUE}
 )
 _DEFAULT_INTERPRETATION: Mapping[str, str | bool] = MappingProxyType(Interpretation().to_dict())
-_LAW_ORDER = tuple(version.id for version in LAW_VERSIONS)
 
 _CSS = """
 .mr{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:14px;
@@ -480,7 +480,7 @@ def explain(decision: Decision, lang: str = "da") -> str:
     lines += [
         "",
         _wrap(f"{w['interpretation']}: {settings}", "", "  "),
-        f"mentorrules {decision.library_version} · {w['fingerprint']}: {decision.fingerprint}",
+        _wrap(f"mentorrules {decision.library_version} · {w['fingerprint']}: {decision.fingerprint}"),
     ]
     return "\n".join(lines)
 
@@ -501,8 +501,9 @@ def text(decision: Decision, lang: str = "da") -> str:
 
 # --- Markdown --------------------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|"})
-_URL_UNSAFE = str.maketrans({" ": "%20", "(": "%28", ")": "%29", "|": "%7C", "<": "%3C", ">": "%3E"})
+_MD_SPECIAL = MappingProxyType(str.maketrans({c: "\\" + c for c in "\\`*_[]|"}))
+_CODE_LIKE = re.compile(r"[\w.:=\[\] -]*")
+_URL_UNSAFE = MappingProxyType(str.maketrans({" ": "%20", "(": "%28", ")": "%29", "|": "%7C", "<": "%3C", ">": "%3E"}))
 
 
 def _md(text: str) -> str:
@@ -511,7 +512,10 @@ def _md(text: str) -> str:
 
 
 def _md_code(text: str) -> str:
-    return "`" + text.replace("`", "'") + "`"
+    """Return identifier-like text (paths, codes, ids) as a code span; anything else escaped as plain text."""
+    if _CODE_LIKE.fullmatch(text):
+        return f"`{text}`"
+    return _md(text)
 
 
 def _md_badge(verdict: Verdict, lang: str) -> str:
@@ -519,7 +523,9 @@ def _md_badge(verdict: Verdict, lang: str) -> str:
 
 
 def _md_reference(reference: LegalReference, lang: str) -> str:
-    link = f"[{_md(reference.citation)}]({reference.url.translate(_URL_UNSAFE)})"
+    link = _md(reference.citation)
+    if reference.url.startswith(_WEB):
+        link = f"[{link}]({reference.url.translate(_URL_UNSAFE)})"
     extra = [_md(reference.source)]
     if not reference.verified:
         extra.append(_WORDS[lang]["not_verified"])
@@ -653,7 +659,7 @@ def _badge(verdict: Verdict, lang: str) -> str:
 
 def _reference_html(reference: LegalReference, lang: str) -> str:
     citation = _prose(reference.citation)
-    if reference.url.startswith(("https://", "http://")):
+    if reference.url.startswith(_WEB):
         citation = (
             f'<a href="{_e(reference.url)}" title="{_e(reference.source)}" rel="noopener noreferrer">{citation}</a>'
         )
@@ -853,8 +859,8 @@ class _Summary:
         self.decisions = len(decisions)
         self.errors = [(number, item) for number, item in enumerate(items, 1) if not isinstance(item, Decision)]
         self.verdicts = Counter(d.verdict for d in decisions)
-        laws = Counter(d.law.id for d in decisions)
-        self.laws = [(law, laws[law]) for law in (*_LAW_ORDER, *sorted(set(laws) - set(_LAW_ORDER))) if laws[law]]
+        laws = Counter((d.law.valid_from, d.law.id) for d in decisions)
+        self.laws = [(law, count) for (_, law), count in sorted(laws.items())]
         rules: dict[str, Counter[Verdict]] = {rule: Counter() for rule in _TITLES}
         for decision in decisions:
             for finding in decision.findings:

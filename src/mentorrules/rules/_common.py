@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from mentorrules.facts import Assessment, Purpose
-from mentorrules.interpretation import AmbiguousDates
 from mentorrules.outcomes import Verdict
 from mentorrules.references import LegalReference, ReferenceKind
 
@@ -28,8 +27,3 @@ def assessment_verdict(assessment: Assessment | None) -> Verdict:
     if assessment is None:
         return Verdict.NEEDS_ASSESSMENT
     return Verdict.MET if assessment.outcome else Verdict.NOT_MET
-
-
-def mode_of(mode: AmbiguousDates) -> AmbiguousDates:
-    """Return the reading a single evaluation pass uses (``flag`` computes with the citizen's reading)."""
-    return AmbiguousDates.STRICT if mode is AmbiguousDates.STRICT else AmbiguousDates.FAVOUR_CITIZEN

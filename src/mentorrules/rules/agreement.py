@@ -94,10 +94,10 @@ def _normal_name(name: str) -> str:
 
 
 def same_name(a: str, b: str) -> bool:
-    """
+    r"""
     Return whether two names are the same, ignoring case, Unicode normalisation and repeated white space.
 
-    >>> same_name("Søren  Hansen", "so\\u0308ren hansen".replace("o\\u0308", "ø"))
+    >>> same_name("Åse  Hansen", "A\u030ase hansen")  # Å composed (NFC) and decomposed (NFD)
     True
     >>> same_name("Søren", "Sören")
     False
@@ -121,7 +121,9 @@ def _goal(agreement: Agreement, index: int, period: Period, ctx: Context) -> tup
     return (V.MET if stated else V.NOT_MET), {"stated": stated}
 
 
-def _mentor_name(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
+def _mentor_name(
+    agreement: Agreement, index: int, period: Period, ctx: Context
+) -> tuple[Verdict, dict[str, FactValue]]:
     if _blank(agreement.mentor_name):
         return V.NOT_MET, {"stated": False}
     assert agreement.mentor_name is not None
@@ -134,7 +136,9 @@ def _mentor_name(agreement: Agreement, index: int, period: Period, ctx: Context)
     return V.NOT_MET, {"stated": True, "matches": False, "reason": "mismatch"}
 
 
-def _mentor_contact(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
+def _mentor_contact(
+    agreement: Agreement, index: int, period: Period, ctx: Context
+) -> tuple[Verdict, dict[str, FactValue]]:
     contact = agreement.mentor_contact
     if contact is None or _blank(contact):
         return V.NOT_MET, {"stated": False}
@@ -159,12 +163,14 @@ def _duration(agreement: Agreement, index: int, period: Period, ctx: Context) ->
         return V.NOT_MET, {**facts, "reason": "not_stated"}
     if end < start:
         return V.NOT_MET, {**facts, "reason": "end_before_start"}
-    max_end, _ = max_end_for(ctx, index, start)
+    max_end, by_right = max_end_for(ctx, index, start)
     facts["max_end"] = max_end
     if end > max_end:
         return V.NOT_MET, {**facts, "reason": "too_long"}
     if start != period.start or end != period.end:
         return V.NOT_MET, {**facts, "reason": "differs"}
+    if by_right:
+        facts["reason"] = "psychiatric_right"
     return V.MET, facts
 
 
@@ -190,7 +196,9 @@ def _complaint_required(ctx: Context) -> bool:
 # --- the rules ---------------------------------------------------------------------
 
 
-def _make_check(item: ItemCheck, *, optional: Callable[[Context], bool] | None = None) -> Callable[[Context, RuleView], list[Finding]]:
+def _make_check(
+    item: ItemCheck, *, optional: Callable[[Context], bool] | None = None
+) -> Callable[[Context, RuleView], list[Finding]]:
     def check(ctx: Context, view: RuleView) -> list[Finding]:
         required = optional is None or optional(ctx)
         periods = ctx.case.periods
@@ -219,13 +227,17 @@ def _make_check(item: ItemCheck, *, optional: Callable[[Context], bool] | None =
     return check
 
 
-def _refs_2014(law: LawSnapshot, item: int | None, *, extra: tuple[LegalReference, ...] = ()) -> tuple[LegalReference, ...]:
+def _refs_2014(
+    law: LawSnapshot, item: int | None, *, extra: tuple[LegalReference, ...] = ()
+) -> tuple[LegalReference, ...]:
     if item is None:
         return (law.lab_ref("31 c", 1, sentence=1), *extra)
     return (law.lab_ref("31 c", 2, item=item), *extra)
 
 
-def _refs_2020(law: LawSnapshot, item: int | None, *, extra: tuple[LegalReference, ...] = ()) -> tuple[LegalReference, ...]:
+def _refs_2020(
+    law: LawSnapshot, item: int | None, *, extra: tuple[LegalReference, ...] = ()
+) -> tuple[LegalReference, ...]:
     return (law.lab_ref("47", 1), law.bek_ref("min_plan", item=item), *extra)
 
 
@@ -248,10 +260,9 @@ def _complaint_refs(law: LawSnapshot) -> ReferenceSets:
 
 _ABSENT = {
     "missing_facts": (
-        "Der er ingen registrering af {record} for den aktuelle periode. Registrér {record} med de oplysninger, "
-        "loven kræver.",
-        "There is no record of {record} for the current period. Record {record} with the information the law "
-        "requires.",
+        "Der er ingen registrering af {record} for den aktuelle periode. Registrér den med de oplysninger, loven "
+        "kræver.",
+        "There is no record of {record} for the current period. Record it with the information the law requires.",
     ),
     "not_applicable": (
         "Der er ingen registrering af {record} for denne tidligere periode; kun den aktuelle periodes kræves.",
@@ -264,8 +275,16 @@ _ABSENT = {
 }
 
 
-def _rule(rule_id: str, title_da: str, title_en: str, item: ItemCheck, refs: Callable[[LawSnapshot], ReferenceSets], texts: Texts,
-          *, optional: Callable[[Context], bool] | None = None) -> Rule:
+def _rule(
+    rule_id: str,
+    title_da: str,
+    title_en: str,
+    item: ItemCheck,
+    refs: Callable[[LawSnapshot], ReferenceSets],
+    texts: Texts,
+    *,
+    optional: Callable[[Context], bool] | None = None,
+) -> Rule:
     return Rule(
         id=rule_id,
         family="agreement",
@@ -280,9 +299,16 @@ def _rule(rule_id: str, title_da: str, title_en: str, item: ItemCheck, refs: Cal
 
 
 WRITTEN = _rule(
-    "agreement.written", "Skriftlig aftale", "Written agreement", _written, _item_refs(None),
+    "agreement.written",
+    "Skriftlig aftale",
+    "Written agreement",
+    _written,
+    _item_refs(None),
     {
-        "met": ("Mentorstøtten er registreret skriftligt i {record}.", "The mentor support is recorded in writing in {record}."),
+        "met": (
+            "Mentorstøtten er registreret skriftligt i {record}.",
+            "The mentor support is recorded in writing in {record}.",
+        ),
         "met@lab-2014": (
             "Der er indgået en skriftlig aftale om mentorstøtte mellem {authority} og borgeren.",
             "A written agreement on mentor support has been concluded between {authority} and the citizen.",
@@ -306,7 +332,11 @@ WRITTEN = _rule(
     },
 )
 GOAL = _rule(
-    "agreement.goal", "Målet med mentorstøtten", "Goal of the support", _goal, _item_refs(1),
+    "agreement.goal",
+    "Målet med mentorstøtten",
+    "Goal of the support",
+    _goal,
+    _item_refs(1),
     {
         "met": ("Målet med mentorstøtten fremgår af {record}.", "The goal of the support is stated in {record}."),
         "not_met": (
@@ -316,7 +346,11 @@ GOAL = _rule(
     },
 )
 MENTOR_NAME = _rule(
-    "agreement.mentor_name", "Mentorens navn", "The mentor's name", _mentor_name, _item_refs(2),
+    "agreement.mentor_name",
+    "Mentorens navn",
+    "The mentor's name",
+    _mentor_name,
+    _item_refs(2),
     {
         "met": ("Mentorens navn fremgår af {record}.", "The mentor's name is stated in {record}."),
         "not_met": (
@@ -332,7 +366,11 @@ MENTOR_NAME = _rule(
     },
 )
 MENTOR_CONTACT = _rule(
-    "agreement.mentor_contact", "Mentorens kontaktdata", "The mentor's contact data", _mentor_contact, _item_refs(2),
+    "agreement.mentor_contact",
+    "Mentorens kontaktdata",
+    "The mentor's contact data",
+    _mentor_contact,
+    _item_refs(2),
     {
         "met": (
             "Mentorens kontaktdata (telefonnummer eller e-mailadresse) fremgår af {record}.",
@@ -351,27 +389,46 @@ MENTOR_CONTACT = _rule(
     },
 )
 TASKS = _rule(
-    "agreement.tasks", "Mentorens opgaver", "The mentor's tasks", _tasks, _item_refs(3),
+    "agreement.tasks",
+    "Mentorens opgaver",
+    "The mentor's tasks",
+    _tasks,
+    _item_refs(3),
     {
-        "met": ("{record} beskriver de opgaver, mentoren skal bistå med ({count}).", "{record} describes the tasks the mentor shall help with ({count})."),
+        "met": (
+            "Det fremgår af {record}, hvilke opgaver mentoren skal bistå med (antal opgaver: {count}).",
+            "The tasks the mentor shall help with are stated in {record} (number of tasks: {count}).",
+        ),
         "not_met": (
-            "{record} beskriver ikke, hvilke opgaver mentoren skal bistå med. Tilføj mentorens opgaver.",
-            "{record} does not describe the tasks the mentor shall help with. Add the mentor's tasks.",
+            "Det fremgår ikke af {record}, hvilke opgaver mentoren skal bistå med. Tilføj mentorens opgaver.",
+            "The tasks the mentor shall help with are not stated in {record}. Add the mentor's tasks.",
         ),
         "not_met/blank_item": (
-            "{record} har tomme opgavebeskrivelser ({blank}). Beskriv hver opgave, eller fjern de tomme punkter.",
-            "{record} has empty task descriptions ({blank}). Describe each task, or remove the empty items.",
+            "Der er tomme opgavebeskrivelser i {record} ({blank}). Beskriv hver opgave, eller fjern de tomme punkter.",
+            "There are empty task descriptions in {record} ({blank}). Describe each task, or remove the empty items.",
         ),
     },
 )
 DURATION = _rule(
-    "agreement.duration", "Varighed", "Duration", _duration, _item_refs(4, duration=True),
+    "agreement.duration",
+    "Varighed",
+    "Duration",
+    _duration,
+    _item_refs(4, duration=True),
     {
         "met": (
             "Varigheden {start} til {end} fremgår af {record}, svarer til perioden og er højst 6 måneder "
             "(senest {max_end}).",
             "The duration {start} to {end} is stated in {record}, matches the period and is at most 6 months "
             "(until {max_end} at the latest).",
+        ),
+        "met/psychiatric_right": (
+            "Varigheden {start} til {end} fremgår af {record} og svarer til perioden, som er dækket af retten til "
+            "mentorstøtte ved udskrivning fra psykiatrisk indlæggelse (mindst 6 måneder i alt; efter den valgte "
+            "fortolkning senest {max_end}).",
+            "The duration {start} to {end} is stated in {record} and matches the period, which is covered by the "
+            "right to mentor support on discharge from psychiatric admission (at least 6 months in all; under the "
+            "chosen interpretation until {max_end} at the latest).",
         ),
         "not_met": (
             "Varigheden i {record} er ikke i orden. Angiv start- og slutdato for perioden.",
@@ -386,8 +443,9 @@ DURATION = _rule(
             "The end {end} in {record} lies before the start {start}. Correct the dates.",
         ),
         "not_met/too_long": (
-            "Varigheden {start} til {end} i {record} er længere end 6 måneder (senest {max_end}). Afkort varigheden.",
-            "The duration {start} to {end} in {record} is longer than 6 months (until {max_end} at the latest). "
+            "Varigheden {start} til {end} i {record} er for lang: den må højst vare til og med {max_end}. Afkort "
+            "varigheden.",
+            "The duration {start} to {end} in {record} is too long: it may last until {max_end} at the latest. "
             "Shorten it.",
         ),
         "not_met/differs": (
@@ -399,9 +457,16 @@ DURATION = _rule(
     },
 )
 HOURS = _rule(
-    "agreement.hours", "Timetal", "Number of hours", _hours, _item_refs(5),
+    "agreement.hours",
+    "Timetal",
+    "Number of hours",
+    _hours,
+    _item_refs(5),
     {
-        "met": ("Timetallet ({amount}, {unit}) fremgår af {record}.", "The number of hours ({amount}, {unit}) is stated in {record}."),
+        "met": (
+            "Timetallet ({amount}, {unit}) fremgår af {record}.",
+            "The number of hours ({amount}, {unit}) is stated in {record}.",
+        ),
         "not_met": (
             "Timetallet for mentorstøtten fremgår ikke af {record}. Angiv antal timer pr. uge eller i alt.",
             "The number of hours is not stated in {record}. State the hours per week or in total.",
@@ -413,18 +478,32 @@ HOURS = _rule(
     },
 )
 COMPLAINT_GUIDANCE = _rule(
-    "agreement.complaint_guidance", "Klagevejledning", "Complaint guidance", _complaint, _complaint_refs,
+    "agreement.complaint_guidance",
+    "Klagevejledning",
+    "Complaint guidance",
+    _complaint,
+    _complaint_refs,
     {
-        "met": ("Aftalen indeholder klagevejledning.", "The agreement contains complaint guidance."),
+        "met": ("Klagevejledning fremgår af {record}.", "Complaint guidance is included in {record}."),
         "not_met": (
-            "Aftalen indeholder ikke klagevejledning (eller det er ikke angivet). Tilføj klagevejledning til aftalen.",
-            "The agreement does not contain complaint guidance (or it is not stated). Add complaint guidance to the "
-            "agreement.",
+            "Klagevejledning fremgår ikke af {record} (eller det er ikke angivet). Tilføj klagevejledning.",
+            "Complaint guidance is not included in {record} (or it is not stated). Add complaint guidance.",
+        ),
+        "met@lab-2020": (
+            "Klagevejledning fremgår af {record}, som den valgte fortolkning kræver (den er ikke blandt punkterne i "
+            "BEK § 52).",
+            "Complaint guidance is included in {record}, as the chosen interpretation requires (it is not among the "
+            "items of BEK § 52).",
+        ),
+        "not_met@lab-2020": (
+            "Klagevejledning fremgår ikke af {record} (eller det er ikke angivet). Den er ikke blandt punkterne i "
+            "BEK § 52, men den valgte fortolkning kræver den også fra 2020. Tilføj klagevejledning.",
+            "Complaint guidance is not included in {record} (or it is not stated). It is not among the items of "
+            "BEK § 52, but the chosen interpretation requires it from 2020 too. Add complaint guidance.",
         ),
         "not_applicable/not_required": (
             "Fra 2020 er klagevejledning ikke blandt de oplysninger om mentorstøtte, som »Min Plan« skal indeholde.",
-            "From 2020 complaint guidance is not among the information on mentor support that »Min Plan« must "
-            "contain.",
+            "From 2020 complaint guidance is not among the information on mentor support that »Min Plan« must contain.",
         ),
     },
     optional=_complaint_required,

@@ -86,30 +86,32 @@ PERIOD_LENGTH = Rule(
     verdicts=frozenset({V.MET, V.NOT_MET, V.MISSING_FACTS}),
     references=_length_refs,
     check=_check_length,
-    texts=MappingProxyType({
-        "met": (
-            "Perioden {start} til {end} ligger inden for 6 måneder: den må højst vare til og med {max_end}.",
-            "The period {start} to {end} lies within 6 months: it may last until {max_end} at the latest.",
-        ),
-        "met/psychiatric_right": (
-            "Perioden {start} til {end} er dækket af retten til mentorstøtte ved udskrivning fra psykiatrisk "
-            "indlæggelse, som gælder i mindst 6 måneder i alt; efter den valgte fortolkning må den vare til og med "
-            "{max_end}.",
-            "The period {start} to {end} is covered by the right to mentor support on discharge from psychiatric "
-            "admission, which lasts at least 6 months in all; under the chosen interpretation it may last until "
-            "{max_end} at the latest.",
-        ),
-        "not_met": (
-            "Perioden {start} til {end} er længere end 6 måneder: den må højst vare til og med {max_end}. "
-            "Afkort perioden, eller bevilg en ny periode efter en konkret vurdering, når denne udløber.",
-            "The period {start} to {end} is longer than 6 months: it may last until {max_end} at the latest. "
-            "Shorten the period, or grant a new period after a concrete assessment when this one expires.",
-        ),
-        "missing_facts": (
-            "Der er ingen perioder med mentorstøtte i sagen. Angiv periodens start- og slutdato.",
-            "The case has no periods of mentor support. State the period's start and end.",
-        ),
-    }),
+    texts=MappingProxyType(
+        {
+            "met": (
+                "Perioden {start} til {end} ligger inden for 6 måneder: den må højst vare til og med {max_end}.",
+                "The period {start} to {end} lies within 6 months: it may last until {max_end} at the latest.",
+            ),
+            "met/psychiatric_right": (
+                "Perioden {start} til {end} er dækket af retten til mentorstøtte ved udskrivning fra psykiatrisk "
+                "indlæggelse, som gælder i mindst 6 måneder i alt; efter den valgte fortolkning må den vare til og med "
+                "{max_end}.",
+                "The period {start} to {end} is covered by the right to mentor support on discharge from psychiatric "
+                "admission, which lasts at least 6 months in all; under the chosen interpretation it may last until "
+                "{max_end} at the latest.",
+            ),
+            "not_met": (
+                "Perioden {start} til {end} er længere end 6 måneder: den må højst vare til og med {max_end}. "
+                "Afkort perioden, eller bevilg en ny periode efter en konkret vurdering, når denne udløber.",
+                "The period {start} to {end} is longer than 6 months: it may last until {max_end} at the latest. "
+                "Shorten the period, or grant a new period after a concrete assessment when this one expires.",
+            ),
+            "missing_facts": (
+                "Der er ingen perioder med mentorstøtte i sagen. Angiv periodens start- og slutdato.",
+                "The case has no periods of mentor support. State the period's start and end.",
+            ),
+        }
+    ),
 )
 
 
@@ -132,15 +134,21 @@ def _check_new_period(ctx: Context, view: RuleView) -> list[Finding]:
         if previous_end is None:
             results[index] = view.finding(V.NOT_APPLICABLE, subject, {"reason": "first"})
         elif index in ctx.covered:
-            results[index] = view.finding(V.NOT_APPLICABLE, subject, {"previous_end": previous_end, "reason": "covered"})
+            results[index] = view.finding(
+                V.NOT_APPLICABLE, subject, {"previous_end": previous_end, "reason": "covered"}
+            )
         elif period.start <= previous_end:
             facts: dict[str, FactValue] = {"follows": "overlap", "previous_end": previous_end, "start": period.start}
             results[index] = view.finding(V.NOT_MET, subject, {**facts, "reason": "overlap"})
         else:
             follows = "expiry" if period.start - _ONE_DAY == previous_end else "gap"
             assessment = period.assessment
-            facts = {"follows": follows, "previous_end": previous_end, "start": period.start,
-                     "assessed_on": assessment.on if assessment is not None else None}
+            facts = {
+                "follows": follows,
+                "previous_end": previous_end,
+                "start": period.start,
+                "assessed_on": assessment.on if assessment is not None else None,
+            }
             results[index] = view.finding(assessment_verdict(assessment), subject, facts)
     return [results[i] for i in range(len(periods))]
 
@@ -154,45 +162,47 @@ NEW_PERIOD = Rule(
     verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.NOT_APPLICABLE}),
     references=_new_refs,
     check=_check_new_period,
-    texts=MappingProxyType({
-        "met": (
-            "Perioden fra {start} er en ny periode efter den forrige, som sluttede {previous_end}, og "
-            "sagsbehandleren har foretaget en konkret vurdering af den (vurderingsdato: {assessed_on}).",
-            "The period from {start} is a new period after the previous one, which ended {previous_end}, and the "
-            "caseworker has made a concrete assessment of it (date of the assessment: {assessed_on}).",
-        ),
-        "not_met": (
-            "Perioden fra {start} er en ny periode efter den forrige, som sluttede {previous_end}, men "
-            "sagsbehandleren har konkret vurderet, at der ikke skal gives en ny periode.",
-            "The period from {start} is a new period after the previous one, which ended {previous_end}, but the "
-            "caseworker has assessed that no new period shall be given.",
-        ),
-        "not_met/overlap": (
-            "Perioden fra {start} overlapper en tidligere periode, som slutter {previous_end}. En ny periode kan "
-            "først begynde, når den forrige udløber; ret datoerne, så perioderne ikke overlapper.",
-            "The period from {start} overlaps an earlier period, which ends {previous_end}. A new period can only "
-            "begin when the previous one expires; correct the dates so that the periods do not overlap.",
-        ),
-        "needs_assessment": (
-            "Perioden fra {start} er en ny periode efter den forrige, som sluttede {previous_end}. En ny periode "
-            "kræver en konkret vurdering, som ikke er registreret; sagsbehandleren skal vurdere og begrunde den.",
-            "The period from {start} is a new period after the previous one, which ended {previous_end}. A new "
-            "period requires a concrete assessment, which is not recorded; the caseworker must assess it and give "
-            "reasons.",
-        ),
-        "not_applicable": (
-            "Det er sagens første periode, så reglen om en ny periode gælder ikke.",
-            "It is the case's first period, so the rule on a new period does not apply.",
-        ),
-        "not_applicable/covered": (
-            "Perioden er dækket af en lovbestemt ret til mentorstøtte, så den kræver ingen ny konkret vurdering.",
-            "The period is covered by a statutory right to mentor support, so it needs no new concrete assessment.",
-        ),
-        "not_applicable/no_periods": (
-            "Der er ingen perioder i sagen, så reglen om en ny periode gælder ikke.",
-            "The case has no periods, so the rule on a new period does not apply.",
-        ),
-    }),
+    texts=MappingProxyType(
+        {
+            "met": (
+                "Perioden fra {start} er en ny periode efter den forrige, som sluttede {previous_end}, og "
+                "sagsbehandleren har foretaget en konkret vurdering af den (vurderingsdato: {assessed_on}).",
+                "The period from {start} is a new period after the previous one, which ended {previous_end}, and the "
+                "caseworker has made a concrete assessment of it (date of the assessment: {assessed_on}).",
+            ),
+            "not_met": (
+                "Perioden fra {start} er en ny periode efter den forrige, som sluttede {previous_end}, men "
+                "sagsbehandleren har konkret vurderet, at der ikke skal gives en ny periode.",
+                "The period from {start} is a new period after the previous one, which ended {previous_end}, but the "
+                "caseworker has assessed that no new period shall be given.",
+            ),
+            "not_met/overlap": (
+                "Perioden fra {start} overlapper en tidligere periode, som slutter {previous_end}. En ny periode kan "
+                "først begynde, når den forrige udløber; ret datoerne, så perioderne ikke overlapper.",
+                "The period from {start} overlaps an earlier period, which ends {previous_end}. A new period can only "
+                "begin when the previous one expires; correct the dates so that the periods do not overlap.",
+            ),
+            "needs_assessment": (
+                "Perioden fra {start} er en ny periode efter den forrige, som sluttede {previous_end}. En ny periode "
+                "kræver en konkret vurdering, som ikke er registreret; sagsbehandleren skal vurdere og begrunde den.",
+                "The period from {start} is a new period after the previous one, which ended {previous_end}. A new "
+                "period requires a concrete assessment, which is not recorded; the caseworker must assess it and give "
+                "reasons.",
+            ),
+            "not_applicable": (
+                "Det er sagens første periode, så reglen om en ny periode gælder ikke.",
+                "It is the case's first period, so the rule on a new period does not apply.",
+            ),
+            "not_applicable/covered": (
+                "Perioden er dækket af en lovbestemt ret til mentorstøtte, så den kræver ingen ny konkret vurdering.",
+                "The period is covered by a statutory right to mentor support, so it needs no new concrete assessment.",
+            ),
+            "not_applicable/no_periods": (
+                "Der er ingen perioder i sagen, så reglen om en ny periode gælder ikke.",
+                "The case has no periods, so the rule on a new period does not apply.",
+            ),
+        }
+    ),
 )
 
 RULES: tuple[Rule, ...] = (PERIOD_LENGTH, NEW_PERIOD)

@@ -91,46 +91,48 @@ BEYOND_USUAL = Rule(
     verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.MISSING_FACTS, V.NOT_APPLICABLE}),
     references=_refs,
     check=_check,
-    texts=MappingProxyType({
-        "met": (
-            "Støtten gives til en virksomhed eller uddannelsesinstitution ({support_to}), og sagsbehandleren har "
-            "vurderet, at mentorindsatsen ligger ud over, hvad den sædvanligvis forventes at varetage.",
-            "The support goes to a company or education institution ({support_to}), and the caseworker has assessed "
-            "that the mentor's work exceeds what it is usually expected to do.",
-        ),
-        "not_met": (
-            "Sagsbehandleren har vurderet, at mentorindsatsen ikke ligger ud over, hvad arbejdsgiveren eller "
-            "uddannelsesinstitutionen ({support_to}) sædvanligvis forventes at varetage; så kan der ikke gives "
-            "støtte til mentorfunktionen.",
-            "The caseworker has assessed that the mentor's work does not exceed what the employer or education "
-            "institution ({support_to}) is usually expected to do; support for the mentor function cannot then be "
-            "given.",
-        ),
-        "needs_assessment": (
-            "Støtten gives til en virksomhed eller uddannelsesinstitution ({support_to}). Der er ikke registreret en "
-            "konkret vurdering af, om indsatsen ligger ud over det sædvanlige; sagsbehandleren skal vurdere det.",
-            "The support goes to a company or education institution ({support_to}). No concrete assessment is "
-            "recorded of whether the work exceeds the usual duties; the caseworker must assess it.",
-        ),
-        "needs_assessment/task_within_usual": (
-            "Vurderingen siger, at indsatsen ligger ud over det sædvanlige, men opgaver er klassificeret som "
-            "sædvanlige ({tasks_within_usual_duties}). Sagsbehandleren skal afstemme vurderingen og opgaverne.",
-            "The assessment says the work exceeds the usual duties, but tasks are classified as usual "
-            "({tasks_within_usual_duties}). The caseworker must reconcile the assessment and the tasks.",
-        ),
-        "missing_facts": (
-            "Det kan ikke afgøres, om støtten gives til en virksomhed eller uddannelsesinstitution: mentorens "
-            "ansættelsessted (eller, for en ekstern konsulent, hvem der har indgået aftalen) er ikke oplyst.",
-            "It cannot be told whether the support goes to a company or education institution: the mentor's "
-            "employer (or, for an external consultant, who engaged them) is not stated.",
-        ),
-        "not_applicable": (
-            "Støtten gives ikke til en virksomhed eller uddannelsesinstitution (mentoren er kommunens egen, "
-            "kommunen har indgået aftalen, eller mentoren falder uden for lovens kategorier), så kravet gælder ikke.",
-            "The support does not go to a company or education institution (the municipality employs or engaged "
-            "the mentor, or the mentor is outside the act's categories), so the condition does not apply.",
-        ),
-    }),
+    texts=MappingProxyType(
+        {
+            "met": (
+                "Støtten gives til en virksomhed eller uddannelsesinstitution ({support_to}), og sagsbehandleren har "
+                "vurderet, at mentorindsatsen ligger ud over, hvad den sædvanligvis forventes at varetage.",
+                "The support goes to a company or education institution ({support_to}), and the caseworker has assessed "
+                "that the mentor's work exceeds what it is usually expected to do.",
+            ),
+            "not_met": (
+                "Sagsbehandleren har vurderet, at mentorindsatsen ikke ligger ud over, hvad arbejdsgiveren eller "
+                "uddannelsesinstitutionen ({support_to}) sædvanligvis forventes at varetage; så kan der ikke gives "
+                "støtte til mentorfunktionen.",
+                "The caseworker has assessed that the mentor's work does not exceed what the employer or education "
+                "institution ({support_to}) is usually expected to do; support for the mentor function cannot then be "
+                "given.",
+            ),
+            "needs_assessment": (
+                "Støtten gives til en virksomhed eller uddannelsesinstitution ({support_to}). Der er ikke registreret en "
+                "konkret vurdering af, om indsatsen ligger ud over det sædvanlige; sagsbehandleren skal vurdere det.",
+                "The support goes to a company or education institution ({support_to}). No concrete assessment is "
+                "recorded of whether the work exceeds the usual duties; the caseworker must assess it.",
+            ),
+            "needs_assessment/task_within_usual": (
+                "Vurderingen siger, at indsatsen ligger ud over det sædvanlige, men opgaver er klassificeret som "
+                "sædvanlige ({tasks_within_usual_duties}). Sagsbehandleren skal afstemme vurderingen og opgaverne.",
+                "The assessment says the work exceeds the usual duties, but tasks are classified as usual "
+                "({tasks_within_usual_duties}). The caseworker must reconcile the assessment and the tasks.",
+            ),
+            "missing_facts": (
+                "Det kan ikke afgøres, om støtten gives til en virksomhed eller uddannelsesinstitution: mentorens "
+                "ansættelsessted (eller, for en ekstern konsulent, hvem der har indgået aftalen) er ikke oplyst.",
+                "It cannot be told whether the support goes to a company or education institution: the mentor's "
+                "employer (or, for an external consultant, who engaged them) is not stated.",
+            ),
+            "not_applicable": (
+                "Støtten gives ikke til en virksomhed eller uddannelsesinstitution (mentoren er kommunens egen, "
+                "kommunen har indgået aftalen, eller mentoren falder uden for lovens kategorier), så kravet gælder ikke.",
+                "The support does not go to a company or education institution (the municipality employs or engaged "
+                "the mentor, or the mentor is outside the act's categories), so the condition does not apply.",
+            ),
+        }
+    ),
 )
 
 RULES: tuple[Rule, ...] = (BEYOND_USUAL,)

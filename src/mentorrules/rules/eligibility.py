@@ -112,52 +112,54 @@ PURPOSE = Rule(
     verdicts=frozenset({V.MET, V.NOT_MET, V.MISSING_FACTS, V.NOT_APPLICABLE}),
     references=_purpose_refs,
     check=_check_purpose,
-    texts=MappingProxyType({
-        "met": (
-            "Formålet ({purpose}) er et af de formål, loven nævner: at opnå eller fastholde aktiviteter, tilbud, "
-            "ordinær uddannelse, ansættelse i fleksjob eller ordinær ansættelse.",
-            "The purpose ({purpose}) is one the act names: to obtain or keep activities, offers, ordinary "
-            "education, a flex job or ordinary employment.",
-        ),
-        "met/under_30": (
-            "Formålet er ordinær uddannelse, og borgeren er under 30 år ved første periodes start ({first_start}), "
-            "som STARs vejledning kræver.",
-            "The purpose is ordinary education and the citizen is under 30 on the first period's start "
-            "({first_start}), as STAR's guidance requires.",
-        ),
-        "not_met/other": (
-            "Formålet (andet, f.eks. alene bolig eller økonomi) er ikke et af lovens formål: aktiviteter, tilbud, "
-            "ordinær uddannelse, fleksjob eller ordinær ansættelse. Mentorstøtte kan ikke gives til det formål.",
-            "The purpose (other, e.g. housing or finances alone) is not one the act names: activities, offers, "
-            "ordinary education, a flex job or ordinary employment. Mentor support cannot be given for it.",
-        ),
-        "not_met/not_under_30": (
-            "Formålet er ordinær uddannelse, men borgeren er ikke under 30 år ved første periodes start "
-            "({first_start}); efter STARs vejledning (valgt fortolkning) kræver det alder under 30. Loven selv "
-            "nævner ingen aldersgrænse.",
-            "The purpose is ordinary education, but the citizen is not under 30 on the first period's start "
-            "({first_start}); STAR's guidance (the chosen interpretation) requires an age under 30. The act itself "
-            "names no age limit.",
-        ),
-        "missing_facts": (
-            "Formålet med mentorstøtten er ikke oplyst. Angiv, om støtten skal fremme aktiviteter, tilbud, ordinær "
-            "uddannelse, fleksjob eller ordinær ansættelse.",
-            "The purpose of the support is not stated. State whether it shall further activities, offers, ordinary "
-            "education, a flex job or ordinary employment.",
-        ),
-        "missing_facts/age_unknown": (
-            "Formålet er ordinær uddannelse, og efter STARs vejledning (valgt fortolkning) skal borgeren være under "
-            "30 år ved første periodes start; fødselsdatoen eller perioden er ikke oplyst.",
-            "The purpose is ordinary education and, under STAR's guidance (the chosen interpretation), the citizen "
-            "must be under 30 on the first period's start; the birth date or the period is not stated.",
-        ),
-        "not_applicable": (
-            "Alle perioder er dækket af retten til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse, som før "
-            "lovændringen i 2023 ikke stillede krav om formål.",
-            "Every period is covered by the right to mentor support on discharge from psychiatric admission, which "
-            "before the 2023 amendment carried no purpose condition.",
-        ),
-    }),
+    texts=MappingProxyType(
+        {
+            "met": (
+                "Formålet ({purpose}) er et af de formål, loven nævner: at opnå eller fastholde aktiviteter, tilbud, "
+                "ordinær uddannelse, ansættelse i fleksjob eller ordinær ansættelse.",
+                "The purpose ({purpose}) is one the act names: to obtain or keep activities, offers, ordinary "
+                "education, a flex job or ordinary employment.",
+            ),
+            "met/under_30": (
+                "Formålet er ordinær uddannelse, og borgeren er under 30 år ved første periodes start ({first_start}), "
+                "som STARs vejledning kræver.",
+                "The purpose is ordinary education and the citizen is under 30 on the first period's start "
+                "({first_start}), as STAR's guidance requires.",
+            ),
+            "not_met/other": (
+                "Formålet (andet, f.eks. alene bolig eller økonomi) er ikke et af lovens formål: aktiviteter, tilbud, "
+                "ordinær uddannelse, fleksjob eller ordinær ansættelse. Mentorstøtte kan ikke gives til det formål.",
+                "The purpose (other, e.g. housing or finances alone) is not one the act names: activities, offers, "
+                "ordinary education, a flex job or ordinary employment. Mentor support cannot be given for it.",
+            ),
+            "not_met/not_under_30": (
+                "Formålet er ordinær uddannelse, men borgeren er ikke under 30 år ved første periodes start "
+                "({first_start}); efter STARs vejledning (valgt fortolkning) kræver det alder under 30. Loven selv "
+                "nævner ingen aldersgrænse.",
+                "The purpose is ordinary education, but the citizen is not under 30 on the first period's start "
+                "({first_start}); STAR's guidance (the chosen interpretation) requires an age under 30. The act itself "
+                "names no age limit.",
+            ),
+            "missing_facts": (
+                "Formålet med mentorstøtten er ikke oplyst. Angiv, om støtten skal fremme aktiviteter, tilbud, ordinær "
+                "uddannelse, fleksjob eller ordinær ansættelse.",
+                "The purpose of the support is not stated. State whether it shall further activities, offers, ordinary "
+                "education, a flex job or ordinary employment.",
+            ),
+            "missing_facts/age_unknown": (
+                "Formålet er ordinær uddannelse, og efter STARs vejledning (valgt fortolkning) skal borgeren være under "
+                "30 år ved første periodes start; fødselsdatoen eller perioden er ikke oplyst.",
+                "The purpose is ordinary education and, under STAR's guidance (the chosen interpretation), the citizen "
+                "must be under 30 on the first period's start; the birth date or the period is not stated.",
+            ),
+            "not_applicable": (
+                "Alle perioder er dækket af retten til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse, som før "
+                "lovændringen i 2023 ikke stillede krav om formål.",
+                "Every period is covered by the right to mentor support on discharge from psychiatric admission, which "
+                "before the 2023 amendment carried no purpose condition.",
+            ),
+        }
+    ),
 )
 
 
@@ -201,32 +203,34 @@ DECISIVE_NEED = Rule(
     verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.NOT_APPLICABLE}),
     references=_decisive_refs,
     check=_check_decisive_need,
-    texts=MappingProxyType({
-        "met": (
-            "Sagsbehandleren har konkret vurderet, at en mentor er afgørende for borgeren (vurderingsdato: "
-            "{assessed_on}).",
-            "The caseworker has assessed that a mentor is decisive for the citizen (date of the assessment: "
-            "{assessed_on}).",
-        ),
-        "not_met": (
-            "Sagsbehandleren har konkret vurderet, at en mentor ikke er afgørende for borgeren; så kan der ikke "
-            "gives mentorstøtte efter den skønsmæssige regel.",
-            "The caseworker has assessed that a mentor is not decisive for the citizen; discretionary mentor "
-            "support cannot then be given.",
-        ),
-        "needs_assessment": (
-            "Der er ikke registreret en konkret vurdering af, om en mentor er afgørende for borgeren. "
-            "Sagsbehandleren skal vurdere og begrunde det.",
-            "No concrete assessment is recorded of whether a mentor is decisive for the citizen. The caseworker "
-            "must assess it and give reasons.",
-        ),
-        "not_applicable": (
-            "Alle perioder er dækket af en lovbestemt ret til mentorstøtte, så støtten afhænger ikke af en "
-            "vurdering af afgørende behov.",
-            "Every period is covered by a statutory right to mentor support, so the support does not depend on an "
-            "assessment of decisive need.",
-        ),
-    }),
+    texts=MappingProxyType(
+        {
+            "met": (
+                "Sagsbehandleren har konkret vurderet, at en mentor er afgørende for borgeren (vurderingsdato: "
+                "{assessed_on}).",
+                "The caseworker has assessed that a mentor is decisive for the citizen (date of the assessment: "
+                "{assessed_on}).",
+            ),
+            "not_met": (
+                "Sagsbehandleren har konkret vurderet, at en mentor ikke er afgørende for borgeren; så kan der ikke "
+                "gives mentorstøtte efter den skønsmæssige regel.",
+                "The caseworker has assessed that a mentor is not decisive for the citizen; discretionary mentor "
+                "support cannot then be given.",
+            ),
+            "needs_assessment": (
+                "Der er ikke registreret en konkret vurdering af, om en mentor er afgørende for borgeren. "
+                "Sagsbehandleren skal vurdere og begrunde det.",
+                "No concrete assessment is recorded of whether a mentor is decisive for the citizen. The caseworker "
+                "must assess it and give reasons.",
+            ),
+            "not_applicable": (
+                "Alle perioder er dækket af en lovbestemt ret til mentorstøtte, så støtten afhænger ikke af en "
+                "vurdering af afgørende behov.",
+                "Every period is covered by a statutory right to mentor support, so the support does not depend on an "
+                "assessment of decisive need.",
+            ),
+        }
+    ),
 )
 
 
@@ -289,82 +293,84 @@ MENTOR = Rule(
     verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.MISSING_FACTS}),
     references=_mentor_refs,
     check=_check_mentor,
-    texts=MappingProxyType({
-        "met": (
-            "Mentoren er ansat i en virksomhed, en uddannelsesinstitution eller kommunen ({employer}), som loven "
-            "tillader.",
-            "The mentor is employed by a company, an education institution or the municipality ({employer}), as the "
-            "act allows.",
-        ),
-        "met/consultant": (
-            "Mentoren er en ekstern konsulent, og aftalen med konsulenten er indgået af en af dem, loven nævner: "
-            "virksomheden, uddannelsesinstitutionen eller {authority} ({engaged_by}).",
-            "The mentor is an external consultant engaged by one of those the act names: the company, the education "
-            "institution or {authority} ({engaged_by}).",
-        ),
-        "met@lab-2014": (
-            "Mentoren er ansat i en virksomhed, en uddannelsesinstitution eller kommunen ({employer}). Kapitel 9 b "
-            "nævner ingen kategorier af mentorer; biblioteket anvender de senere kategorier i § 168, og mentoren "
-            "ligger inden for dem.",
-            "The mentor is employed by a company, an education institution or the municipality ({employer}). Chapter "
-            "9 b names no categories of mentors; the library applies the later categories of § 168, and the mentor "
-            "is within them.",
-        ),
-        "met/consultant@lab-2014": (
-            "Mentoren er en ekstern konsulent, som virksomheden, uddannelsesinstitutionen eller {authority} har "
-            "indgået aftale med ({engaged_by}). Kapitel 9 b nævner ingen kategorier af mentorer; biblioteket "
-            "anvender de senere kategorier i § 168, og mentoren ligger inden for dem.",
-            "The mentor is an external consultant engaged by the company, the education institution or {authority} "
-            "({engaged_by}). Chapter 9 b names no categories of mentors; the library applies the later categories "
-            "of § 168, and the mentor is within them.",
-        ),
-        "not_met/other@lab-2014": (
-            "Mentoren er hverken ansat i en virksomhed, en uddannelsesinstitution eller kommunen eller ekstern "
-            "konsulent for en af dem (f.eks. et familiemedlem eller en frivillig). Kapitel 9 b nævner ingen "
-            "kategorier af mentorer, men § 31 e forudsætter en medarbejder eller en ekstern konsulent; efter den "
-            "fortolkning, biblioteket anvender, kan der ikke gives støtte til en sådan mentor.",
-            "The mentor is neither employed by a company, an education institution or the municipality nor an "
-            "external consultant engaged by one (e.g. a relative or a volunteer). Chapter 9 b names no categories of "
-            "mentors, but § 31 e presumes an employee or an external consultant; under the interpretation the "
-            "library applies, such a mentor cannot be supported.",
-        ),
-        "needs_assessment@lab-2014": (
-            "Mentoren falder uden for de kategorier, biblioteket anvender (f.eks. et familiemedlem eller en "
-            "frivillig); kapitel 9 b nævner ingen. Efter den valgte fortolkning (STAR: »ingen regler for, hvem der "
-            "kan være mentor«) skal sagsbehandleren vurdere, om mentoren kan godkendes.",
-            "The mentor falls outside the categories the library applies (e.g. a relative or a volunteer); chapter "
-            "9 b names none. Under the chosen interpretation (STAR: there are no rules on who may be mentor) the "
-            "caseworker must assess whether the mentor can be approved.",
-        ),
-        "not_met/other": (
-            "Mentoren er hverken ansat i en virksomhed, en uddannelsesinstitution eller kommunen eller ekstern "
-            "konsulent for en af dem (f.eks. et familiemedlem eller en frivillig); loven giver ikke mulighed for "
-            "støtte til en sådan mentor. Vælg en mentor inden for lovens kategorier.",
-            "The mentor is neither employed by a company, an education institution or the municipality nor an "
-            "external consultant engaged by one (e.g. a relative or a volunteer); the act does not provide for such "
-            "a mentor. Choose a mentor within the act's categories.",
-        ),
-        "needs_assessment": (
-            "Mentoren falder uden for lovens kategorier (f.eks. et familiemedlem eller en frivillig). Efter den "
-            "valgte fortolkning (STAR: »ingen regler for, hvem der kan være mentor«) skal sagsbehandleren vurdere, "
-            "om mentoren kan godkendes.",
-            "The mentor falls outside the act's categories (e.g. a relative or a volunteer). Under the chosen "
-            "interpretation (STAR: there are no rules on who may be mentor) the caseworker must assess whether the "
-            "mentor can be approved.",
-        ),
-        "missing_facts": (
-            "Det er ikke oplyst, hvem mentoren er ansat hos. Angiv, om mentoren er ansat i en virksomhed, en "
-            "uddannelsesinstitution, kommunen eller er ekstern konsulent.",
-            "It is not stated who employs the mentor. State whether the mentor is employed by a company, an "
-            "education institution, the municipality, or is an external consultant.",
-        ),
-        "missing_facts/engager_unknown": (
-            "Mentoren er ekstern konsulent, men det er ikke oplyst, om virksomheden, uddannelsesinstitutionen eller "
-            "{authority} har indgået aftalen. Angiv, hvem der har indgået aftale med konsulenten.",
-            "The mentor is an external consultant, but it is not stated whether the company, the education "
-            "institution or {authority} engaged them. State who engaged the consultant.",
-        ),
-    }),
+    texts=MappingProxyType(
+        {
+            "met": (
+                "Mentoren er ansat i en virksomhed, en uddannelsesinstitution eller kommunen ({employer}), som loven "
+                "tillader.",
+                "The mentor is employed by a company, an education institution or the municipality ({employer}), as the "
+                "act allows.",
+            ),
+            "met/consultant": (
+                "Mentoren er en ekstern konsulent, og aftalen med konsulenten er indgået af en af dem, loven nævner: "
+                "virksomheden, uddannelsesinstitutionen eller {authority} ({engaged_by}).",
+                "The mentor is an external consultant engaged by one of those the act names: the company, the education "
+                "institution or {authority} ({engaged_by}).",
+            ),
+            "met@lab-2014": (
+                "Mentoren er ansat i en virksomhed, en uddannelsesinstitution eller kommunen ({employer}). Kapitel 9 b "
+                "nævner ingen kategorier af mentorer; biblioteket anvender de senere kategorier i § 168, og mentoren "
+                "ligger inden for dem.",
+                "The mentor is employed by a company, an education institution or the municipality ({employer}). Chapter "
+                "9 b names no categories of mentors; the library applies the later categories of § 168, and the mentor "
+                "is within them.",
+            ),
+            "met/consultant@lab-2014": (
+                "Mentoren er en ekstern konsulent, som virksomheden, uddannelsesinstitutionen eller {authority} har "
+                "indgået aftale med ({engaged_by}). Kapitel 9 b nævner ingen kategorier af mentorer; biblioteket "
+                "anvender de senere kategorier i § 168, og mentoren ligger inden for dem.",
+                "The mentor is an external consultant engaged by the company, the education institution or {authority} "
+                "({engaged_by}). Chapter 9 b names no categories of mentors; the library applies the later categories "
+                "of § 168, and the mentor is within them.",
+            ),
+            "not_met/other@lab-2014": (
+                "Mentoren er hverken ansat i en virksomhed, en uddannelsesinstitution eller kommunen eller ekstern "
+                "konsulent for en af dem (f.eks. et familiemedlem eller en frivillig). Kapitel 9 b nævner ingen "
+                "kategorier af mentorer, men § 31 e forudsætter en medarbejder eller en ekstern konsulent; efter den "
+                "fortolkning, biblioteket anvender, kan der ikke gives støtte til en sådan mentor.",
+                "The mentor is neither employed by a company, an education institution or the municipality nor an "
+                "external consultant engaged by one (e.g. a relative or a volunteer). Chapter 9 b names no categories of "
+                "mentors, but § 31 e presumes an employee or an external consultant; under the interpretation the "
+                "library applies, such a mentor cannot be supported.",
+            ),
+            "needs_assessment@lab-2014": (
+                "Mentoren falder uden for de kategorier, biblioteket anvender (f.eks. et familiemedlem eller en "
+                "frivillig); kapitel 9 b nævner ingen. Efter den valgte fortolkning (STAR: »ingen regler for, hvem der "
+                "kan være mentor«) skal sagsbehandleren vurdere, om mentoren kan godkendes.",
+                "The mentor falls outside the categories the library applies (e.g. a relative or a volunteer); chapter "
+                "9 b names none. Under the chosen interpretation (STAR: there are no rules on who may be mentor) the "
+                "caseworker must assess whether the mentor can be approved.",
+            ),
+            "not_met/other": (
+                "Mentoren er hverken ansat i en virksomhed, en uddannelsesinstitution eller kommunen eller ekstern "
+                "konsulent for en af dem (f.eks. et familiemedlem eller en frivillig); loven giver ikke mulighed for "
+                "støtte til en sådan mentor. Vælg en mentor inden for lovens kategorier.",
+                "The mentor is neither employed by a company, an education institution or the municipality nor an "
+                "external consultant engaged by one (e.g. a relative or a volunteer); the act does not provide for such "
+                "a mentor. Choose a mentor within the act's categories.",
+            ),
+            "needs_assessment": (
+                "Mentoren falder uden for lovens kategorier (f.eks. et familiemedlem eller en frivillig). Efter den "
+                "valgte fortolkning (STAR: »ingen regler for, hvem der kan være mentor«) skal sagsbehandleren vurdere, "
+                "om mentoren kan godkendes.",
+                "The mentor falls outside the act's categories (e.g. a relative or a volunteer). Under the chosen "
+                "interpretation (STAR: there are no rules on who may be mentor) the caseworker must assess whether the "
+                "mentor can be approved.",
+            ),
+            "missing_facts": (
+                "Det er ikke oplyst, hvem mentoren er ansat hos. Angiv, om mentoren er ansat i en virksomhed, en "
+                "uddannelsesinstitution, kommunen eller er ekstern konsulent.",
+                "It is not stated who employs the mentor. State whether the mentor is employed by a company, an "
+                "education institution, the municipality, or is an external consultant.",
+            ),
+            "missing_facts/engager_unknown": (
+                "Mentoren er ekstern konsulent, men det er ikke oplyst, om virksomheden, uddannelsesinstitutionen eller "
+                "{authority} har indgået aftalen. Angiv, hvem der har indgået aftale med konsulenten.",
+                "The mentor is an external consultant, but it is not stated whether the company, the education "
+                "institution or {authority} engaged them. State who engaged the consultant.",
+            ),
+        }
+    ),
 )
 
 RULES: tuple[Rule, ...] = (PURPOSE, DECISIVE_NEED, MENTOR)

@@ -62,7 +62,9 @@ from mentorrules.rules._common import STATUTORY_PURPOSES
 __all__ = ["RULES"]
 
 V = Verdict
-_EDUCATION_GROUPS = frozenset({TargetGroup.EDUCATION_BENEFIT_EDUCATION_READY, TargetGroup.EDUCATION_BENEFIT_ACTIVITY_READY})
+_EDUCATION_GROUPS = frozenset(
+    {TargetGroup.EDUCATION_BENEFIT_EDUCATION_READY, TargetGroup.EDUCATION_BENEFIT_ACTIVITY_READY}
+)
 
 LOV_295_2023 = "lov nr. 295 af 20. marts 2023"
 
@@ -168,44 +170,57 @@ PSYCHIATRIC = Rule(
     verdicts=frozenset({V.MET, V.NOT_MET, V.MISSING_FACTS, V.NOT_APPLICABLE}),
     references=_psychiatric_refs,
     check=_check_psychiatric,
-    texts=MappingProxyType({
-        "met": (
-            "Borgeren har ret til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse {discharge_date}: fra "
-            "tidligst {earliest_start} og i mindst 6 måneder i alt, regnet fra {support_start} til {minimum_end}. "
-            "Perioder inden for {earliest_start} til {window_end} er dækket af retten.",
-            "The citizen has a right to mentor support on discharge from psychiatric admission on "
-            "{discharge_date}: from {earliest_start} at the earliest and for at least 6 months in all, counted from "
-            "{support_start} to {minimum_end}. Periods within {earliest_start} to {window_end} are covered by the "
-            "right.",
-        ),
-        "met/starts_after_discharge": (
-            "Borgeren har ret til mentorstøtte ved udskrivning {discharge_date}, men støtten begynder først "
-            "{support_start}, efter udskrivningen; perioderne behandles derfor efter de almindelige regler.",
-            "The citizen has a right to mentor support on discharge on {discharge_date}, but the support only "
-            "begins on {support_start}, after the discharge; the periods are therefore judged under the ordinary "
-            "rules.",
-        ),
-        "not_met": (
-            "Betingelserne for retten til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse er ikke opfyldt "
-            "({failed}): retten gælder personer i en målgruppe efter § 6, der udskrives fra psykiatrisk "
-            "indlæggelse (ikke ambulant behandling, dagbehandling eller somatisk indlæggelse). Støtte kan stadig "
-            "gives efter den skønsmæssige regel.",
-            "The conditions of the right to mentor support on discharge from psychiatric admission are not met "
-            "({failed}): the right covers persons in a target group of § 6 discharged from psychiatric in-patient "
-            "admission (not out-patient or day treatment, not somatic admission). Support may still be given under "
-            "the discretionary rule.",
-        ),
-        "missing_facts": (
-            "Det kan ikke afgøres, om borgeren har ret til mentorstøtte ved udskrivning {discharge_date}; ukendt: "
-            "{unknown}. Angiv borgerens målgruppe (og formålet med støtten).",
-            "It cannot be told whether the citizen has a right to mentor support on discharge on {discharge_date}; "
-            "unknown: {unknown}. State the citizen's target group (and the purpose of the support).",
-        ),
-        "not_applicable": (
-            "Sagen angår ikke en udskrivning fra psykiatrisk indlæggelse.",
-            "The case does not concern a discharge from psychiatric admission.",
-        ),
-    }),
+    texts=MappingProxyType(
+        {
+            "met": (
+                "Borgeren har ret til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse {discharge_date}: fra "
+                "tidligst {earliest_start} og i mindst 6 måneder i alt, regnet fra {support_start} til {minimum_end}. "
+                "Perioder inden for {earliest_start} til {window_end} er dækket af retten.",
+                "The citizen has a right to mentor support on discharge from psychiatric admission on "
+                "{discharge_date}: from {earliest_start} at the earliest and for at least 6 months in all, counted from "
+                "{support_start} to {minimum_end}. Periods within {earliest_start} to {window_end} are covered by the "
+                "right.",
+            ),
+            "met/starts_after_discharge": (
+                "Borgeren har ret til mentorstøtte ved udskrivning {discharge_date}, men støtten begynder først "
+                "{support_start}, efter udskrivningen; perioderne behandles derfor efter de almindelige regler.",
+                "The citizen has a right to mentor support on discharge on {discharge_date}, but the support only "
+                "begins on {support_start}, after the discharge; the periods are therefore judged under the ordinary "
+                "rules.",
+            ),
+            "not_met": (
+                "Betingelserne for retten til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse er ikke opfyldt "
+                "({failed}): retten gælder personer i en målgruppe efter § 6, der udskrives fra psykiatrisk "
+                "indlæggelse (ikke ambulant behandling, dagbehandling eller somatisk indlæggelse), og fra lovændringen "
+                "i 2023 skal støtten have et af formålene i stk. 1. Støtte kan stadig gives efter den skønsmæssige regel.",
+                "The conditions of the right to mentor support on discharge from psychiatric admission are not met "
+                "({failed}): the right covers persons in a target group of § 6 discharged from psychiatric in-patient "
+                "admission (not out-patient or day treatment, not somatic admission), and since the 2023 amendment the "
+                "support must have one of the purposes of stk. 1. Support may still be given under the discretionary "
+                "rule.",
+            ),
+            "not_met@lab-2014": (
+                "Betingelserne for retten til tilbud om mentorstøtte ved udskrivning fra psykiatrisk indlæggelse er ikke "
+                "opfyldt ({failed}): retten gælder personer omfattet af § 2, der udskrives fra psykiatrisk indlæggelse "
+                "(ikke ambulant behandling, dagbehandling eller somatisk indlæggelse). Der kan stadig gives tilbud om "
+                "mentorstøtte efter den skønsmæssige regel.",
+                "The conditions of the right to an offer of mentor support on discharge from psychiatric admission are "
+                "not met ({failed}): the right covers persons within § 2 discharged from psychiatric in-patient "
+                "admission (not out-patient or day treatment, not somatic admission). Mentor support may still be "
+                "offered under the discretionary rule.",
+            ),
+            "missing_facts": (
+                "Det kan ikke afgøres, om borgeren har ret til mentorstøtte ved udskrivning {discharge_date}; ukendt: "
+                "{unknown}. Angiv de manglende oplysninger.",
+                "It cannot be told whether the citizen has a right to mentor support on discharge on {discharge_date}; "
+                "unknown: {unknown}. State the missing facts.",
+            ),
+            "not_applicable": (
+                "Sagen angår ikke en udskrivning fra psykiatrisk indlæggelse.",
+                "The case does not concern a discharge from psychiatric admission.",
+            ),
+        }
+    ),
 )
 
 
@@ -246,7 +261,9 @@ def _check_education(ctx: Context, view: RuleView) -> list[Finding]:
         return [view.finding(V.NOT_APPLICABLE, "", {"reason": "no_admission"})]
     law = ctx.snapshot
     if law.is_2014:
-        return [view.finding(V.NEEDS_ASSESSMENT, "", {"admission_date": admission.admission_date, "reason": "unverified"})]
+        return [
+            view.finding(V.NEEDS_ASSESSMENT, "", {"admission_date": admission.admission_date, "reason": "unverified"})
+        ]
     if not law.education_right_in_force:
         return [view.finding(V.NOT_APPLICABLE, "", {"in_force": False, "reason": "not_in_force"})]
     failed: list[str] = []
@@ -289,7 +306,9 @@ def _check_education(ctx: Context, view: RuleView) -> list[Finding]:
     }
     if verdict is not V.MET:
         facts["reason"] = "failed" if failed else "unknown"
-    elif invoked is not None and entitled_until is not None:
+    else:
+        assert invoked is not None  # met: the invocation is known, so is entitled_until
+        assert entitled_until is not None
         _cover(ctx, invoked, entitled_until, without_purpose=False, limit=None)
     return [view.finding(verdict, "", facts)]
 
@@ -303,50 +322,52 @@ EDUCATION = Rule(
     verdicts=frozenset({V.MET, V.NOT_MET, V.MISSING_FACTS, V.NOT_APPLICABLE, V.NEEDS_ASSESSMENT}),
     references=_education_refs,
     check=_check_education,
-    texts=MappingProxyType({
-        "met": (
-            "Borgeren har ret til mentorstøtte ved optagelse på en kompetencegivende uddannelse {admission_date}: "
-            "retten er taget i brug {right_invoked_on} (senest muligt {invocation_deadline}) og gælder til og med "
-            "{entitled_until}. Perioder inden for {right_invoked_on} til {entitled_until} er dækket af retten.",
-            "The citizen has a right to mentor support on admission to a qualifying education on {admission_date}: "
-            "the right was taken up on {right_invoked_on} (at the latest {invocation_deadline}) and lasts until "
-            "{entitled_until}. Periods within {right_invoked_on} to {entitled_until} are covered by the right.",
-        ),
-        "not_met": (
-            "Betingelserne for retten til mentorstøtte ved optagelse på uddannelse er ikke opfyldt ({failed}): "
-            "retten gælder uddannelseshjælpsmodtagere i § 6, nr. 4 og 5, under 30 år ved optagelsen, på en studie- "
-            "eller erhvervskompetencegivende uddannelse, og den skal tages i brug senest {invocation_deadline}. "
-            "Støtte kan stadig gives efter den skønsmæssige regel.",
-            "The conditions of the right to mentor support on admission to education are not met ({failed}): the "
-            "right covers recipients of education benefit in § 6, nr. 4 and 5, under 30 on admission, admitted to "
-            "an education that qualifies for study or a trade, and it must be taken up by {invocation_deadline}. "
-            "Support may still be given under the discretionary rule.",
-        ),
-        "missing_facts": (
-            "Det kan ikke afgøres, om borgeren har ret til mentorstøtte ved optagelsen {admission_date}; ukendt: "
-            "{unknown}. Angiv de manglende oplysninger.",
-            "It cannot be told whether the citizen has a right to mentor support on the admission of "
-            "{admission_date}; unknown: {unknown}. State the missing facts.",
-        ),
-        "not_applicable": (
-            "Sagen angår ikke en optagelse på uddannelse.",
-            "The case does not concern an admission to education.",
-        ),
-        "not_applicable/not_in_force": (
-            "Retten til mentorstøtte ved optagelse på uddannelse (§ 167, stk. 3) var ikke i kraft på lovdatoen "
-            "(antaget i kraft fra 1. januar 2022).",
-            "The right to mentor support on admission to education (§ 167, stk. 3) was not in force on the law "
-            "date (assumed in force from 1 January 2022).",
-        ),
-        "needs_assessment": (
-            "Før 2020 gav loven enlige forsørgere på uddannelseshjælp med uddannelsespålæg ret til mentorstøtte ved "
-            "optagelse {admission_date}, men bestemmelsen er ikke verificeret; sagsbehandleren skal vurdere retten "
-            "ud fra den gældende tekst.",
-            "Before 2020 the act gave single providers on education benefit with an education order a right to "
-            "mentor support on admission ({admission_date}), but the provision is not verified; the caseworker "
-            "must assess the right from the text in force.",
-        ),
-    }),
+    texts=MappingProxyType(
+        {
+            "met": (
+                "Borgeren har ret til mentorstøtte ved optagelse på en kompetencegivende uddannelse {admission_date}: "
+                "retten er taget i brug {right_invoked_on} (senest muligt {invocation_deadline}) og gælder til og med "
+                "{entitled_until}. Perioder inden for {right_invoked_on} til {entitled_until} er dækket af retten.",
+                "The citizen has a right to mentor support on admission to a qualifying education on {admission_date}: "
+                "the right was taken up on {right_invoked_on} (at the latest {invocation_deadline}) and lasts until "
+                "{entitled_until}. Periods within {right_invoked_on} to {entitled_until} are covered by the right.",
+            ),
+            "not_met": (
+                "Betingelserne for retten til mentorstøtte ved optagelse på uddannelse er ikke opfyldt ({failed}): "
+                "retten gælder uddannelseshjælpsmodtagere i § 6, nr. 4 og 5, under 30 år ved optagelsen, på en studie- "
+                "eller erhvervskompetencegivende uddannelse, og den skal tages i brug fra optagelsen {admission_date} og "
+                "senest {invocation_deadline}. Støtte kan stadig gives efter den skønsmæssige regel.",
+                "The conditions of the right to mentor support on admission to education are not met ({failed}): the "
+                "right covers recipients of education benefit in § 6, nr. 4 and 5, under 30 on admission, admitted to "
+                "an education that qualifies for study or a trade, and it must be taken up between the admission on "
+                "{admission_date} and {invocation_deadline}. Support may still be given under the discretionary rule.",
+            ),
+            "missing_facts": (
+                "Det kan ikke afgøres, om borgeren har ret til mentorstøtte ved optagelsen {admission_date}; ukendt: "
+                "{unknown}. Angiv de manglende oplysninger.",
+                "It cannot be told whether the citizen has a right to mentor support on the admission of "
+                "{admission_date}; unknown: {unknown}. State the missing facts.",
+            ),
+            "not_applicable": (
+                "Sagen angår ikke en optagelse på uddannelse.",
+                "The case does not concern an admission to education.",
+            ),
+            "not_applicable/not_in_force": (
+                "Retten til mentorstøtte ved optagelse på uddannelse (§ 167, stk. 3) var ikke i kraft på lovdatoen "
+                "(antaget i kraft fra 1. januar 2022).",
+                "The right to mentor support on admission to education (§ 167, stk. 3) was not in force on the law "
+                "date (assumed in force from 1 January 2022).",
+            ),
+            "needs_assessment": (
+                "Før 2020 gav loven enlige forsørgere på uddannelseshjælp med uddannelsespålæg ret til mentorstøtte ved "
+                "optagelse {admission_date}, men bestemmelsen er ikke verificeret; sagsbehandleren skal vurdere retten "
+                "ud fra den gældende tekst.",
+                "Before 2020 the act gave single providers on education benefit with an education order a right to "
+                "mentor support on admission ({admission_date}), but the provision is not verified; the caseworker "
+                "must assess the right from the text in force.",
+            ),
+        }
+    ),
 )
 
 RULES: tuple[Rule, ...] = (PSYCHIATRIC, EDUCATION)

@@ -1,0 +1,804 @@
+"""
+Tests for the command line (``mentorrules``, ``python -m mentorrules``; DESIGN section 8).
+
+Each command is run in a subprocess, as a user runs it, and in-process through
+``cli.main([...])`` (which is what coverage measures).  The exit status is 0
+when every case is met, 1 when any case is not met, unresolved or invalid, and
+2 for a usage error or an unreadable file.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import runpy
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mentorrules import Decision, Interpretation, __version__, cli, evaluate, load_case
+
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
+MET_FILES = [EXAMPLES / "01_complete_grant.json", EXAMPLES / "04_psychiatric_discharge.json"]
+
+
+# --- helpers -----------------------------------------------------------------------
+
+
+def run(*args: str | Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m mentorrules ARGS`` in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "mentorrules", *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def call(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    """Run ``cli.main([ARGS])`` in-process; return the status, standard output and standard error."""
+    status = cli.main([str(arg) for arg in args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def compact(path: Path) -> str:
+    """A JSON file's case as one line of JSON."""
+    return json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False)
+
+
+def lines_of_examples() -> list[str]:
+    return [compact(path) for path in EXAMPLE_FILES]
+
+
+def generated_lines(count: int) -> list[str]:
+    """
+    ``count`` JSON lines: the examples with a running case id, a malformed line every 37th, a blank line
+    every 50th, and a case with an unsupported date every 41st.
+    """
+    cases = [json.loads(line) for line in lines_of_examples()]
+    lines = []
+    for n in range(count):
+        if n % 37 == 36:
+            lines.append('{"decision_date": "2024-01-01", oops}')
+        elif n % 50 == 49:
+            lines.append("")
+        elif n % 41 == 40:
+            lines.append(json.dumps({"decision_date": "2030-01-01", "case_id": f"g{n}"}))
+        else:
+            case = dict(cases[n % len(cases)], case_id=f"g{n}")
+            lines.append(json.dumps(case, ensure_ascii=False))
+    return lines
+
+
+def decisions_of(out: str) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = json.loads(out)
+    return records
+
+
+def expected_record(text: str) -> dict[str, Any]:
+    return evaluate(load_case(text)).to_dict()
+
+
+@pytest.fixture(name="stdin")
+def stdin_fixture(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Set standard input to the given bytes."""
+
+    def feed(data: bytes) -> None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+    return feed
+
+
+# --- check: subprocess runs -----------------------------------------------------------
+
+
+class TestCheckSubprocess:
+    def test_examples_json(self) -> None:
+        """``check examples/*.json --format json`` prints one array of decision records in input order."""
+        result = run("check", *EXAMPLE_FILES, "--format", "json")
+        assert result.returncode == 1  # two examples are not met, one needs an assessment
+        records = json.loads(result.stdout)
+        assert records == [expected_record(path.read_text(encoding="utf-8")) for path in EXAMPLE_FILES]
+
+    def test_all_met(self) -> None:
+        result = run("check", *MET_FILES, "--format", "jsonl")
+        assert result.returncode == 0
+        assert [json.loads(line)["verdict"] for line in result.stdout.decode().splitlines()] == ["met", "met"]
+
+    def test_malformed_line_in_the_middle(self, tmp_path: Path) -> None:
+        """A line that is not JSON becomes an error record in its place; the rest is evaluated."""
+        lines = lines_of_examples()
+        path = tmp_path / "audit.jsonl"
+        path.write_text("\n".join([lines[0], lines[1], "", "{not json", lines[3]]) + "\n", encoding="utf-8")
+        result = run("check", path, "--format", "json")
+        assert result.returncode == 1
+        records = json.loads(result.stdout)
+        assert [r.get("verdict") for r in records] == ["met", "needs_assessment", None, "met"]
+        assert records[2]["source"] == f"{path}:4"
+        assert records[2]["error"]["type"] == "CaseError"
+        assert records[2]["error"]["errors"][0]["path"] == ""
+        assert records[2]["error"]["errors"][0]["message"].startswith("invalid JSON: ")
+
+    @pytest.mark.parametrize("fmt", ["json", "jsonl", "text"])
+    def test_jobs_2_is_byte_identical(self, tmp_path: Path, fmt: str) -> None:
+        """Three hundred generated lines (more than one block): ``--jobs 2`` prints exactly what ``--jobs 1`` prints."""
+        path = tmp_path / "generated.jsonl"
+        path.write_text("\n".join(generated_lines(300)) + "\n", encoding="utf-8")
+        assert path.stat().st_size > cli._BLOCK
+        one = run("check", path, "--format", fmt, "--jobs", "1")
+        two = run("check", path, "--format", fmt, "--jobs", "2")
+        assert one.returncode == two.returncode == 1
+        assert one.stdout == two.stdout
+        assert one.stderr == two.stderr == b""
+        if fmt == "json":
+            records = json.loads(one.stdout)
+            assert len(records) == 300 - 6  # six blank lines
+            errors = [r for r in records if "error" in r]
+            assert [r["source"] for r in errors if r["error"]["type"] == "CaseError"] == [
+                f"{path}:{n + 1}" for n in range(300) if n % 37 == 36
+            ]
+            assert [r["source"] for r in errors if r["error"]["type"] == "UnsupportedDateError"] == [
+                f"{path}:{n + 1}" for n in range(300) if n % 41 == 40 and n % 37 != 36 and n % 50 != 49
+            ]
+
+    def test_stdin(self) -> None:
+        """``-`` reads standard input: JSON lines here."""
+        data = "\n".join(lines_of_examples()[:2]).encode("utf-8")
+        result = run("check", "-", "--format", "jsonl", stdin=data)
+        assert result.returncode == 1
+        assert len(result.stdout.splitlines()) == 2
+
+    def test_unreadable(self, tmp_path: Path) -> None:
+        missing = run("check", tmp_path / "missing.json")
+        assert missing.returncode == 2
+        assert missing.stdout == b""
+        assert b"cannot read" in missing.stderr
+        assert run("check", tmp_path).returncode == 2
+
+    def test_undecodable_bytes(self, tmp_path: Path) -> None:
+        """Bytes that are not UTF-8: the case is reported in place, a message goes to standard error, status 2."""
+        path = tmp_path / "bad.jsonl"
+        path.write_bytes(lines_of_examples()[0].encode() + b"\n\xff\xfe{}\n")
+        result = run("check", path, "--format", "jsonl")
+        assert result.returncode == 2
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        assert records[0]["verdict"] == "met"
+        assert records[1]["source"] == f"{path}:2"
+        assert "not UTF-8" in records[1]["error"]["message"]
+        assert f"{path}:2".encode() in result.stderr
+
+    def test_usage_errors(self) -> None:
+        assert run().returncode == 2
+        assert run("check").returncode == 2
+        assert run("check", "x.json", "--format", "pdf").returncode == 2
+        result = run("check", EXAMPLE_FILES[0], "--interpret", "ambiguous_dates=sometimes")
+        assert result.returncode == 2
+        assert b"ambiguous_dates" in result.stderr
+        assert b"'favour_citizen', 'strict', 'flag'" in result.stderr
+
+
+class TestOtherCommandsSubprocess:
+    def test_version(self) -> None:
+        result = run("--version")
+        assert result.returncode == 0
+        assert result.stdout.decode().strip() == f"mentorrules {__version__}"
+
+    @pytest.mark.parametrize("which", ["case", "decision"])
+    def test_schema(self, which: str) -> None:
+        result = run("schema", which)
+        assert result.returncode == 0
+        assert json.loads(result.stdout)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+    def test_rules(self) -> None:
+        result = run("rules", "--lang", "en")
+        assert result.returncode == 0
+        assert b"duration.period_length" in result.stdout
+
+    def test_plan(self) -> None:
+        result = run("plan", "2025-08-31")
+        assert result.returncode == 0
+        assert b"2026-02-28" in result.stdout
+        assert run("plan", "31-08-2025").returncode == 2
+
+    def test_demo(self) -> None:
+        """``make demo`` runs this: a table of the bundled examples, exit status 0."""
+        result = run("demo")
+        assert result.returncode == 0
+        text = result.stdout.decode("utf-8")
+        assert "eksempel-05" in text
+        assert max(len(line) for line in text.splitlines()) <= 100
+
+    def test_console_entry_point(self) -> None:
+        """The console script calls ``cli.main``."""
+        script = Path(sys.executable).with_name("mentorrules")
+        if not script.exists():  # pragma: no cover  # installed without scripts
+            pytest.skip("no console script")
+        result = subprocess.run([script, "--version"], capture_output=True, check=False, timeout=60)
+        assert result.returncode == 0
+
+
+# --- check: in-process --------------------------------------------------------------
+
+
+class TestCheckFormats:
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, err = call(capsys, "check", *EXAMPLE_FILES, "--format", "json")
+        assert status == 1
+        assert err == ""
+        assert decisions_of(out) == [expected_record(path.read_text(encoding="utf-8")) for path in EXAMPLE_FILES]
+
+    def test_all_met(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = call(capsys, "check", *MET_FILES, "--format", "json")
+        assert status == 0
+        assert [r["verdict"] for r in decisions_of(out)] == ["met", "met"]
+
+    def test_jsonl(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = call(capsys, "check", EXAMPLES / "batch.jsonl", "--format", "jsonl")
+        assert status == 1
+        assert out.endswith("}\n")
+        lines = out.splitlines()
+        assert lines == [evaluate(load_case(text)).to_json(indent=None) for text in lines_of_examples()]
+
+    def test_text(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Text: each case headed by its source, separated by a rule line, and a summary line."""
+        path = tmp_path / "mixed.jsonl"
+        lines = lines_of_examples()
+        path.write_text("\n".join([lines[0], lines[2], '{"decision_date": "x", "periods": 1}']), encoding="utf-8")
+        status, out, _ = call(capsys, "check", path)
+        assert status == 1
+        assert out.startswith(f"{path}:1\n")
+        assert f"\n{cli._RULE}\n{path}:2\n" in out
+        assert f"{path}:3\nUgyldig sag: CaseError: 2 bad fields" in out
+        assert "  - decision_date: " in out
+        assert out.endswith("\n3 sager: 1 opfyldt, 1 ikke opfyldt, 1 ugyldig\n")
+
+    def test_text_english_unsupported_date(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        path = tmp_path / "one.jsonl"
+        path.write_text('{"decision_date": "2030-01-01"}\n', encoding="utf-8")
+        status, out, _ = call(capsys, "check", path, "--lang", "en")
+        assert status == 1
+        assert "Invalid case: UnsupportedDateError: law date 2030-01-01" in out
+        assert out.endswith("1 case: 1 invalid\n")
+
+    def test_text_decision_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = call(capsys, "check", MET_FILES[0], "--lang", "en")
+        assert status == 0
+        assert out.startswith(f"{MET_FILES[0]}:1\nOverall: met")
+        assert out.endswith("1 case: 1 met\n")
+
+    @pytest.mark.parametrize("fmt", ["markdown", "html"])
+    @pytest.mark.parametrize("jobs", ["1", "2"])
+    def test_reports(self, capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str, jobs: str) -> None:
+        """Markdown and HTML print one report over all cases, errors included."""
+        path = tmp_path / "cases.jsonl"
+        path.write_text("\n".join([*lines_of_examples(), "[]"]) + "\n", encoding="utf-8")
+        status, out, _ = call(capsys, "check", path, "--format", fmt, "--jobs", jobs, "--lang", "en")
+        assert status == 1
+        assert out.endswith("\n")
+        assert "eksempel-03" in out
+        if fmt == "html":
+            assert "<html" in out.lower()
+
+    def test_report_output_ends_with_newline(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from mentorrules import render
+
+        monkeypatch.setattr(render, "report", lambda results, format, lang: f"{len(results)} {format} {lang}\n")
+        assert call(capsys, "check", *MET_FILES, "--format", "markdown") == (0, "2 markdown da\n", "")
+
+    def test_jobs_2_in_process(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        path = tmp_path / "generated.jsonl"
+        path.write_text("\n".join(generated_lines(60)), encoding="utf-8")
+        one = call(capsys, "check", path, "--format", "json", "--jobs", "1")
+        two = call(capsys, "check", path, "--format", "json", "--jobs", "2")
+        assert one == two
+        assert len(decisions_of(one[1])) == 59
+
+    def test_interpretation(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--interpret`` sets the interpretation recorded in every decision; booleans in several spellings."""
+        status, out, _ = call(
+            capsys,
+            "check",
+            MET_FILES[0],
+            "--format",
+            "json",
+            "--interpret",
+            "ambiguous_dates=flag",
+            "--interpret",
+            "strict_mentor_categories=no",
+            "--interpret",
+            "under_30_education_guidance = YES",
+            "--interpret",
+            "psychiatric_period_may_exceed_six_months=0",
+        )
+        assert status == 0
+        interpretation = decisions_of(out)[0]["interpretation"]
+        assert (
+            interpretation
+            == Interpretation(
+                ambiguous_dates="flag", strict_mentor_categories=False, under_30_education_guidance=True
+            ).to_dict()
+        )
+
+    @pytest.mark.parametrize(
+        ("option", "message"),
+        [
+            (
+                "ambiguous_dates=sometimes",
+                "--interpret ambiguous_dates: must be one of 'favour_citizen', 'strict', 'flag'",
+            ),
+            ("strict_mentor_categories=maybe", "--interpret strict_mentor_categories: must be true or false"),
+            ("colour=blue", "--interpret colour: unknown interpretation; known: ambiguous_dates"),
+            ("ambiguous_dates", "expected KEY=VALUE"),
+            ("=strict", "expected KEY=VALUE"),
+        ],
+    )
+    def test_interpretation_usage_errors(self, capsys: pytest.CaptureFixture[str], option: str, message: str) -> None:
+        status, out, err = call(capsys, "check", MET_FILES[0], "--interpret", option)
+        assert status == 2
+        assert out == ""
+        assert message in err
+
+    @pytest.mark.parametrize("jobs", ["0", "two", "-1"])
+    def test_bad_jobs(self, capsys: pytest.CaptureFixture[str], jobs: str) -> None:
+        status, _, err = call(capsys, "check", MET_FILES[0], "--jobs", jobs)
+        assert status == 2
+        assert "--jobs" in err
+
+    def test_missing_file_fails_before_any_output(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        status, out, err = call(capsys, "check", MET_FILES[0], tmp_path / "missing.jsonl", "--format", "json")
+        assert (status, out) == (2, "")
+        assert "mentorrules check: error: cannot read" in err
+        assert "No such file or directory" in err
+
+    def test_directory(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        status, out, err = call(capsys, "check", tmp_path)
+        assert (status, out) == (2, "")
+        assert "cannot read" in err
+
+
+class TestCheckInput:
+    def test_json_list_sources(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """The cases of a JSON list are named ``FILE#N``; a single object ``FILE:1``."""
+        lines = lines_of_examples()
+        path = tmp_path / "list.json"
+        path.write_text(f'[{lines[0]}, {{"decision_date": 5}}, {lines[3]}, 7]', encoding="utf-8")
+        single = tmp_path / "single.json"
+        single.write_text('{"decision_date": "x"}', encoding="utf-8")
+        status, out, _ = call(capsys, "check", path, single, "--format", "json")
+        assert status == 1
+        records = decisions_of(out)
+        assert [r.get("verdict") for r in records] == ["met", None, "met", None, None]
+        assert [r["source"] for r in records if "source" in r] == [f"{path}#2", f"{path}#4", f"{single}:1"]
+        assert "a case must be a JSON object" in records[3]["error"]["message"]
+
+    def test_long_json_list(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A list longer than a chunk keeps its numbering."""
+        path = tmp_path / "list.json"
+        path.write_text(json.dumps([{"decision_date": "2024-02-20"}] * 300 + [1]), encoding="utf-8")
+        status, out, _ = call(capsys, "check", path, "--format", "json")
+        assert status == 1
+        records = decisions_of(out)
+        assert len(records) == 301
+        assert records[-1]["source"] == f"{path}#301"
+
+    def test_decimal_hours(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Numbers in a JSON document are read exactly, as decimals."""
+        case = json.loads(compact(MET_FILES[0]))
+        case["periods"][0]["agreement"]["hours"]["amount"] = 2.5
+        path = tmp_path / "case.json"
+        path.write_text(json.dumps([case]), encoding="utf-8")
+        status, out, _ = call(capsys, "check", path, "--format", "json")
+        assert status == 0
+        assert decisions_of(out) == [expected_record(json.dumps(case))]
+
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            ("{", "invalid JSON"),
+            ("[NaN]", "NaN is not allowed"),
+            ("[" * 100_000, "invalid JSON"),
+        ],
+    )
+    def test_invalid_document(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, message: str
+    ) -> None:
+        path = tmp_path / "bad.json"
+        path.write_text(content, encoding="utf-8")
+        status, out, _ = call(capsys, "check", path, "--format", "json")
+        assert status == 1
+        [record] = decisions_of(out)
+        assert record["source"] == f"{path}:1"
+        assert message in record["error"]["message"]
+
+    @pytest.mark.parametrize("name", ["empty.json", "empty.jsonl", "empty.txt"])
+    @pytest.mark.parametrize("content", [b"", b"\n \r\n\n", b"\xef\xbb\xbf"])
+    def test_empty_input(self, capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, content: bytes) -> None:
+        """No cases: status 0; json prints ``[]``, jsonl nothing, text a summary of none."""
+        path = tmp_path / name
+        path.write_bytes(content)
+        assert call(capsys, "check", path, "--format", "json") == (0, "[]\n", "")
+        assert call(capsys, "check", path, "--format", "jsonl") == (0, "", "")
+        assert call(capsys, "check", path) == (0, "0 sager\n", "")
+        assert call(capsys, "check", path, "--lang", "en") == (0, "0 cases\n", "")
+
+    def test_bom_crlf_blank_lines(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A byte-order mark, CRLF line ends and blank lines are accepted; line numbers count every line."""
+        lines = lines_of_examples()
+        path = tmp_path / "windows.jsonl"
+        path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join([lines[0], "", "  ", lines[3], "{x"]).encode("utf-8"))
+        status, out, _ = call(capsys, "check", path, "--format", "json")
+        assert status == 1
+        records = decisions_of(out)
+        assert [r.get("verdict") for r in records] == ["met", "met", None]
+        assert records[2]["source"] == f"{path}:5"
+
+    def test_bom_json_document(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        path = tmp_path / "bom.json"
+        path.write_bytes(b"\xef\xbb\xbf" + MET_FILES[0].read_bytes().replace(b"\n", b"\r\n"))
+        status, out, _ = call(capsys, "check", path, "--format", "json")
+        assert status == 0
+        assert len(decisions_of(out)) == 1
+
+    def test_undecodable(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Undecodable lines and documents: reported in place and on standard error; status 2."""
+        lines = lines_of_examples()
+        jsonl = tmp_path / "bad.jsonl"
+        jsonl.write_bytes(b"\n".join([lines[0].encode(), b'{"case_id": "\xe6"}', lines[3].encode()]))
+        document = tmp_path / "bad.json"
+        document.write_bytes(b'{"case_id": "\xff"}')
+        status, out, err = call(capsys, "check", jsonl, document, "--format", "json")
+        assert status == 2
+        records = decisions_of(out)
+        assert [r.get("verdict") for r in records] == ["met", None, "met", None]
+        assert [r["source"] for r in records if "source" in r] == [f"{jsonl}:2", f"{document}:1"]
+        assert "not UTF-8" in records[1]["error"]["message"]
+        assert err.splitlines() == [
+            f"mentorrules check: {jsonl}:2: cannot read: the bytes are not UTF-8",
+            f"mentorrules check: {document}:1: cannot read: the bytes are not UTF-8",
+        ]
+
+    def test_ndjson_and_sniffed_names(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """``.ndjson`` is JSON lines; another name is detected from its content."""
+        lines = lines_of_examples()
+        ndjson = tmp_path / "cases.ndjson"
+        ndjson.write_text("\n".join(lines[:2]), encoding="utf-8")
+        sniffed_lines = tmp_path / "cases.txt"
+        sniffed_lines.write_text("\n\n" + "\n".join(lines[:2]), encoding="utf-8")
+        sniffed_document = tmp_path / "case.data"
+        sniffed_document.write_bytes(MET_FILES[0].read_bytes())
+        status, out, _ = call(capsys, "check", ndjson, sniffed_lines, sniffed_document, "--format", "json")
+        assert status == 1
+        records = decisions_of(out)
+        assert len(records) == 5
+        assert records[2]["decision_date"] == records[0]["decision_date"]
+
+
+class TestCheckStdin:
+    def test_json_lines(self, capsys: pytest.CaptureFixture[str], stdin: Any) -> None:
+        lines = lines_of_examples()
+        stdin(("\ufeff\n\n" + "\n".join([lines[0], "{bad", lines[3]]) + "\n").encode("utf-8"))
+        status, out, _ = call(capsys, "check", "-", "--format", "json")
+        assert status == 1
+        records = decisions_of(out)
+        assert [r.get("verdict") for r in records] == ["met", None, "met"]
+        assert records[1]["source"] == "<stdin>:4"
+
+    def test_malformed_first_line(self, capsys: pytest.CaptureFixture[str], stdin: Any) -> None:
+        """A first line that starts with ``{`` and ends with ``}`` makes JSON lines even when it is not JSON."""
+        stdin(("{bad}\n" + lines_of_examples()[0]).encode("utf-8"))
+        status, out, _ = call(capsys, "check", "-", "--format", "json")
+        assert status == 1
+        assert [r.get("verdict") for r in decisions_of(out)] == [None, "met"]
+
+    def test_document(self, capsys: pytest.CaptureFixture[str], stdin: Any) -> None:
+        stdin(MET_FILES[0].read_bytes())
+        status, out, _ = call(capsys, "check", "-", "--format", "json")
+        assert status == 0
+        assert len(decisions_of(out)) == 1
+
+    def test_list(self, capsys: pytest.CaptureFixture[str], stdin: Any) -> None:
+        stdin(("[" + ",".join(lines_of_examples()) + ", null]").encode("utf-8"))
+        status, out, _ = call(capsys, "check", "-", "--format", "json")
+        assert status == 1
+        records = decisions_of(out)
+        assert len(records) == 6
+        assert records[-1]["source"] == "<stdin>#6"
+
+    def test_empty(self, capsys: pytest.CaptureFixture[str], stdin: Any) -> None:
+        stdin(b"")
+        assert call(capsys, "check", "-", "--format", "json") == (0, "[]\n", "")
+
+
+class TestCheckTerminal:
+    def test_progress_only_on_a_terminal(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """With standard error on a terminal the count is drawn there; standard output is unchanged."""
+        path = tmp_path / "cases.jsonl"
+        path.write_text("\n".join(generated_lines(30)), encoding="utf-8")
+        plain = call(capsys, "check", path, "--format", "jsonl")
+
+        class Terminal(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        terminal = Terminal()
+        monkeypatch.setattr(sys, "stderr", terminal)
+        status = cli.main(["check", str(path), "--format", "jsonl"])
+        out, _ = capsys.readouterr()
+        assert (status, out) == plain[:2]
+        assert terminal.getvalue() in ("", "\r30 sager\r30 sager\n")
+
+    def test_progress(self) -> None:
+        """The progress count is redrawn at most every interval, and ended with a newline."""
+        now = [0.0]
+        stream = io.StringIO()
+        progress = cli._Progress(stream, "cases", clock=lambda: now[0], interval=0.1)
+        progress.update(5)
+        assert stream.getvalue() == ""
+        now[0] = 0.2
+        progress.update(1000)
+        now[0] = 0.25
+        progress.update(1)
+        assert stream.getvalue() == "\r1,005 cases"
+        progress.close()
+        assert stream.getvalue() == "\r1,005 cases\r1,006 cases\n"
+
+    def test_progress_silent(self) -> None:
+        progress = cli._Progress(None, "cases")
+        progress.update(3)
+        progress.close()
+        quiet = io.StringIO()
+        cli._Progress(quiet, "cases", interval=3600).close()
+        assert quiet.getvalue() == ""
+
+    def test_output_without_binary_buffer(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Standard output replaced by a text-only stream (a notebook) gets text."""
+        stream = io.StringIO()
+        monkeypatch.setattr(sys, "stdout", stream)
+        assert cli.main(["check", str(MET_FILES[0]), "--format", "jsonl"]) == 0
+        assert json.loads(stream.getvalue())["verdict"] == "met"
+
+    def test_broken_pipe(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        """A reader that goes away (``| head``) ends the run quietly; standard output is pointed at the null device."""
+        target = tmp_path / "stdout"
+
+        class Closed(io.StringIO):
+            def __init__(self, fd: int | None) -> None:
+                super().__init__()
+                self.fd = fd
+
+            def write(self, text: str) -> int:
+                raise BrokenPipeError
+
+            def fileno(self) -> int:
+                if self.fd is None:
+                    raise io.UnsupportedOperation("fileno")
+                return self.fd
+
+        monkeypatch.setattr(sys, "stdout", Closed(None))
+        assert cli.main(["check", str(MET_FILES[0]), "--format", "jsonl"]) == 1
+        with open(target, "wb") as handle:
+            monkeypatch.setattr(sys, "stdout", Closed(handle.fileno()))
+            assert cli.main(["demo"]) == 1
+            handle.write(b"after")
+        assert target.read_bytes() == b""  # the descriptor now writes to the null device
+
+    def test_interrupted(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        def interrupted(args: Any, out: Any) -> int:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(cli, "_demo", interrupted)
+        assert call(capsys, "demo") == (130, "", "mentorrules demo: interrupted\n")
+
+
+# --- the other commands, in-process -----------------------------------------------------
+
+
+class TestMain:
+    def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert call(capsys, "--version") == (0, f"mentorrules {__version__}\n", "")
+
+    def test_help(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = call(capsys, "--help")
+        assert status == 0
+        for command in ("check", "schema", "rules", "plan", "demo"):
+            assert command in out
+
+    def test_no_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, _, err = call(capsys)
+        assert status == 2
+        assert "required" in err
+
+    def test_argv_none_reads_sys_argv(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(sys, "argv", ["mentorrules", "--version"])
+        assert cli.main() == 0
+        assert capsys.readouterr().out == f"mentorrules {__version__}\n"
+
+    def test_dunder_main(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        """``python -m mentorrules`` exits with the status ``main`` returns; importing the module runs nothing."""
+        monkeypatch.setattr(sys, "argv", ["mentorrules", "schema", "case"])
+        with pytest.raises(SystemExit) as exit_info:
+            runpy.run_module("mentorrules", run_name="__main__", alter_sys=True)
+        assert exit_info.value.code == 0
+        assert json.loads(capsys.readouterr().out)["title"] == "mentorrules case"
+        monkeypatch.delitem(sys.modules, "mentorrules.__main__", raising=False)
+        module = __import__("mentorrules.__main__", fromlist=["main"])
+        assert module.main is cli.main
+        assert capsys.readouterr().out == ""
+
+
+class TestSchema:
+    def test_case(self, capsys: pytest.CaptureFixture[str]) -> None:
+        from mentorrules import case_schema
+
+        status, out, _ = call(capsys, "schema", "case")
+        assert status == 0
+        assert json.loads(out) == case_schema()
+        assert out.startswith('{\n  "$schema"')
+
+    def test_decision(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = call(capsys, "schema", "decision")
+        assert status == 0
+        assert json.loads(out)["$id"].endswith("decision.json")
+
+    def test_unknown(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert call(capsys, "schema", "finding")[0] == 2
+
+
+class TestRules:
+    def test_text_danish(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = call(capsys, "rules")
+        assert status == 0
+        assert "duration.period_length: " in out
+        assert "(pr. periode)" in out
+        assert "(pr. sag)" in out
+        assert "  lab-2020 fra 2024-03-01: LAB § 167, stk. 1, 1. pkt." in out
+        assert "(ikke verificeret)" in out
+
+    def test_text_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = call(capsys, "rules", "--lang", "en")
+        assert status == 0
+        assert "(per period)" in out
+        assert " from 2020-01-01: " in out
+        assert "(not verified)" in out
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        from mentorrules import rule_catalogue
+
+        status, out, _ = call(capsys, "rules", "--format", "json", "--lang", "en")
+        assert status == 0
+        assert json.loads(out) == [info.to_dict() for info in rule_catalogue(lang="en")]
+
+
+class TestPlan:
+    def test_ambiguous_end(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """31 August + 6 months: both readings are shown, the citizen's is applied by default."""
+        status, out, _ = call(capsys, "plan", "2025-08-31")
+        assert status == 0
+        assert "Seneste slutdato:         2026-02-28" in out
+        assert "til borgerens fordel 2026-02-28, strikst 2026-02-27" in out
+        assert "Næste periode kan starte: 2026-03-01" in out
+        assert "og senest slutte:         2026-08-31" in out
+        assert max(len(line) for line in out.splitlines()) <= 100
+
+    def test_strict_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = call(capsys, "plan", "2025-08-31", "--lang", "en", "--interpret", "ambiguous_dates=strict")
+        assert status == 0
+        assert "Latest end:             2026-02-27" in out
+        assert "A new period may start: 2026-02-28" in out
+        assert "and end at the latest:  2026-08-27" in out
+        assert "ambiguous_dates=strict" in out
+
+    def test_unambiguous(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = call(capsys, "plan", "2024-03-01", "--lang", "en")
+        assert status == 0
+        assert "2024-08-31" in out
+        assert "2024-09-01" in out
+        assert "2025-02-28" in out
+        assert "favouring the citizen" not in out
+
+    @pytest.mark.parametrize(
+        ("start", "message"),
+        [
+            ("2025-02-30", "not a valid date: '2025-02-30'"),
+            ("31.08.2025", "write it as YYYY-MM-DD"),
+            ("20250831", "write it as YYYY-MM-DD"),
+            ("9999-12-01", "too late"),
+        ],
+    )
+    def test_bad_start(self, capsys: pytest.CaptureFixture[str], start: str, message: str) -> None:
+        status, out, err = call(capsys, "plan", start)
+        assert (status, out) == (2, "")
+        assert err.startswith("mentorrules plan: error: ")
+        assert message in err
+
+    def test_bad_interpretation(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert call(capsys, "plan", "2025-08-31", "--interpret", "ambiguous_dates=maybe")[0] == 2
+
+
+class TestDemo:
+    @pytest.mark.parametrize(
+        ("lang", "words"), [("da", ("Afgørelse", "kræver vurdering")), ("en", ("Verdict", "needs assessment"))]
+    )
+    def test_table(self, capsys: pytest.CaptureFixture[str], lang: str, words: tuple[str, str]) -> None:
+        """The bundled examples, with their verdicts and what is unresolved, in at most 100 columns."""
+        status, out, _ = call(capsys, "demo", "--lang", lang)
+        assert status == 0
+        for word in words:
+            assert word in out
+        for path in EXAMPLE_FILES:
+            assert path.name in out
+        assert "duration.new_period (periods[1]): " in out
+        assert "duties.beyond_usual: " in out
+        assert max(len(line) for line in out.splitlines()) <= 100
+
+    def test_bundled_examples_match_the_repository(self) -> None:
+        """The package ships the five example cases of ``examples/``."""
+        assert [name for name, _ in cli._examples()] == [path.name for path in EXAMPLE_FILES]
+        assert [text for _, text in cli._examples()] == [path.read_text(encoding="utf-8") for path in EXAMPLE_FILES]
+
+    def test_invalid_and_long_rows(self) -> None:
+        """An invalid example is listed with its error; long names are clipped to keep the width."""
+        name = "a-very-long-file-name-" * 3 + ".json"
+        case = json.dumps({"decision_date": "2024-02-20", "case_id": "x" * 40})
+        table = cli._demo_table([(name, "{"), ("one.json", case)], "en")
+        assert "invalid" in table
+        assert "CaseError: 1 bad field" in table
+        assert name[:39] + "…" in table
+        assert "x" * 19 + "…" in table
+        assert "2 cases: 1 invalid, 1 missing facts" in table
+        assert max(len(line) for line in table.splitlines()) <= 100
+        assert cli._demo_table([("one.json", case)], "da").count("1 sag: 1 mangler oplysninger") == 1
+
+
+class TestHelpers:
+    def test_output_flush_without_buffer(self) -> None:
+        stream = io.StringIO()
+        output = cli._Output(stream)
+        output.text("æ")
+        output.flush()
+        assert stream.getvalue() == "æ"
+
+    def test_records_skip_blank_lines(self) -> None:
+        chunk = cli._Chunk("f", 10, b"a\n\n  \r\nb\n", (("f#1", {}),))
+        assert list(cli._records(chunk)) == [("f:10", b"a"), ("f:13", b"b"), ("f#1", {})]
+
+    def test_check_chunk_counts(self) -> None:
+        """The worker function, in-process: output, counts and unreadable sources."""
+        lines = lines_of_examples()
+        block = "\n".join([lines[0], lines[2]]).encode() + b"\n\xff\n"
+        options = cli._Options("jsonl", "da", Interpretation())
+        result = cli._check_chunk(options, cli._Chunk("f", 1, block, ()))
+        assert result.records == 3
+        assert result.counts == {"met": 1, "not_met": 1, "error": 1}
+        assert result.unreadable == ("f:3",)
+        assert len(result.data.decode().split("\n")) == 3
+
+    def test_check_chunk_objects(self) -> None:
+        from mentorrules.batch import loads_results
+
+        options = cli._Options("objects", "en", Interpretation())
+        result = cli._check_chunk(options, cli._Chunk("f", 1, b"", (("f#1", json.loads(lines_of_examples()[0])),)))
+        [decision] = loads_results(result.data)
+        assert isinstance(decision, Decision)
+        assert decision.verdict.value == "met"
+
+
+def test_every_format_is_documented() -> None:
+    """The module docstring names the formats and the source notation it promises."""
+    doc = cli.__doc__ or ""
+    for word in (*cli.FORMATS, "FILE:N", "FILE#N", "<stdin>"):
+        assert word in doc
