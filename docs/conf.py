@@ -55,7 +55,7 @@ napoleon_use_rtype = False
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
 autodoc_typehints_format = "short"
-autodoc_preserve_defaults = True
+autodoc_preserve_defaults = False
 autodoc_class_signature = "mixed"
 
 # The build must not need the network, so no inventories are fetched.
@@ -136,9 +136,7 @@ def _public_alias(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     if name not in mentorrules.__all__ or target == f"mentorrules.{name}":
         return None
     domain = env.get_domain("py")
-    return domain.resolve_xref(
-        env, node["refdoc"], app.builder, node["reftype"], f"mentorrules.{name}", node, contnode
-    )
+    return domain.resolve_xref(env, node["refdoc"], app.builder, node["reftype"], f"mentorrules.{name}", node, contnode)
 
 
 def _skip_member(app: Any, what: str, name: str, obj: Any, skip: bool, options: Any) -> bool | None:
@@ -167,8 +165,21 @@ def _enum_member_doc(app: Any, what: str, name: str, obj: Any, options: Any, lin
             lines[0] = f"{head} – {tail}"
 
 
+_DEFAULT_INTERPRETATION = repr(mentorrules.Interpretation())
+
+
+def _short_defaults(
+    app: Any, what: str, name: str, obj: Any, options: Any, signature: str | None, return_annotation: str | None
+) -> tuple[str | None, str | None] | None:
+    """Show the default interpretation as ``Interpretation()`` instead of its long repr."""
+    if signature and _DEFAULT_INTERPRETATION in signature:
+        return signature.replace(_DEFAULT_INTERPRETATION, "Interpretation()"), return_annotation
+    return None
+
+
 def setup(app: Any) -> None:
     app.connect("missing-reference", _public_alias)
     app.connect("autodoc-skip-member", _skip_member)
+    app.connect("autodoc-process-signature", _short_defaults)
     # Before napoleon (priority 500), which would read the member's comment as "type: description".
     app.connect("autodoc-process-docstring", _enum_member_doc, priority=400)

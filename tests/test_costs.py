@@ -727,6 +727,12 @@ class TestLoadErrors:
         assert errors[1][1].startswith("unknown key; the keys of a cost claim are kind, employer, hourly_cost, fee")
         assert "7" == errors[2][0]
 
+    def test_lone_surrogate_in_a_key(self) -> None:
+        """A key holding a lone surrogate is named with an escape, so the error can always be printed."""
+        errors = errors_of('{"kind": "wage", "hourly_cost": 1, "mentor_hours": 1, "\\ud800x": 1}')
+        assert [("\\ud800x", "unknown key; the keys of a cost claim are " + ", ".join(costs._FIELDS))] == errors
+        json.dumps(errors, ensure_ascii=False).encode("utf-8")
+
     @pytest.mark.parametrize(
         ("value", "message"),
         [
@@ -1145,6 +1151,14 @@ class TestCommandLine:
         assert 2 == status
         error = json.loads(out)["error"]
         assert ("CaseError", "") == (error["type"], error["errors"][0]["path"])
+
+    def test_lone_surrogate_is_printable(self) -> None:
+        """An unknown key holding a lone surrogate does not crash the output."""
+        status, out, err = run(["costs", "-", "--on", "2024-06-30", "--format", "json"], b'{"\\udcff": 1}')
+        assert 2 == status
+        out.encode("utf-8")
+        err.encode("utf-8")
+        assert "\\udcff" == json.loads(out)["error"]["errors"][0]["path"]
 
     def test_unreadable_file_exits_2(self, tmp_path: Path) -> None:
         """A file that cannot be read exits 2."""

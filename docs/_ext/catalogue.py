@@ -74,7 +74,9 @@ def law_page(family: str) -> str:
     return FAMILIES[family][0]
 
 
-def _spans(law: str, entries: Iterable[tuple[date, tuple[LegalReference, ...]]]) -> Iterator[tuple[date, date, tuple[LegalReference, ...]]]:
+def _spans(
+    law: str, entries: Iterable[tuple[date, tuple[LegalReference, ...]]]
+) -> Iterator[tuple[date, date, tuple[LegalReference, ...]]]:
     """Yield ``(first day, last day, references)`` for the spans of one law version."""
     entries = list(entries)
     for index, (start, refs) in enumerate(entries):
@@ -234,6 +236,7 @@ def dated_details_markdown() -> str:
 
 
 # --- Sphinx glue -----------------------------------------------------------------------
+
 
 class _Generated(SphinxDirective):
     """Parse generated MyST Markdown in place of the directive."""

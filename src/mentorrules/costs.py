@@ -160,8 +160,9 @@ MAX_PLACES: Final = 20
 
 _ZERO: Final = Decimal(0)
 _CENT: Final = Decimal("0.01")
-# Enough digits for any product of two accepted amounts: both are below 10**12
-# with at most 20 decimals, so a product has at most 64 digits.
+# Enough digits for every step on accepted amounts: each is at most 10**12 with
+# at most 20 decimals (33 digits), so a product has at most 66 digits and a sum
+# of it with another amount at most 67.
 _PRECISION: Final = 100
 _ELI: Final = "https://www.retsinformation.dk/eli/lta"
 
@@ -189,21 +190,19 @@ class CostKind(enum.StrEnum):
 
 # --- the claim ---------------------------------------------------------------
 
-#: The amount fields of a claim: name -> what it measures ("hours" or "money").
-_AMOUNTS: Final = MappingProxyType(
-    {
-        "hourly_cost": "money",
-        "fee": "money",
-        "mentor_hours": "hours",
-        "usual_work_hours": "hours",
-        "sick_hours": "hours",
-        "travel_hours": "hours",
-        "preparation_hours": "hours",
-        "training_hours": "hours",
-        "travel_expenses": "money",
-        "overhead": "money",
-        "training_purchase": "money",
-    }
+#: The amount fields of a claim (hours and kroner), in attribute order.
+_AMOUNTS: Final = (
+    "hourly_cost",
+    "fee",
+    "mentor_hours",
+    "usual_work_hours",
+    "sick_hours",
+    "travel_hours",
+    "preparation_hours",
+    "training_hours",
+    "travel_expenses",
+    "overhead",
+    "training_purchase",
 )
 _RATE_OF: Final = MappingProxyType({CostKind.WAGE: "hourly_cost", CostKind.CONSULTANT_FEE: "fee"})
 
@@ -235,23 +234,19 @@ def _range_problem(value: Decimal) -> str | None:
 def _rate_problems(kind: CostKind, hourly_cost: Decimal | None, fee: Decimal | None, bad: set[str]) -> list[FieldError]:
     """The rate the kind needs must be given, and the other rate must not be."""
     errors = []
-    rate_name = _RATE_OF[kind]
-    other_name = "fee" if kind is CostKind.WAGE else "hourly_cost"
+    other_kind = CostKind.CONSULTANT_FEE if kind is CostKind.WAGE else CostKind.WAGE
+    rate_name, other_name = _RATE_OF[kind], _RATE_OF[other_kind]
     rate, other = (hourly_cost, fee) if kind is CostKind.WAGE else (fee, hourly_cost)
     if rate is None and rate_name not in bad:
         errors.append(FieldError(path=rate_name, message=f"is required for kind {kind.value!r}"))
     if other is not None and other_name not in bad:
-        message = f"is only for kind {_kind_of(other_name).value!r}; for kind {kind.value!r} give {rate_name!r}"
+        message = f"is only for kind {other_kind.value!r}; for kind {kind.value!r} give {rate_name!r}"
         errors.append(FieldError(path=other_name, message=message))
     return errors
 
 
 def _is_member(value: object, cls: type[enum.Enum]) -> bool:
     return isinstance(value, cls)
-
-
-def _kind_of(rate_name: str) -> CostKind:
-    return CostKind.WAGE if rate_name == "hourly_cost" else CostKind.CONSULTANT_FEE
 
 
 @attrs.frozen(kw_only=True)
@@ -418,7 +413,7 @@ def load_cost_claim(data: Mapping[str, Any] | str | bytes) -> CostClaim:
     for key, value in document.items():
         problem = _read_field(key, value, values)
         if problem is not None:
-            name = key if isinstance(key, str) else str(key)
+            name = _key_name(key)
             bad.add(name)
             errors.append(FieldError(path=name, message=problem))
     for name in _ALWAYS_REQUIRED:
@@ -435,7 +430,7 @@ def load_cost_claim(data: Mapping[str, Any] | str | bytes) -> CostClaim:
 def _read_field(key: object, value: Any, values: dict[str, Any]) -> str | None:
     """Read one key of the document into ``values``, or return what is wrong with it."""
     if key not in _FIELDS:
-        name = key if isinstance(key, str) else str(key)
+        name = _key_name(key)
         close = difflib.get_close_matches(name, _FIELDS, n=1)
         if close:
             return f"unknown key; did you mean {close[0]!r}?"
@@ -443,14 +438,19 @@ def _read_field(key: object, value: Any, values: dict[str, Any]) -> str | None:
     if value is None:
         return "is required and must not be null" if key in _ALWAYS_REQUIRED else None
     if key == "kind":
-        return _read_enum(key, value, _KINDS, values)
+        return _read_enum("kind", value, _KINDS, values)
     if key == "employer":
-        return _read_enum(key, value, _EMPLOYERS, values)
+        return _read_enum("employer", value, _EMPLOYERS, values)
     amount = _read_amount(value)
     if isinstance(amount, str):
         return amount
     values[str(key)] = amount
     return None
+
+
+def _key_name(key: object) -> str:
+    """A key as a path: text, with a lone surrogate (which no output can encode) written as an escape."""
+    return str(key).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _read_enum(key: str, value: Any, members: Mapping[str, Any], values: dict[str, Any]) -> str | None:
@@ -580,9 +580,6 @@ def _bek(law: LawSnapshot, meaning: str, subsection: int | None = None, sentence
         url=bek.url,
         kind=ReferenceKind.EXECUTIVE_ORDER,
     )
-
-
-_COMPANY_OR_SCHOOL: Final = frozenset({Engager.COMPANY, Engager.EDUCATION_INSTITUTION})
 
 
 def _lab_basis(law: LawSnapshot, claim: CostClaim) -> tuple[LegalReference, ...]:

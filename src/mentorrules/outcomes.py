@@ -265,7 +265,7 @@ class Decision:
             "law": self.law.id,
             "library": self.library_version,
         }
-        return "sha256:" + hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+        return "sha256:" + hashlib.sha256(canonical_json(payload).encode("utf-8", "surrogatepass")).hexdigest()
 
     def unresolved(self) -> tuple[Finding, ...]:
         """Return the findings a caseworker must still act on: those that enter the verdict and are not met."""

@@ -340,9 +340,30 @@ def _fast_optional_date(value: Any) -> datetime.date | None:
 
 
 def _fast_optional_str(value: Any) -> str | None:
-    if value is None or type(value) is str:
+    if value is None or (type(value) is str and _is_text(value)):
         return value
     raise _Invalid
+
+
+def _is_text(value: str) -> bool:
+    """
+    Return whether a string is valid Unicode text, i.e. holds no lone surrogate.
+
+    JSON allows an escaped lone surrogate (``"\\ud800"``), but such a string is
+    not text (RFC 8259, section 8.2): it cannot be written as UTF-8, so a
+    decision record or fingerprint holding it could not be stored.  The
+    library reads it as a wrong type.
+    """
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_NOT_TEXT = "must be valid Unicode text (it holds a lone surrogate)"
 
 
 def _fast_bool(value: Any) -> bool:
@@ -439,7 +460,7 @@ def _fast_task(data: Any) -> Task:
     if type(data) is not dict or not data.keys() <= _TASK_KEYS:
         raise _Invalid
     description = data.get("description")
-    if type(description) is not str:
+    if type(description) is not str or not _is_text(description):
         raise _Invalid
     return Task(description=description, within_usual_duties=_fast_optional_bool(data.get("within_usual_duties")))
 
@@ -471,7 +492,7 @@ def _fast_agreement(data: Any) -> Agreement | None:
         tasks = ()
     else:
         for task in _fast_list(tasks):
-            if type(task) is not str:
+            if type(task) is not str or not _is_text(task):
                 raise _Invalid
     return Agreement(
         written=_fast_bool(get("written")),
@@ -552,7 +573,10 @@ def _load_object(data: Mapping[Any, Any], path: str, spec: _Spec, errors: list[F
             continue
         if kind == _STR:
             if isinstance(value, str):
-                kwargs[key] = value
+                if _is_text(value):
+                    kwargs[key] = value
+                else:
+                    errors.append(FieldError(path=path + key, message=_NOT_TEXT))
             else:
                 errors.append(FieldError(path=path + key, message=f"must be a string, not {_json_type(value)}"))
         elif kind == _DATE:
@@ -598,6 +622,8 @@ def _load_object(data: Mapping[Any, Any], path: str, spec: _Spec, errors: list[F
                     if not isinstance(item, str):
                         message = f"must be a string, not {_json_type(item)}"
                         errors.append(FieldError(path=f"{path}{key}[{index}]", message=message))
+                    elif not _is_text(item):
+                        errors.append(FieldError(path=f"{path}{key}[{index}]", message=_NOT_TEXT))
                 kwargs[key] = value
             else:
                 errors.append(FieldError(path=path + key, message=f"must be an array, not {_json_type(value)}"))
