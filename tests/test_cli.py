@@ -759,7 +759,7 @@ class TestDemo:
         assert "CaseError: 1 bad field" in table
         assert name[:39] + "…" in table
         assert "x" * 19 + "…" in table
-        assert "2 cases: 1 invalid, 1 missing facts" in table
+        assert "2 cases: 1 missing facts, 1 invalid" in table
         assert max(len(line) for line in table.splitlines()) <= 100
         assert cli._demo_table([("one.json", case)], "da").count("1 sag: 1 mangler oplysninger") == 1
 

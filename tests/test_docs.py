@@ -191,10 +191,9 @@ def test_date_tables_cover_the_month_ends() -> None:
         docgen.date_markdown("weeks")
 
 
-def test_case_schema_is_rendered() -> None:
-    text = docgen.schema_text("case")
-    assert text is not None
-    assert '"$defs"' in text
+def test_schemas_are_rendered() -> None:
+    assert '"$defs"' in docgen.schema_text("case")
+    assert "mentorrules.decision/1" in docgen.schema_text("decision")
     with pytest.raises(ValueError, match="unknown schema"):
         docgen.schema_text("profile")
 

@@ -502,7 +502,7 @@ class TestHtml:
 
     def test_chosen_interpretation_is_marked(self, decision: Decision) -> None:
         """A choice that differs from the default is marked as chosen."""
-        strict = evaluate(decision.case, interpretation=Interpretation(ambiguous_dates="strict"))  # type: ignore[arg-type]
+        strict = evaluate(decision.case, interpretation=Interpretation(ambiguous_dates="strict"))
         page = render.decision_html(strict, "en")
         assert 1 == page.count('<td class="mr-chosen">chosen</td>')
         assert 6 == page.count('<td class="mr-note">default</td>')
@@ -717,7 +717,7 @@ class TestReport:
         except UnsupportedDateError as error:
             date_error = error
         for fmt in ("html", "markdown"):
-            text = render.report([case_error, date_error], format=fmt)  # type: ignore[arg-type]
+            text = render.report([case_error, date_error], format=fmt)
             for field in case_error.errors:
                 assert (field.path if fmt == "html" else render._md(field.path)) in text
             assert "2013-12-31" in text

@@ -14,6 +14,7 @@ import pytest
 
 from builders import citations, complete_case, complete_case_2014, complete_mentor, finding
 from mentorrules import Assessment, Engager, Mentor, MentorEmployer, Task, Verdict
+from mentorrules._registry import display
 
 
 RULE = "duties.beyond_usual"
@@ -45,7 +46,7 @@ class TestBeyondUsual:
         assert (Verdict.MET, "") == (found.verdict, found.subject)
         assert {"support_to": support_to, "tasks_within_usual_duties": ()} == dict(found.facts)
         assert ("LAB § 169, stk. 1",) == citations(found)
-        assert support_to in found.message("da")
+        assert display(support_to, "da") in found.message("da")
 
     @pytest.mark.parametrize(
         "mentor",

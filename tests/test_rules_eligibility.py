@@ -37,6 +37,7 @@ from mentorrules import (
     TargetGroup,
     Verdict,
 )
+from mentorrules._registry import display
 
 
 PURPOSE = "eligibility.purpose"
@@ -89,7 +90,7 @@ class TestPurpose:
         found = finding(complete_case(purpose=purpose), PURPOSE)
         assert (Verdict.MET, "", purpose.value) == (found.verdict, found.subject, found.facts["purpose"])
         assert ("LAB § 167, stk. 1, 1. pkt.",) == citations(found)
-        assert purpose.value in found.message("en")
+        assert display(purpose.value, "en") in found.message("en")
 
     def test_other_purpose_is_not_met(self) -> None:
         """Support for anything else (housing or finances alone) is outside § 167, stk. 1."""
@@ -388,7 +389,7 @@ class TestMentor:
         assert {"employer": "external_consultant", "engaged_by": engaged_by.value, "reason": "consultant"} == dict(
             found.facts
         )
-        assert engaged_by.value in found.message("da")
+        assert display(engaged_by.value, "da") in found.message("da")
 
     @pytest.mark.parametrize(
         ("decision_date", "authority"),

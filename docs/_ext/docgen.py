@@ -22,9 +22,6 @@ or from the shared scenario files, so the pages cannot drift:
     it inside an ``eval-rst`` block).
 ``cli-help``
     The ``--help`` text of a subcommand, by running ``python -m mentorrules``.
-``optional-toctree``
-    A ``toctree`` whose entries named in ``:optional:`` are left out while the
-    document does not exist yet.
 """
 
 from __future__ import annotations
@@ -44,7 +41,6 @@ import attrs
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.directives.other import TocTree
 from sphinx.util.docutils import SphinxDirective
 
 import mentorrules
@@ -175,6 +171,8 @@ WINDOW_ANCHORS = (
     date(2025, 6, 30),
     date(2025, 12, 31),
 )
+#: English weekday names, independent of the locale Sphinx runs in.
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 BIRTHS = (date(1992, 2, 29), date(1996, 2, 29), date(1994, 3, 1))
 
 
@@ -216,7 +214,7 @@ def date_markdown(kind: str) -> str:
             assert flag == favour, start
             mark = " ⚠" if readings.ambiguous else ""
             lines.append(
-                f"| {start.isoformat()} ({start:%a}){mark} | {_naive(start, 6)} | {favour.isoformat()} "
+                f"| {start.isoformat()} ({_WEEKDAYS[start.weekday()]}){mark} | {_naive(start, 6)} | {favour.isoformat()} "
                 f"| {strict.isoformat()} | {_flag(favour, strict, 'max_end')} |"
             )
         return "\n".join(lines) + "\n"
@@ -254,18 +252,15 @@ def date_markdown(kind: str) -> str:
 # --- schemas and interpretation ----------------------------------------------------------
 
 
-def schema_text(which: str) -> str | None:
-    """Return the JSON Schema ``case`` or ``decision`` as indented JSON, or None when it is not available."""
-    if which == "case":
-        schema = mentorrules.case_schema()
-    elif which == "decision":
-        function: Callable[[], dict[str, Any]] | None = getattr(mentorrules, "decision_schema", None)
-        if function is None:
-            return None
-        schema = function()
-    else:
+def schema_text(which: str) -> str:
+    """Return the JSON Schema ``case`` or ``decision`` as indented JSON."""
+    schemas: dict[str, Callable[[], dict[str, Any]]] = {
+        "case": mentorrules.case_schema,
+        "decision": mentorrules.decision_schema,
+    }
+    if which not in schemas:
         raise ValueError(f"unknown schema {which!r}: use case or decision")
-    return json.dumps(schema, ensure_ascii=False, indent=2)
+    return json.dumps(schemas[which](), ensure_ascii=False, indent=2)
 
 
 def interpretation_markdown() -> str:
@@ -287,11 +282,23 @@ def interpretation_markdown() -> str:
 
 #: Sections of the API page, by the module that defines a public name; others go last.
 API_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Functions", ("mentorrules.evaluate", "mentorrules.serialize", "mentorrules._dates", "mentorrules.render")),
+    (
+        "Functions",
+        (
+            "mentorrules.evaluate",
+            "mentorrules.batch",
+            "mentorrules.serialize",
+            "mentorrules._schema",
+            "mentorrules._dates",
+            "mentorrules.render",
+        ),
+    ),
     ("Facts", ("mentorrules.facts",)),
     ("Outcomes", ("mentorrules.outcomes",)),
     ("Interpretation", ("mentorrules.interpretation",)),
     ("Law versions and references", ("mentorrules.law", "mentorrules.references")),
+    ("Costs", ("mentorrules.costs",)),
+    ("Practice profiles", ("mentorrules.practice",)),
     ("Errors and warnings", ("mentorrules.exceptions",)),
 )
 
@@ -391,13 +398,7 @@ class JsonSchema(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         text = schema_text(self.arguments[0])
-        if text is None:
-            return self.parse_text_to_nodes(
-                f"The `{self.arguments[0]}` schema is not available in this version of the library "
-                f"(`mentorrules.{self.arguments[0]}_schema()` is missing).\n"
-            )
-        block = nodes.literal_block(text, text, language="json")
-        return [block]
+        return [nodes.literal_block(text, text, language="json")]
 
 
 class InterpretationTable(SphinxDirective):
@@ -423,28 +424,6 @@ class CliHelp(SphinxDirective):
         return [nodes.literal_block(text, text, language="text")]
 
 
-class OptionalTocTree(TocTree):
-    """A toctree that leaves out the entries named in ``:optional:`` while their documents do not exist."""
-
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        **TocTree.option_spec,
-        "optional": directives.unchanged,
-    }
-
-    def run(self) -> list[nodes.Node]:
-        optional = set(self.options.pop("optional", "").split())
-        here = self.env.docname.rpartition("/")[0]
-        kept = []
-        for entry in self.content:
-            name = entry.strip()
-            docname = f"{here}/{name}" if here else name
-            if name in optional and docname not in self.env.found_docs:
-                continue
-            kept.append(entry)
-        self.content = type(self.content)(kept)
-        return super().run()
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("scenario-table", ScenarioTable)
     app.add_directive("date-table", DateTable)
@@ -452,5 +431,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("interpretation-table", InterpretationTable)
     app.add_directive("mentorrules-api", MentorrulesApi)
     app.add_directive("cli-help", CliHelp)
-    app.add_directive("optional-toctree", OptionalTocTree)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

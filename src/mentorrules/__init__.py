@@ -9,7 +9,9 @@ concrete assessment and never makes one.
 """
 
 from mentorrules._dates import max_period_end
+from mentorrules._schema import decision_schema
 from mentorrules._version import __version__
+from mentorrules.costs import CostClaim, CostDecision, CostKind, evaluate_costs, load_cost_claim
 from mentorrules.evaluate import evaluate, rule_catalogue
 from mentorrules.exceptions import (
     CaseError,
@@ -39,6 +41,7 @@ from mentorrules.interpretation import AmbiguousDates, EducationRightWindow, Int
 from mentorrules.law import LawVersion
 from mentorrules.outcomes import Decision, Finding, Notice, Verdict
 from mentorrules.references import LegalReference, ReferenceKind
+from mentorrules.render import report
 from mentorrules.serialize import case_schema, dump_case, load_case
 
 
@@ -49,6 +52,9 @@ __all__ = [
     "Case",
     "CaseError",
     "Citizen",
+    "CostClaim",
+    "CostDecision",
+    "CostKind",
     "Decision",
     "EducationAdmission",
     "EducationRightWindow",
@@ -76,9 +82,13 @@ __all__ = [
     "Verdict",
     "__version__",
     "case_schema",
+    "decision_schema",
     "dump_case",
     "evaluate",
+    "evaluate_costs",
     "load_case",
+    "load_cost_claim",
     "max_period_end",
+    "report",
     "rule_catalogue",
 ]

@@ -511,7 +511,14 @@ class _ChunkResult(NamedTuple):
     unreadable: tuple[str, ...]
 
 
-_SEPARATORS: Mapping[str, str] = MappingProxyType({"json": ",\n", "jsonl": "\n", "text": f"\n{_RULE}\n"})
+#: How the streamed formats frame their records: (before the first, between two, after the last).
+_FRAMING: Mapping[str, tuple[str, str, str]] = MappingProxyType(
+    {
+        "json": ("[\n", ",\n", "\n]\n"),
+        "jsonl": ("", "\n", "\n"),
+        "text": ("", f"\n{_RULE}\n", "\n"),
+    }
+)
 
 
 def _records(chunk: _Chunk) -> Iterator[tuple[str, object]]:
@@ -561,7 +568,7 @@ def _check_chunk(options: _Options, chunk: _Chunk) -> _ChunkResult:
     if options.format == "objects":
         data = dumps_results(results)
     else:
-        data = _SEPARATORS[options.format].join(parts).encode("utf-8")
+        data = _FRAMING[options.format][1].join(parts).encode("utf-8")
     return _ChunkResult(data, sum(counts.values()), dict(counts), tuple(unreadable))
 
 
@@ -593,11 +600,7 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
     unreadable: list[str] = []
     results: list[Result] = []
     wrote = False
-    prefix, separator, suffix = {
-        "json": ("[\n", ",\n", "\n]\n"),
-        "jsonl": ("", "\n", "\n"),
-        "text": ("", f"\n{_RULE}\n", "\n"),
-    }.get(fmt, ("", "", ""))
+    prefix, separator, suffix = _FRAMING.get(fmt, ("", "", ""))
     chunks = _read_chunks(args.files)
     for chunk in map_ordered(partial(_check_chunk, options), chunks, jobs=args.jobs):
         counts.update(chunk.counts)
@@ -606,7 +609,8 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
         if report:
             results.extend(loads_results(chunk.data))
         elif chunk.records:
-            out.raw((separator if wrote else prefix).encode("utf-8") + chunk.data)
+            out.text(separator if wrote else prefix)
+            out.raw(chunk.data)
             wrote = True
     progress.close()
     if report:
@@ -615,7 +619,7 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
         text = render.report(results, format=fmt, lang=args.lang)
         out.text(text if text.endswith("\n") else text + "\n")
     elif wrote:
-        out.raw(suffix.encode("utf-8"))
+        out.text(suffix)
     elif fmt == "json":
         out.text("[]\n")
     if fmt == "text":
@@ -716,8 +720,7 @@ def _clip(text: str, width: int) -> str:
 def _demo_table(examples: Iterable[tuple[str, str]], lang: str, width: int = 100) -> str:
     """Evaluate ``(name, JSON text)`` examples and lay them out as a plain-text table of at most ``width`` columns."""
     words = _WORDS[lang]
-    verdict_words = _VERDICT_WORDS[lang]
-    rows: list[tuple[str, str, str, list[str]]] = []
+    rows: list[tuple[str, str, str, list[str]]] = []  # file, case id, verdict value or "error", notes
     default = Interpretation()
     for name, text in examples:
         result = evaluate_one(text, default)
@@ -726,28 +729,25 @@ def _demo_table(examples: Iterable[tuple[str, str]], lang: str, width: int = 100
                 f"{finding.rule}{f' ({finding.subject})' if finding.subject else ''}: {finding.message(lang)}"
                 for finding in result.unresolved()
             ]
-            rows.append((name, result.case.case_id or "-", verdict_words[result.verdict.value], notes))
+            rows.append((name, result.case.case_id or "-", result.verdict.value, notes))
         else:
-            rows.append((name, "-", verdict_words["error"], [f"{type(result).__name__}: {result}"]))
+            rows.append((name, "-", "error", [f"{type(result).__name__}: {result}"]))
+    verdict_words = _VERDICT_WORDS[lang]
     name_width = min(40, max([len(words["file"])] + [len(row[0]) for row in rows]))
     id_width = min(20, max([len(words["case_id"])] + [len(row[1]) for row in rows]))
-    lines = [words["demo_title"].format(version=__version__), ""]
-    header = f"{words['file']:<{name_width}}  {words['case_id']:<{id_width}}  {words['verdict']}"
-    lines += [
-        header,
-        "-" * (name_width + id_width + 4 + max(len(row[2]) for row in [*rows, ("", "", words["verdict"], [])])),
+    verdict_width = max([len(words["verdict"])] + [len(verdict_words[row[2]]) for row in rows])
+    lines = [
+        words["demo_title"].format(version=__version__),
+        "",
+        f"{words['file']:<{name_width}}  {words['case_id']:<{id_width}}  {words['verdict']}",
+        "-" * (name_width + id_width + verdict_width + 4),
     ]
     for name, case_id, verdict, notes in rows:
-        lines.append(f"{_clip(name, name_width):<{name_width}}  {_clip(case_id, id_width):<{id_width}}  {verdict}")
+        name_cell = f"{_clip(name, name_width):<{name_width}}"
+        lines.append(f"{name_cell}  {_clip(case_id, id_width):<{id_width}}  {verdict_words[verdict]}")
         for note in notes:
             lines.append(textwrap.fill(note, width=width, initial_indent="    - ", subsequent_indent="      "))
-    counts = Counter(verdict for _, _, verdict, _ in rows)
-    lines += [
-        "",
-        f"{len(rows)} {words['case'] if len(rows) == 1 else words['cases']}: "
-        + ", ".join(f"{n} {v}" for v, n in counts.items()),
-    ]
-    lines.append(words["demo_hint"])
+    lines += ["", _summary(Counter(row[2] for row in rows), lang), words["demo_hint"]]
     return "\n".join(lines) + "\n"
 
 

@@ -126,7 +126,7 @@ PURPOSE = Rule(
                 "The purpose is ordinary education and the citizen is under 30 on the first period's start "
                 "({first_start}), as STAR's guidance requires.",
             ),
-            "not_met/other": (
+            "not_met": (
                 "Formålet (andet, f.eks. alene bolig eller økonomi) er ikke et af lovens formål: aktiviteter, tilbud, "
                 "ordinær uddannelse, fleksjob eller ordinær ansættelse. Mentorstøtte kan ikke gives til det formål.",
                 "The purpose (other, e.g. housing or finances alone) is not one the act names: activities, offers, "
@@ -341,7 +341,7 @@ MENTOR = Rule(
                 "9 b names none. Under the chosen interpretation (STAR: there are no rules on who may be mentor) the "
                 "caseworker must assess whether the mentor can be approved.",
             ),
-            "not_met/other": (
+            "not_met": (
                 "Mentoren er hverken ansat i en virksomhed, en uddannelsesinstitution eller kommunen eller ekstern "
                 "konsulent for en af dem (f.eks. et familiemedlem eller en frivillig); loven giver ikke mulighed for "
                 "støtte til en sådan mentor. Vælg en mentor inden for lovens kategorier.",

@@ -1,0 +1,175 @@
+"""
+The benchmarks of mentorrules (``make bench``): prints one JSON object per line.
+
+Figures (DESIGN section 10; targets are measured here, never asserted in tests):
+
+* ``evaluate``: cases/s of :func:`mentorrules.evaluate` on prebuilt typical cases,
+  one core, distinct case objects (target >= 50,000);
+* ``load_evaluate``: cases/s of :func:`mentorrules.load_case` + ``evaluate`` from
+  JSON lines (target >= 20,000);
+* ``check``: seconds and peak RSS of ``mentorrules check --jobs 2 --format jsonl``
+  on a generated 1,000,000-line JSONL file (targets <= 60 s, <= 200 MB);
+* ``import``: seconds to ``import mentorrules`` in a fresh interpreter (target <= 0.150).
+
+Options: ``--lines N`` for the size of the check file (default 1,000,000),
+``--quick`` for a short run (fewer repetitions, 20,000 lines).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "src" / "mentorrules" / "examples").glob("*.json")) or sorted((ROOT / "examples").glob("*.json"))
+
+
+def typical_documents(count: int) -> list[dict[str, Any]]:
+    """Return ``count`` distinct typical case documents: the bundled examples with shifted dates and ids."""
+    bases = [json.loads(p.read_text(encoding="utf-8")) for p in EXAMPLES]
+    documents = []
+    for i in range(count):
+        doc = json.loads(json.dumps(bases[i % len(bases)]))
+        shift = timedelta(days=(i * 7) % 300)
+        doc["case_id"] = f"bench-{i}"
+        doc["decision_date"] = _shift(doc["decision_date"], shift)
+        for period in doc.get("periods") or []:
+            period["start"] = _shift(period["start"], shift)
+            period["end"] = _shift(period["end"], shift)
+            agreement = period.get("agreement")
+            if agreement:
+                for key in ("start", "end", "concluded_on"):
+                    if agreement.get(key):
+                        agreement[key] = _shift(agreement[key], shift)
+        for key in ("psychiatric_discharge", "education_admission"):
+            event = doc.get(key)
+            if event:
+                for field in ("discharge_date", "admission_date", "right_invoked_on"):
+                    if event.get(field):
+                        event[field] = _shift(event[field], shift)
+        documents.append(doc)
+    return documents
+
+
+def _shift(iso: str, delta: timedelta) -> str:
+    day = date.fromisoformat(iso) + delta
+    return min(day, date(2026, 12, 31)).isoformat()
+
+
+def _best_rate(run: Any, count: int, repeats: int) -> tuple[float, float]:
+    rates = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        rates.append(count / (time.perf_counter() - start))
+    return max(rates), statistics.median(rates)
+
+
+def bench_evaluate(repeats: int, count: int) -> dict[str, Any]:
+    """Time evaluate() on prebuilt, distinct case objects."""
+    from mentorrules import evaluate, load_case
+
+    cases = [load_case(doc) for doc in typical_documents(count)]
+
+    def run() -> None:
+        for case in cases:
+            evaluate(case)
+
+    best, median = _best_rate(run, len(cases), repeats)
+    return {"figure": "evaluate", "cases_per_s": round(best), "median_cases_per_s": round(median), "cases": len(cases), "target": 50000}
+
+
+def bench_load_evaluate(repeats: int, count: int) -> dict[str, Any]:
+    """Time load_case() + evaluate() from JSON lines."""
+    from mentorrules import evaluate, load_case
+
+    lines = [json.dumps(doc, ensure_ascii=False) for doc in typical_documents(count)]
+
+    def run() -> None:
+        for line in lines:
+            evaluate(load_case(line))
+
+    best, median = _best_rate(run, len(lines), repeats)
+    return {"figure": "load_evaluate", "cases_per_s": round(best), "median_cases_per_s": round(median), "cases": len(lines), "target": 20000}
+
+
+def bench_check(lines: int) -> dict[str, Any]:
+    """Time `mentorrules check --jobs 2` on a generated JSONL file; report seconds and peak RSS."""
+    documents = [json.dumps(doc, ensure_ascii=False) for doc in typical_documents(1000)]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "cases.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for i in range(lines):
+                out.write(documents[i % len(documents)].replace('"bench-', f'"b{i}-', 1))
+                out.write("\n")
+        size = path.stat().st_size
+        command = [sys.executable, "-m", "mentorrules", "check", str(path), "--jobs", "2", "--format", "jsonl"]
+        start = time.perf_counter()
+        with open(os.devnull, "w") as sink:
+            completed = subprocess.run(command, stdout=sink, stderr=subprocess.PIPE, check=False)
+        seconds = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "figure": "check",
+        "lines": lines,
+        "file_mb": round(size / 1e6, 1),
+        "seconds": round(seconds, 2),
+        "cases_per_s": round(lines / seconds),
+        # ru_maxrss of the children: the largest single process (Linux: kilobytes)
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "exit_status": completed.returncode,
+        "target_seconds": 60,
+        "target_mb": 200,
+    }
+
+
+def bench_import(repeats: int) -> dict[str, Any]:
+    """Time `import mentorrules` in fresh interpreters (median)."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import mentorrules"], check=True)
+        times.append(time.perf_counter() - start)
+    baseline = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        baseline.append(time.perf_counter() - start)
+    median = statistics.median(times) - statistics.median(baseline)
+    return {"figure": "import", "seconds": round(median, 4), "target_seconds": 0.150, "note": "median over interpreter start"}
+
+
+def main() -> None:
+    """Run every benchmark and print JSON lines."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", choices=["evaluate", "load_evaluate", "check", "import"])
+    args = parser.parse_args()
+    repeats = 2 if args.quick else 5
+    count = 2000 if args.quick else 10000
+    lines = 20_000 if args.quick else args.lines
+    runs = {
+        "evaluate": lambda: bench_evaluate(repeats, count),
+        "load_evaluate": lambda: bench_load_evaluate(repeats, count),
+        "import": lambda: bench_import(repeats * 2),
+        "check": lambda: bench_check(lines),
+    }
+    for name, run in runs.items():
+        if args.only in (None, name):
+            print(json.dumps(run()), flush=True)
+
+
+if __name__ == "__main__":
+    main()
