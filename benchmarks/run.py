@@ -32,7 +32,9 @@ from typing import Any
 
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "src" / "mentorrules" / "examples").glob("*.json")) or sorted((ROOT / "examples").glob("*.json"))
+EXAMPLES = sorted((ROOT / "src" / "mentorrules" / "examples").glob("*.json")) or sorted(
+    (ROOT / "examples").glob("*.json")
+)
 
 
 def typical_documents(count: int) -> list[dict[str, Any]]:
@@ -87,7 +89,13 @@ def bench_evaluate(repeats: int, count: int) -> dict[str, Any]:
             evaluate(case)
 
     best, median = _best_rate(run, len(cases), repeats)
-    return {"figure": "evaluate", "cases_per_s": round(best), "median_cases_per_s": round(median), "cases": len(cases), "target": 50000}
+    return {
+        "figure": "evaluate",
+        "cases_per_s": round(best),
+        "median_cases_per_s": round(median),
+        "cases": len(cases),
+        "target": 50000,
+    }
 
 
 def bench_load_evaluate(repeats: int, count: int) -> dict[str, Any]:
@@ -101,7 +109,13 @@ def bench_load_evaluate(repeats: int, count: int) -> dict[str, Any]:
             evaluate(load_case(line))
 
     best, median = _best_rate(run, len(lines), repeats)
-    return {"figure": "load_evaluate", "cases_per_s": round(best), "median_cases_per_s": round(median), "cases": len(lines), "target": 20000}
+    return {
+        "figure": "load_evaluate",
+        "cases_per_s": round(best),
+        "median_cases_per_s": round(median),
+        "cases": len(lines),
+        "target": 20000,
+    }
 
 
 def bench_check(lines: int) -> dict[str, Any]:
@@ -147,7 +161,12 @@ def bench_import(repeats: int) -> dict[str, Any]:
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         baseline.append(time.perf_counter() - start)
     median = statistics.median(times) - statistics.median(baseline)
-    return {"figure": "import", "seconds": round(median, 4), "target_seconds": 0.150, "note": "median over interpreter start"}
+    return {
+        "figure": "import",
+        "seconds": round(median, 4),
+        "target_seconds": 0.150,
+        "note": "median over interpreter start",
+    }
 
 
 def main() -> None:

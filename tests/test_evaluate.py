@@ -348,28 +348,20 @@ def test_cpr_number_is_found_without_a_mentor_or_periods() -> None:
     assert notices(evaluate(Case(decision_date=D, case_id="12345 678901"))) == []
 
 
-def test_bug_lone_surrogate_in_a_text_crashes_evaluate() -> None:
+def test_lone_surrogate_text_is_rejected_by_load_case_and_survives_evaluate() -> None:
     """
-    BUG (src/mentorrules/_notices.py identifier_fields, and Decision.fingerprint): a lone surrogate crashes evaluate.
+    Regression: a lone surrogate in a text must not crash evaluate() (it raised UnicodeEncodeError).
 
-    load_case accepts the JSON text "\\ud800" (valid JSON; json.loads gives a str holding a
-    lone surrogate), but evaluate() then raises UnicodeEncodeError from
-    ``"\\n".join(...).encode()`` in identifier_fields, and the fingerprint's
-    ``canonical_json(...).encode("utf-8")`` would fail the same way.  Input must either be
-    rejected as a CaseError naming the field, or be decided.  Proposed fix: reject text with
-    lone surrogates at construction/load ("must be valid Unicode text", path e.g. case_id),
-    since a decision record holding one cannot be written as UTF-8 JSON either.
+    JSON allows the escape "\\ud800", but no UTF-8 output can hold it: load_case rejects it
+    as a CaseError naming the field, and a Case built directly with one is still decided,
+    its fingerprint computed and its privacy check run.
     """
-    text = '{"decision_date": "2024-02-20", "case_id": "\\ud800 ref"}'
-    try:
-        case = load_case(text)
-    except CaseError:
-        with pytest.raises(CaseError) as raised:
-            load_case(text)
-        assert raised.value.paths == ("case_id",)
-        return
-    decision = evaluate(case)
+    with pytest.raises(CaseError) as raised:
+        load_case('{"decision_date": "2024-02-20", "case_id": "\\ud800 ref"}')
+    assert raised.value.paths == ("case_id",)
+    decision = evaluate(Case(decision_date=D, case_id=f"\ud800 {CPR}"))
     assert decision.fingerprint.startswith("sha256:")
+    assert notices(decision) == [("privacy.identifier_in_text", "case_id")]
     decision.to_json().encode("utf-8")
 
 
@@ -675,18 +667,14 @@ def test_facts_accept_boundary_values_and_lists() -> None:
         "case-periods-date",
     ],
 )
-def test_bug_fast_path_accepts_a_non_list_for_a_tuple_field(cls: type, field: str, value: Any) -> None:
+def test_tuple_fields_reject_what_is_not_a_list(cls: type, field: str, value: Any) -> None:
     """
-    BUG (src/mentorrules/facts.py, fast path of __attrs_post_init__): a tuple field must be a list.
+    A list field given a string, a mapping, a number or a date is a CaseError naming the field.
 
-    DESIGN section 3: a wrong JSON type is an input error naming the field.  The fast
-    path checks only ``all(type(t) is str for t in self.tasks)`` (or ``Task``/``Period``),
-    which is true for a string of characters or any empty iterable, so ``Agreement.tasks``
-    = "abc" or ``Case.periods`` = "" slip through and are stored as a str or dict; and it
-    iterates a non-iterable, so ``Case.tasks`` = 3 raises TypeError instead of CaseError.
-    Fix: put ``type(self.tasks) is tuple and`` (and ``type(self.periods) is tuple and``)
-    before the ``all(...)`` in the fast-path conditions, so these values reach
-    ``_items_problem`` ("must be a list, not str").
+    Regression: the fast path of ``__attrs_post_init__`` checked only the items
+    (``all(type(t) is str for t in self.tasks)``), which is true for a string or any empty
+    iterable, so ``Agreement.tasks = "abc"`` or ``Case.periods = ""`` were stored as they
+    were, and ``Case.tasks = 3`` raised TypeError instead of CaseError.
     """
     with pytest.raises(CaseError) as raised:
         cls(**{**VALID[cls], field: value})

@@ -276,6 +276,15 @@ def test_fact_to_json(value: Any, expected: Any) -> None:
     assert fact_to_json(value) == expected
 
 
+class Day(date):
+    """A date subclass, as some data-frame libraries hand out."""
+
+
+def test_fact_to_json_writes_a_date_subclass_as_iso() -> None:
+    """A date of a date subclass is still written as an ISO date."""
+    assert fact_to_json(Day(2024, 2, 29)) == "2024-02-29"
+
+
 def test_facts_to_json_keeps_key_order() -> None:
     """A finding's facts keep the order the rule gave them."""
     facts = {"start": date(2024, 3, 1), "end": date(2024, 9, 1), "max_end": date(2024, 8, 31)}

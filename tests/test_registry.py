@@ -275,3 +275,25 @@ def test_reference_renders_as_a_danish_citation(fields: dict[str, object], citat
         "kind": "law",
         "verified": True,
     }
+
+
+def test_rule_view_words_messages_from_its_templates() -> None:
+    """A view's template falls back from verdict/reason to the verdict's general text, in Danish or English."""
+    view = RuleView(next(rule for rule in CATALOGUE if rule.id == "duration.new_period"), SNAPSHOTS[-1])
+    assert view.template(Verdict.NOT_MET, "overlap", "da") != view.template(Verdict.NOT_MET, "", "da")
+    assert view.template(Verdict.NOT_MET, "no-such-reason", "en") == view.template(Verdict.NOT_MET, "", "en")
+    assert view.template(Verdict.NOT_APPLICABLE, "covered", "en").startswith("The period is covered")
+
+
+def test_message_cites_the_findings_own_references() -> None:
+    """A finding whose references are not one of the view's sets (combined or hand-made) still cites exactly them."""
+    view = RuleView(next(rule for rule in CATALOGUE if rule.id == "duration.new_period"), SNAPSHOTS[-1])
+    other = LegalReference(act="LAB", section="167", subsection=2, source="x", url="https://example.org")
+    finding = view.finding(Verdict.NOT_APPLICABLE, "periods[0]", {"reason": "first"})
+    assert finding.message("da").endswith("(LAB § 167, stk. 1, 2. pkt.)")
+    assert finding._replace(references=(other,)).message("da").endswith("(LAB § 167, stk. 2)")
+    assert (
+        finding._replace(references=(other, *finding.references))
+        .message("en")
+        .endswith("(LAB § 167, stk. 2; LAB § 167, stk. 1, 2. pkt.)")
+    )

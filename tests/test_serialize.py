@@ -1,7 +1,6 @@
 """Tests for mentorrules.serialize: the JSON format of a case, its schema and canonical JSON."""
 
 # The project writes asserts as ``expected == actual`` (STYLE.md), which SIM300 calls a Yoda condition.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

@@ -9,8 +9,10 @@ concrete assessment and never makes one.
 """
 
 from mentorrules._dates import max_period_end
+from mentorrules._registry import RuleInfo
 from mentorrules._schema import decision_schema
 from mentorrules._version import __version__
+from mentorrules.batch import evaluate_many
 from mentorrules.costs import CostClaim, CostDecision, CostKind, evaluate_costs, load_cost_claim
 from mentorrules.evaluate import evaluate, rule_catalogue
 from mentorrules.exceptions import (
@@ -76,6 +78,7 @@ __all__ = [
     "PsychiatricDischarge",
     "Purpose",
     "ReferenceKind",
+    "RuleInfo",
     "TargetGroup",
     "Task",
     "UnsupportedDateError",
@@ -86,6 +89,7 @@ __all__ = [
     "dump_case",
     "evaluate",
     "evaluate_costs",
+    "evaluate_many",
     "load_case",
     "load_cost_claim",
     "max_period_end",

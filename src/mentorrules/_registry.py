@@ -21,6 +21,7 @@ appended to every message, so no message lacks its source.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -152,21 +153,52 @@ class RuleView:
     (:meth:`message`).  Views are built once at import and shared.
     """
 
-    __slots__ = ("_templates", "_vocab", "cites_unverified", "references", "rule", "snapshot")
+    __slots__ = (
+        "_citations",
+        "_fields",
+        "_static",
+        "_templates",
+        "_vocab",
+        "cites_unverified",
+        "id",
+        "references",
+        "rule",
+        "snapshot",
+    )
 
     def __init__(self, rule: Rule, snapshot: LawSnapshot) -> None:
         self.rule = rule
+        self.id = rule.id
         self.snapshot = snapshot
         self.references: ReferenceSets = MappingProxyType(dict(rule.references(snapshot)))
         #: Whether any reference of any variant is unverified (a fast test for the law.unverified notice).
         self.cites_unverified = any(not r.verified for refs in self.references.values() for r in refs)
         self._templates = _resolve_texts(rule.texts, snapshot.version.id)
-        self._vocab = {lang: vocabulary(snapshot, lang) for lang in ("da", "en")}
+        self._vocab = MappingProxyType({lang: vocabulary(snapshot, lang) for lang in ("da", "en")})
+        # Precomputed once: the citation text of each reference variant (keyed by the identity of its
+        # tuple, which the view holds for its whole life), and the messages whose templates use no fact.
+        self._citations = MappingProxyType(
+            {id(refs): "; ".join(r.citation for r in refs) for refs in self.references.values()}
+        )
+        self._static = MappingProxyType({key: self._static_texts(texts) for key, texts in self._templates.items()})
+        # The fact names each template uses, so that only those facts are worded.
+        self._fields = MappingProxyType(
+            {
+                text: tuple({name for _, name, _, _ in _FORMATTER.parse(text) if name} - {"title", *self._vocab["da"]})
+                for texts in (*self._templates.values(), AMBIGUOUS_TEMPLATE)
+                for text in texts
+            }
+        )
 
-    @property
-    def id(self) -> str:
-        """Return the rule id."""
-        return self.rule.id
+    def _static_texts(self, texts: tuple[str, str]) -> tuple[str, str] | None:
+        """Return both texts worded, if their templates use no fact (only title and vocabulary)."""
+        words = {"title", *self._vocab["da"]}
+        if any(name not in words for text in texts for _, name, _, _ in _FORMATTER.parse(text) if name is not None):
+            return None
+        return (
+            texts[0].format(title=self.rule.title_da, **self._vocab["da"]),
+            texts[1].format(title=self.rule.title_en, **self._vocab["en"]),
+        )
 
     def finding(
         self,
@@ -176,7 +208,7 @@ class RuleView:
         variant: str = "",
     ) -> Finding:
         """Return a finding of this rule with the references of ``variant``."""
-        return Finding(self.rule.id, verdict, subject, self.references[variant], facts, self)
+        return Finding(self.id, verdict, subject, self.references[variant], facts, self)
 
     def template(self, verdict: Verdict, reason: str, lang: str) -> str:
         """Return the template for a verdict and reason (falling back to the verdict's general text)."""
@@ -188,16 +220,26 @@ class RuleView:
         assert isinstance(item, Finding)
         facts = item.facts
         reason = facts.get("reason")
+        citation = self._citations.get(id(item.references))
+        if citation is None:  # references not from this view's variants (a combined or hand-made finding)
+            citation = "; ".join(r.citation for r in item.references)
         if reason == AMBIGUOUS_DATES:
             template = AMBIGUOUS_TEMPLATE[0 if lang == "da" else 1]
         else:
-            template = self.template(item.verdict, reason if isinstance(reason, str) else "", lang)
-        args: dict[str, object] = {key: display(value, lang) for key, value in facts.items()}
+            key = (item.verdict, reason if isinstance(reason, str) else "")
+            if key not in self._templates:
+                key = (item.verdict, "")
+            static = self._static[key]
+            if static is not None:
+                return f"{static[0 if lang == 'da' else 1]} ({citation})"
+            template = self._templates[key][0 if lang == "da" else 1]
+        args: dict[str, object] = {name: display(facts.get(name), lang) for name in self._fields[template]}
         args.update(self._vocab[lang])
         args["title"] = self.rule.title_da if lang == "da" else self.rule.title_en
-        citation = "; ".join(r.citation for r in item.references)
         return f"{template.format_map(args)} ({citation})"
 
+
+_FORMATTER = string.Formatter()
 
 #: The reason fact of a finding that ``flag`` turned into ``needs_assessment``.
 AMBIGUOUS_DATES = "ambiguous_dates"
@@ -234,35 +276,37 @@ _VERDICT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
 
 
 #: Words for the codes that facts hold (enum values and condition names), in Danish and English.
-_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType({
-    # Purpose (LAB § 167, stk. 1)
-    "activity": ("aktiviteter", "activities"),
-    "offer": ("tilbud", "an offer"),
-    "ordinary_education": ("ordinær uddannelse", "ordinary education"),
-    "flexjob": ("ansættelse i fleksjob", "a flex job"),
-    "ordinary_employment": ("ordinær ansættelse", "ordinary employment"),
-    # Who employs or engaged the mentor (§ 168)
-    "company": ("en virksomhed", "a company"),
-    "education_institution": ("en uddannelsesinstitution", "an education institution"),
-    "municipality": ("kommunen", "the municipality"),
-    "external_consultant": ("ekstern konsulent", "an external consultant"),
-    # Hours
-    "per_week": ("timer pr. uge", "hours per week"),
-    "total": ("timer i alt", "hours in total"),
-    # How a new period follows the previous one
-    "expiry": ("ved udløb af den forrige", "at the expiry of the previous one"),
-    "gap": ("efter et ophold", "after a gap"),
-    "overlap": ("overlappende", "overlapping"),
-    # Conditions of the rights (§ 167, stk. 2 and 3)
-    "target_group": ("målgruppe", "target group"),
-    "inpatient": ("indlagt (ikke ambulant eller dagbehandling)", "in-patient (not out-patient or day treatment)"),
-    "psychiatric": ("psykiatrisk indlæggelse", "psychiatric admission"),
-    "purpose": ("formål efter stk. 1", "a purpose of stk. 1"),
-    "under_30": ("under 30 år ved optagelsen", "under 30 on admission"),
-    "qualifying": ("kompetencegivende uddannelse", "a qualifying education"),
-    "right_invoked_on": ("dato for brug af retten", "the day the right is taken up"),
-    "birth_date": ("fødselsdato", "birth date"),
-})
+_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        # Purpose (LAB § 167, stk. 1)
+        "activity": ("aktiviteter", "activities"),
+        "offer": ("tilbud", "an offer"),
+        "ordinary_education": ("ordinær uddannelse", "ordinary education"),
+        "flexjob": ("ansættelse i fleksjob", "a flex job"),
+        "ordinary_employment": ("ordinær ansættelse", "ordinary employment"),
+        # Who employs or engaged the mentor (§ 168)
+        "company": ("en virksomhed", "a company"),
+        "education_institution": ("en uddannelsesinstitution", "an education institution"),
+        "municipality": ("kommunen", "the municipality"),
+        "external_consultant": ("ekstern konsulent", "an external consultant"),
+        # Hours
+        "per_week": ("timer pr. uge", "hours per week"),
+        "total": ("timer i alt", "hours in total"),
+        # How a new period follows the previous one
+        "expiry": ("ved udløb af den forrige", "at the expiry of the previous one"),
+        "gap": ("efter et ophold", "after a gap"),
+        "overlap": ("overlappende", "overlapping"),
+        # Conditions of the rights (§ 167, stk. 2 and 3)
+        "target_group": ("målgruppe", "target group"),
+        "inpatient": ("indlagt (ikke ambulant eller dagbehandling)", "in-patient (not out-patient or day treatment)"),
+        "psychiatric": ("psykiatrisk indlæggelse", "psychiatric admission"),
+        "purpose": ("formål efter stk. 1", "a purpose of stk. 1"),
+        "under_30": ("under 30 år ved optagelsen", "under 30 on admission"),
+        "qualifying": ("kompetencegivende uddannelse", "a qualifying education"),
+        "right_invoked_on": ("dato for brug af retten", "the day the right is taken up"),
+        "birth_date": ("fødselsdato", "birth date"),
+    }
+)
 
 
 def display(value: FactValue, lang: str) -> object:

@@ -347,7 +347,21 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="evaluate the bundled example cases and print a table")
     demo.add_argument("--lang", choices=LANGS, default="da", help=lang_help)
     demo.set_defaults(run=_demo)
+
+    # The cost and practice commands live beside their modules; they print for themselves.
+    from mentorrules.costs import add_costs_parser  # only the CLI needs them
+    from mentorrules.practice import add_practice_parser
+
+    add_costs_parser(commands).set_defaults(run=_delegate)
+    add_practice_parser(commands).set_defaults(run=_delegate)
     return parser
+
+
+def _delegate(args: argparse.Namespace, out: _Output) -> int:
+    """Run a command whose module prints for itself (``costs``, ``practice``)."""
+    out.flush()
+    status: int = args.func(args)
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -121,7 +121,11 @@ def _unverified_notices(findings: list[Finding]) -> list[Notice]:
     seen: dict[LegalReference, None] = {}
     for finding in findings:
         explainer = finding.explainer
-        if isinstance(explainer, RuleView) and explainer.cites_unverified and finding.verdict is not Verdict.NOT_APPLICABLE:
+        if (
+            isinstance(explainer, RuleView)
+            and explainer.cites_unverified
+            and finding.verdict is not Verdict.NOT_APPLICABLE
+        ):
             for reference in finding.references:
                 if not reference.verified:
                     seen.setdefault(reference)

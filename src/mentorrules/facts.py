@@ -619,9 +619,11 @@ class Case:
             and (self.purpose is None or type(self.purpose) is Purpose)
             and (self.decisive_need is None or type(self.decisive_need) is Assessment)
             and (self.mentor is None or type(self.mentor) is Mentor)
-            and type(self.tasks) is tuple and all(type(t) is Task for t in self.tasks)
+            and type(self.tasks) is tuple
+            and all(type(t) is Task for t in self.tasks)
             and (self.beyond_usual_duties is None or type(self.beyond_usual_duties) is Assessment)
-            and type(self.periods) is tuple and all(type(p) is Period for p in self.periods)
+            and type(self.periods) is tuple
+            and all(type(p) is Period for p in self.periods)
             and (self.psychiatric_discharge is None or type(self.psychiatric_discharge) is PsychiatricDischarge)
             and (self.education_admission is None or type(self.education_admission) is EducationAdmission)
             and _opt_str(self.case_id)

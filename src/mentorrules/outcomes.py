@@ -90,6 +90,9 @@ def _check_lang(lang: str) -> None:
 
 def fact_to_json(value: FactValue) -> Any:
     """Return a fact as a JSON value: dates as ISO strings, decimals as plain strings."""
+    kind = type(value)
+    if kind is str or kind is bool or value is None or kind is int:
+        return value
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -191,13 +194,15 @@ class Notice(NamedTuple):
 
 
 #: Rank of a verdict in the aggregate; ``not_applicable`` ranks with ``met`` (it cannot make a decision worse).
-_RANK = MappingProxyType({
-    Verdict.NOT_APPLICABLE: 0,
-    Verdict.MET: 0,
-    Verdict.NEEDS_ASSESSMENT: 1,
-    Verdict.MISSING_FACTS: 2,
-    Verdict.NOT_MET: 3,
-})
+_RANK = MappingProxyType(
+    {
+        Verdict.NOT_APPLICABLE: 0,
+        Verdict.MET: 0,
+        Verdict.NEEDS_ASSESSMENT: 1,
+        Verdict.MISSING_FACTS: 2,
+        Verdict.NOT_MET: 3,
+    }
+)
 _BY_RANK = (Verdict.MET, Verdict.NEEDS_ASSESSMENT, Verdict.MISSING_FACTS, Verdict.NOT_MET)
 _RIGHTS_PREFIX = "right."
 

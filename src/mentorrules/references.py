@@ -97,10 +97,20 @@ class LegalReference:
     text: str | None = None
     note: str | None = None
     citation: str = attrs.field(init=False, eq=False, repr=False)
+    _json: tuple[tuple[str, str | bool], ...] = attrs.field(init=False, eq=False, repr=False, alias="_json")
 
     def __attrs_post_init__(self) -> None:
-        """Render the citation once; references are shared, so this is paid at import."""
-        object.__setattr__(self, "citation", _render(self))
+        """Render the citation and the JSON form once; references are shared, so this is paid at import."""
+        citation = _render(self)
+        object.__setattr__(self, "citation", citation)
+        json_items = (
+            ("citation", citation),
+            ("source", self.source),
+            ("url", self.url),
+            ("kind", self.kind.value),
+            ("verified", self.verified),
+        )
+        object.__setattr__(self, "_json", json_items)
 
     def __str__(self) -> str:
         """Render as the Danish citation text."""
@@ -108,10 +118,4 @@ class LegalReference:
 
     def to_dict(self) -> dict[str, str | bool]:
         """Return the JSON shape of DESIGN section 4: citation, source, url, kind, verified."""
-        return {
-            "citation": self.citation,
-            "source": self.source,
-            "url": self.url,
-            "kind": self.kind.value,
-            "verified": self.verified,
-        }
+        return dict(self._json)

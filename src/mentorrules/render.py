@@ -587,8 +587,6 @@ def _decision_md(decision: Decision, lang: str, level: int) -> list[str]:
     settings = ", ".join(f"{_md_code(f'{key}={value}')}" for key, value, _ in _interpretation_items(decision))
     lines += [
         "",
-        "---",
-        "",
         f"{w['interpretation']}: {settings}. {w['library']}: mentorrules {_md(decision.library_version)}. "
         f"{w['fingerprint']}: {_md_code(decision.fingerprint)}",
     ]

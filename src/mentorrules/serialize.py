@@ -349,7 +349,7 @@ def _is_text(value: str) -> bool:
     """
     Return whether a string is valid Unicode text, i.e. holds no lone surrogate.
 
-    JSON allows an escaped lone surrogate (``"\\ud800"``), but such a string is
+    JSON allows an escaped lone surrogate (a ``u`` escape in D800-DFFF without its pair), but such a string is
     not text (RFC 8259, section 8.2): it cannot be written as UTF-8, so a
     decision record or fingerprint holding it could not be stored.  The
     library reads it as a wrong type.

@@ -1,0 +1,164 @@
+"""
+Mutation testing of the rules and the month arithmetic (``make mutation``).
+
+Runs mutmut 2.5 over ``[tool.mutmut] paths_to_mutate`` of ``pyproject.toml``
+(``src/mentorrules/rules/`` and ``src/mentorrules/_dates.py``) with its
+``runner`` (a focused ``pytest -x`` over the rule, date, scenario and mutant
+tests under ``HYPOTHESIS_PROFILE=dev``), then prints the score (killed / total)
+and every surviving mutant with ``mutmut results`` and ``mutmut show``.  It exits
+0 whenever mutmut produced a score; 1 when it could not (the baseline test run
+failed, or mutmut crashed).
+
+mutmut rewrites the source files in place, one mutant at a time.  So that a
+half-hour run does not pull the floor from under anyone running the tests in
+the working tree, and so that an interrupted run can never leave a mutant
+behind in ``src/``, the run happens in a copy: ``src``, ``tests`` and
+``pyproject.toml`` are copied to a work directory, ``../shared`` beside it is
+linked to the real ``../shared`` (the public scenarios), and ``PYTHONPATH``
+points at the copy's ``src`` (it comes before the editable install).  Python
+writes no bytecode there (``PYTHONDONTWRITEBYTECODE``): a mutant of the same
+size written in the same second as the original would otherwise be served
+from a stale ``.pyc``.
+
+Options::
+
+    --paths PATHS     mutate only these (comma-separated, relative to the project),
+                      e.g. src/mentorrules/_dates.py; default: paths_to_mutate
+    --workdir DIR     run in DIR (created; reused if it holds a previous run, whose
+                      .mutmut-cache then makes the run incremental); default: a
+                      fresh temporary directory, removed afterwards
+    --keep            keep the temporary directory (to run mutmut show/apply there later)
+    --json FILE       also write the score and the survivors as JSON to FILE
+    --no-diffs        list the survivors' ids without their diffs
+
+Typical use: ``make mutation``, or ``.venv/bin/python benchmarks/mutation.py
+--paths src/mentorrules/rules/duties.py`` for one file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+from typing import Any
+
+
+ROOT = Path(__file__).resolve().parents[1]
+# mutmut's status classes, as ``mutmut result-ids`` names them.  Timed-out and
+# suspicious (killed, but slowly) mutants were detected by the tests: they count as killed.
+KILLED_CLASSES = ("killed", "timeout", "suspicious")
+OTHER_CLASSES = ("survived", "skipped", "untested")
+
+
+def _config() -> dict[str, Any]:
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        table: dict[str, Any] = tomllib.load(handle)["tool"]["mutmut"]
+    return table
+
+
+def _prepare(workdir: Path) -> Path:
+    """Copy what the tests need into ``workdir/main`` and link ``workdir/shared``; return the copy."""
+    main = workdir / "main"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis", "*.bak")
+    main.mkdir(parents=True, exist_ok=True)
+    for name in ("src", "tests"):
+        target = main / name
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(ROOT / name, target, ignore=ignore)
+    shutil.copy2(ROOT / "pyproject.toml", main / "pyproject.toml")
+    shared = workdir / "shared"
+    real_shared = ROOT.parent / "shared"
+    if real_shared.is_dir() and not shared.exists():
+        shared.symlink_to(real_shared, target_is_directory=True)
+    return main
+
+
+def _environment(main: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    bin_dir = str(Path(sys.executable).parent)
+    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
+    env["PYTHONPATH"] = str(main / "src")
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.pop("COVERAGE_PROCESS_START", None)
+    return env
+
+
+def _mutmut(main: Path, env: dict[str, str], *args: str, capture: bool = True) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "mutmut", *args]
+    return subprocess.run(command, cwd=main, env=env, text=True, capture_output=capture, check=False)
+
+
+def _ids(main: Path, env: dict[str, str], status: str) -> list[int]:
+    result = _mutmut(main, env, "result-ids", status)
+    return [int(token) for token in result.stdout.split()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--paths", help="comma-separated paths to mutate (default: pyproject's paths_to_mutate)")
+    parser.add_argument("--workdir", type=Path, help="work directory (default: a fresh temporary directory)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary work directory")
+    parser.add_argument("--json", type=Path, help="write the score and survivors as JSON to this file")
+    parser.add_argument("--no-diffs", action="store_true", help="do not print the survivors' diffs")
+    args = parser.parse_args(argv)
+
+    config = _config()
+    paths = args.paths or config["paths_to_mutate"]
+    temporary = args.workdir is None
+    workdir = Path(tempfile.mkdtemp(prefix="mentorrules-mutation-")) if temporary else args.workdir.resolve()
+    try:
+        main_dir = _prepare(workdir)
+        env = _environment(main_dir)
+        print(f"mutation testing {paths} in {main_dir}", flush=True)
+        print(f"runner: {config['runner']}", flush=True)
+        started = time.monotonic()
+        run = _mutmut(main_dir, env, "run", "--paths-to-mutate", paths, "--simple-output", capture=False)
+        elapsed = time.monotonic() - started
+        if run.returncode & 1:
+            print(f"mutmut failed (exit status {run.returncode}): no score", file=sys.stderr)
+            return 1
+        counts = {status: _ids(main_dir, env, status) for status in (*KILLED_CLASSES, *OTHER_CLASSES)}
+        killed = sum(len(counts[status]) for status in KILLED_CLASSES)
+        total = sum(len(ids) for ids in counts.values())
+        survivors = counts["survived"] + counts["skipped"] + counts["untested"]
+
+        print()
+        print(_mutmut(main_dir, env, "results").stdout)
+        diffs: dict[int, str] = {}
+        if not args.no_diffs:
+            for mutant in survivors:
+                diffs[mutant] = _mutmut(main_dir, env, "show", str(mutant)).stdout.rstrip()
+                print(f"# mutant {mutant}\n{diffs[mutant]}\n")
+        score = killed / total if total else 1.0
+        details = ", ".join(f"{status} {len(counts[status])}" for status in (*KILLED_CLASSES, *OTHER_CLASSES))
+        print(f"mutation score: {killed} killed / {total} total = {score:.1%} ({details}; {elapsed / 60:.1f} min)")
+        if args.json:
+            summary = {
+                "paths": paths,
+                "runner": config["runner"],
+                "killed": killed,
+                "total": total,
+                "score": round(score, 4),
+                "by_status": {status: ids for status, ids in counts.items()},
+                "survivors": {str(mutant): diffs.get(mutant, "") for mutant in survivors},
+                "minutes": round(elapsed / 60, 1),
+            }
+            args.json.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        return 0
+    finally:
+        if temporary and not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+        elif temporary:
+            print(f"work directory kept: {workdir}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
