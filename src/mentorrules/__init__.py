@@ -42,6 +42,7 @@ from mentorrules.facts import (
 from mentorrules.interpretation import AmbiguousDates, EducationRightWindow, Interpretation, LawDate
 from mentorrules.law import LawVersion
 from mentorrules.outcomes import Decision, Finding, Notice, Verdict
+from mentorrules.planning import Window, education_admission_window, next_period_window, psychiatric_discharge_window
 from mentorrules.references import LegalReference, ReferenceKind
 from mentorrules.render import report
 from mentorrules.serialize import case_schema, dump_case, load_case
@@ -83,16 +84,20 @@ __all__ = [
     "Task",
     "UnsupportedDateError",
     "Verdict",
+    "Window",
     "__version__",
     "case_schema",
     "decision_schema",
     "dump_case",
+    "education_admission_window",
     "evaluate",
     "evaluate_costs",
     "evaluate_many",
     "load_case",
     "load_cost_claim",
     "max_period_end",
+    "next_period_window",
+    "psychiatric_discharge_window",
     "report",
     "rule_catalogue",
 ]

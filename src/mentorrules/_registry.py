@@ -217,6 +217,10 @@ class RuleView:
 
     def message(self, item: Finding | Notice, lang: str) -> str:
         """Word a finding's message; the citation is appended."""
+        return self.messages(item)[0 if lang == "da" else 1]
+
+    def messages(self, item: Finding | Notice) -> tuple[str, str]:
+        """Word a finding's message in Danish and English at once (what ``to_dict`` needs)."""
         assert isinstance(item, Finding)
         facts = item.facts
         reason = facts.get("reason")
@@ -224,19 +228,23 @@ class RuleView:
         if citation is None:  # references not from this view's variants (a combined or hand-made finding)
             citation = "; ".join(r.citation for r in item.references)
         if reason == AMBIGUOUS_DATES:
-            template = AMBIGUOUS_TEMPLATE[0 if lang == "da" else 1]
+            templates = AMBIGUOUS_TEMPLATE
         else:
             key = (item.verdict, reason if isinstance(reason, str) else "")
             if key not in self._templates:
                 key = (item.verdict, "")
             static = self._static[key]
             if static is not None:
-                return f"{static[0 if lang == 'da' else 1]} ({citation})"
-            template = self._templates[key][0 if lang == "da" else 1]
-        args: dict[str, object] = {name: display(facts.get(name), lang) for name in self._fields[template]}
-        args.update(self._vocab[lang])
-        args["title"] = self.rule.title_da if lang == "da" else self.rule.title_en
-        return f"{template.format_map(args)} ({citation})"
+                return f"{static[0]} ({citation})", f"{static[1]} ({citation})"
+            templates = self._templates[key]
+        da, en = templates
+        da_args: dict[str, object] = {name: display(facts.get(name), "da") for name in self._fields[da]}
+        da_args.update(self._vocab["da"])
+        da_args["title"] = self.rule.title_da
+        en_args: dict[str, object] = {name: display(facts.get(name), "en") for name in self._fields[en]}
+        en_args.update(self._vocab["en"])
+        en_args["title"] = self.rule.title_en
+        return f"{da.format_map(da_args)} ({citation})", f"{en.format_map(en_args)} ({citation})"
 
 
 _FORMATTER = string.Formatter()
@@ -311,6 +319,9 @@ _LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
 
 def display(value: FactValue, lang: str) -> object:
     """Return a fact as message text: codes in words, lists joined, unknown as "ukendt", "7,5" in Danish."""
+    kind = type(value)
+    if kind is date:
+        return value.isoformat()  # type: ignore[union-attr]
     index = 0 if lang == "da" else 1
     if isinstance(value, Verdict):
         return _VERDICT_WORDS[lang][value.value]

@@ -99,6 +99,8 @@ def fact_to_json(value: FactValue) -> Any:
         return format(value.normalize(), "f") if value else "0"
     if isinstance(value, tuple):
         return list(value)
+    if isinstance(value, enum.Enum):
+        return value.value
     return value
 
 
@@ -137,13 +139,15 @@ class Finding(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of DESIGN section 4."""
+        both = getattr(self.explainer, "messages", None)
+        da, en = both(self) if both is not None else (self.message("da"), self.message("en"))
         return {
             "rule": self.rule,
             "verdict": self.verdict.value,
             "subject": self.subject,
             "facts": facts_to_json(self.facts),
             "references": [r.to_dict() for r in self.references],
-            "message": {"da": self.message("da"), "en": self.message("en")},
+            "message": {"da": da, "en": en},
         }
 
     def _repr_markdown_(self) -> str:

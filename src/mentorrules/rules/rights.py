@@ -93,7 +93,7 @@ def _psychiatric_refs(law: LawSnapshot) -> ReferenceSets:
     if law.is_2014:
         return {"": (law.lab_ref("31 b", 2),)}
     refs: tuple[LegalReference, ...] = (law.lab_ref("167", 2), law.bek_ref("psychiatric", subsection=1))
-    if law.psychiatric_purpose_in_force:
+    if law.psychiatric_purpose_in_force or law.psychiatric_purpose_date_matters:
         refs = (
             *refs,
             LegalReference(

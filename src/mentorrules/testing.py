@@ -1,0 +1,510 @@
+"""
+Hypothesis strategies for mentor-support cases, for the tests of applications that use mentorrules.
+
+A municipal case system that stores :class:`~mentorrules.Decision` records, a
+data pipeline that converts its own records into cases, or a report generator
+can test itself against every shape of case the library accepts, not only the
+few a developer thinks of.  The strategies here draw *valid* facts (every object
+they draw can be built, dumped and loaded again) that reach the corners of the
+law: month ends where "6 months" is ambiguous, 29 February births, periods that
+follow each other at expiry, after a gap or overlapping, agreements with items
+missing or blank, assessments recorded or not, and cases shaped so that the
+psychiatric-discharge and education-admission rights exist.
+
+This module is optional: it needs Hypothesis, installed with the ``testing``
+extra (``pip install mentorrules[testing]``).
+
+Copy this into your test suite::
+
+    from hypothesis import given
+
+    from mentorrules import dump_case, evaluate, load_case
+    from mentorrules.testing import case_documents, cases, interpretations
+
+
+    @given(cases(), interpretations())
+    def test_every_case_can_be_decided_and_stored(case, interpretation):
+        decision = evaluate(case, interpretation=interpretation)  # never raises
+        assert load_case(dump_case(case)) == case  # the JSON format round-trips
+        my_store.save(decision.to_dict())  # your code: must accept every decision
+
+
+    @given(case_documents())
+    def test_my_importer_accepts_every_valid_document(document):
+        my_importer.import_case(document)  # your code, fed the JSON of valid cases
+
+The same, run here:
+
+>>> from hypothesis import given, settings
+>>> from mentorrules import dump_case, evaluate, load_case
+>>> @settings(max_examples=25, deadline=None)
+... @given(cases(), interpretations())
+... def test_every_case_can_be_decided(case, interpretation):
+...     assert evaluate(case, interpretation=interpretation).findings
+...     assert load_case(dump_case(case)) == case
+>>> test_every_case_can_be_decided()
+
+The strategies:
+
+* :func:`dates`: dates favouring month ends and 29 February;
+* one per fact class: :func:`assessments`, :func:`citizens`, :func:`mentors`,
+  :func:`tasks`, :func:`hours`, :func:`agreements`, :func:`periods`,
+  :func:`psychiatric_discharges`, :func:`education_admissions`;
+* :func:`cases`: whole cases whose decision date lies in a modelled law version,
+  so that :func:`~mentorrules.evaluate` never raises for them under any
+  interpretation (:func:`interpretations`);
+* :func:`case_documents`: the JSON of such cases, as
+  :func:`~mentorrules.dump_case` writes it.
+
+The strategies draw only what :func:`~mentorrules.load_case` accepts; to test
+how your code handles *invalid* input, mutate a document from
+:func:`case_documents`.  Like every Hypothesis strategy they shrink a failing
+example towards a small case.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, TypeVar
+
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError as exc:  # tested by simulating a missing Hypothesis
+    raise ImportError(
+        "mentorrules.testing needs Hypothesis; install it with: pip install mentorrules[testing]"
+    ) from exc
+
+from mentorrules._dates import max_period_end
+from mentorrules.facts import (
+    MAX_DATE,
+    MAX_HOURS,
+    MIN_DATE,
+    Agreement,
+    Assessment,
+    Case,
+    Citizen,
+    EducationAdmission,
+    Engager,
+    Hours,
+    HoursUnit,
+    Mentor,
+    MentorEmployer,
+    Period,
+    PsychiatricDischarge,
+    Purpose,
+    TargetGroup,
+    Task,
+)
+from mentorrules.interpretation import AmbiguousDates, EducationRightWindow, Interpretation, LawDate
+from mentorrules.law import LAW_VERSIONS
+from mentorrules.serialize import dump_case
+
+
+__all__ = [
+    "agreements",
+    "assessments",
+    "case_documents",
+    "cases",
+    "citizens",
+    "dates",
+    "education_admissions",
+    "hours",
+    "interpretations",
+    "mentors",
+    "periods",
+    "psychiatric_discharges",
+    "tasks",
+]
+
+_T = TypeVar("_T")
+_ONE_DAY = timedelta(days=1)
+#: The law dates modelled: decisions on these dates never raise UnsupportedDateError.
+_FIRST_LAW_DATE = min(version.valid_from for version in LAW_VERSIONS)
+_LAST_LAW_DATE = max(version.valid_to for version in LAW_VERSIONS)
+#: The education right (§ 167, stk. 3) is modelled from this law date.
+_EDUCATION_RIGHT_FROM = date(2022, 1, 1)
+
+# Texts that matter to the rules: names that match only after normalisation,
+# contact data of every accepted shape, a blank text (an unstated agreement
+# item), and an identifier that looks like a CPR number (a privacy notice).
+_NAMES = ("Mette Jensen", "mette  jensen", "Søren Hansen", "So\u0308ren Hansen", "Ali")
+_CONTACTS = ("+45 20 30 40 50", "20304050", "0045 20304050", "+4420304050", "mette.jensen@example.org", "a@b.dk")
+_NOTABLE_TEXTS = (
+    "",
+    "  ",
+    *_NAMES,
+    *_CONTACTS[:2],
+    "ring til Mette",
+    "010203-1234",
+    "ref 3213001234",
+    "Støtte til fremmøde",
+)
+_EDUCATION_GROUPS = (TargetGroup.EDUCATION_BENEFIT_EDUCATION_READY, TargetGroup.EDUCATION_BENEFIT_ACTIVITY_READY)
+
+_texts = st.one_of(
+    st.text(alphabet="abc ø-@.+0123456789", max_size=12),
+    st.sampled_from(_NOTABLE_TEXTS),
+    st.text(max_size=5),  # arbitrary Unicode (Hypothesis never draws lone surrogates)
+)
+_optional_texts = st.none() | _texts
+_optional_bools = st.sampled_from((None, True, False))
+_likely_true = st.sampled_from((True, True, False))
+
+
+def _optional(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
+    return st.none() | strategy
+
+
+def _clamp(day: date, low: date = MIN_DATE, high: date = MAX_DATE) -> date:
+    return min(max(day, low), high)
+
+
+def _month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _check_dates(min_value: date, max_value: date) -> None:
+    for name, value in (("min_value", min_value), ("max_value", max_value)):
+        if type(value) is not date or not MIN_DATE <= value <= MAX_DATE:
+            raise InvalidArgument(f"{name} must be a date between {MIN_DATE} and {MAX_DATE}, not {value!r}")
+    if min_value > max_value:
+        raise InvalidArgument(f"min_value {min_value} is after max_value {max_value}")
+
+
+def dates(*, min_value: date = MIN_DATE, max_value: date = MAX_DATE) -> st.SearchStrategy[date]:
+    """
+    Draw dates a case may hold, favouring the days where month arithmetic is ambiguous.
+
+    About half the dates are the last day of their month or one or two days
+    before it (31 August, 30 August, 29 February), where "6 months later" or
+    "3 months before" falls on a day the target month lacks.
+
+    Args:
+        min_value: The earliest date (at least 1900-01-01).
+        max_value: The latest date (at most 2199-12-31).
+
+    Raises:
+        hypothesis.errors.InvalidArgument: If a bound is not a date in
+            1900-01-01..2199-12-31 or ``min_value`` is after ``max_value``.
+
+    """
+    _check_dates(min_value, max_value)
+    plain = st.dates(min_value=min_value, max_value=max_value)
+    near_month_end = st.tuples(plain, st.integers(0, 2)).map(
+        lambda drawn: _clamp(_month_end(drawn[0]) - timedelta(days=drawn[1]), min_value, max_value)
+    )
+    return st.one_of(plain, near_month_end)
+
+
+def _near(anchor: date, before: int, after: int) -> st.SearchStrategy[date]:
+    """Dates from ``before`` days before ``anchor`` to ``after`` days after it (month ends favoured)."""
+    return dates(
+        min_value=_clamp(anchor - timedelta(days=before)),
+        max_value=_clamp(anchor + timedelta(days=after)),
+    )
+
+
+def assessments(*, on: st.SearchStrategy[date] | None = None) -> st.SearchStrategy[Assessment]:
+    """
+    Draw a caseworker's recorded assessment: outcome true or false, with or without date, author and reason.
+
+    Args:
+        on: Dates for ``Assessment.on`` (default: :func:`dates`); ``None`` is drawn too.
+
+    """
+    return st.builds(
+        Assessment,
+        outcome=st.booleans(),
+        on=_optional(dates() if on is None else on),
+        by=_optional_texts,
+        reason=_optional_texts,
+    )
+
+
+def citizens(*, birth_dates: st.SearchStrategy[date] | None = None) -> st.SearchStrategy[Citizen]:
+    """
+    Draw a citizen: birth date (29 February favoured) and target group, each possibly unknown.
+
+    Args:
+        birth_dates: Dates for ``Citizen.birth_date`` (default: 1950..2012,
+            often 29 February); ``None`` is drawn too.
+
+    """
+    if birth_dates is None:
+        leap_days = st.sampled_from([date(year, 2, 29) for year in range(1952, 2013, 4)])
+        birth_dates = st.one_of(dates(min_value=date(1950, 1, 1), max_value=date(2012, 12, 31)), leap_days)
+    return st.builds(
+        Citizen,
+        birth_date=_optional(birth_dates),
+        target_group=st.sampled_from((None, *TargetGroup)),
+    )
+
+
+def mentors() -> st.SearchStrategy[Mentor]:
+    """Draw a mentor of every employer, an external consultant with or without ``engaged_by``; any field unknown."""
+    return st.builds(
+        Mentor,
+        name=_optional(st.sampled_from(_NAMES) | _texts),
+        phone=_optional_texts,
+        email=_optional_texts,
+        employer=st.sampled_from((None, *MentorEmployer)),
+        engaged_by=st.sampled_from((None, *Engager)),
+    )
+
+
+def tasks() -> st.SearchStrategy[Task]:
+    """Draw a mentor's task, classified within the usual duties, outside them, or not classified."""
+    return st.builds(Task, description=_texts, within_usual_duties=_optional_bools)
+
+
+def hours() -> st.SearchStrategy[Hours]:
+    """Draw a number of hours, 0..10,000 (0, fractions, trailing zeros and the maximum favoured), per week or in total."""
+    amounts = st.one_of(
+        st.sampled_from((Decimal(0), Decimal("0.5"), Decimal(3), Decimal("37.50"), MAX_HOURS)),
+        st.decimals(min_value=0, max_value=100, places=2),
+        st.decimals(min_value=0, max_value=MAX_HOURS, allow_nan=False, allow_infinity=False),
+    )
+    return st.builds(Hours, amount=amounts, unit=st.sampled_from(HoursUnit))
+
+
+@st.composite
+def _agreement(draw: st.DrawFn, start: date | None, end: date | None) -> Agreement:
+    if start is not None and end is not None and draw(st.integers(0, 3)):
+        a_start: date | None = start  # mostly the period's own dates, or an item left out
+        a_end: date | None = end
+        if not draw(st.integers(0, 3)):
+            a_start, a_end = draw(st.sampled_from(((None, end), (start, None), (None, None))))
+    else:
+        a_start = draw(_optional(dates() if start is None else _near(start, 10, 10)))
+        a_end = draw(_optional(dates() if end is None else _near(end, 40, 40)))
+    return Agreement(
+        written=draw(st.booleans()),
+        concluded_on=draw(_optional(dates() if start is None else st.just(start))),
+        goal=draw(_optional_texts),
+        mentor_name=draw(_optional(st.sampled_from(_NAMES) | _texts)),
+        mentor_contact=draw(st.one_of(st.sampled_from(_CONTACTS), _optional_texts)),
+        tasks=draw(st.lists(_texts, max_size=2)),
+        start=a_start,
+        end=a_end,
+        hours=draw(_optional(hours())),
+        complaint_guidance=draw(_optional_bools),
+    )
+
+
+def agreements(*, start: date | None = None, end: date | None = None) -> st.SearchStrategy[Agreement]:
+    """
+    Draw the written record of a period, its items present, absent (``None``) or blank.
+
+    Args:
+        start: The period's start: the record's start is mostly this date,
+            sometimes absent or a few days off.
+        end: The period's end, likewise.
+
+    Without ``start`` and ``end`` the record's dates are arbitrary (the rules
+    judge an end before the start; it is not an input error).
+
+    """
+    return _agreement(start, end)
+
+
+@st.composite
+def _period(draw: st.DrawFn, starts: st.SearchStrategy[date], agreement: bool | None) -> Period:
+    start = draw(starts)
+    limit = max_period_end(start)
+    if draw(st.integers(0, 3)):  # on or next to the six-month limit
+        end = _clamp(limit + timedelta(days=draw(st.sampled_from((-1, 0, 1, -30)))), start)
+    else:
+        end = _clamp(start + timedelta(days=draw(st.integers(0, 275))))
+    if agreement is None:
+        record = draw(_optional(_agreement(start, end)))
+    else:
+        record = draw(_agreement(start, end)) if agreement else None
+    return Period(
+        start=start, end=end, assessment=draw(_optional(assessments(on=_near(start, 60, 60)))), agreement=record
+    )
+
+
+def periods(
+    *, min_start: date = MIN_DATE, max_start: date = MAX_DATE, agreement: bool | None = None
+) -> st.SearchStrategy[Period]:
+    """
+    Draw one period of support: an end on, next to or well within the six-month limit, or up to 9 months on.
+
+    Args:
+        min_start: The earliest start.
+        max_start: The latest start.
+        agreement: ``True`` always draws a written record, ``False`` never,
+            ``None`` (default) sometimes.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: As :func:`dates` for the bounds.
+
+    """
+    return _period(dates(min_value=min_start, max_value=max_start), agreement)
+
+
+@st.composite
+def _course(draw: st.DrawFn, anchor: date, max_periods: int) -> tuple[Period, ...]:
+    """0..max_periods periods, the first near ``anchor``, chained at expiry, after a gap or overlapping; shuffled."""
+    result: list[Period] = []
+    for index in range(draw(st.integers(0, max_periods))):
+        if index == 0:
+            start = draw(_near(anchor, 60, 60))
+        else:
+            previous = result[-1]
+            follows = draw(st.sampled_from(("expiry", "expiry", "gap", "overlap")))
+            if follows == "expiry":
+                start = previous.end + _ONE_DAY
+            elif follows == "gap":
+                start = previous.end + timedelta(days=draw(st.integers(2, 60)))
+            else:
+                start = previous.start + timedelta(days=draw(st.integers(0, 60)))
+        # Starts stay inside the modelled law dates, so that law_date="period_start" can be evaluated.
+        start = _clamp(start, _FIRST_LAW_DATE, _LAST_LAW_DATE)
+        result.append(draw(_period(st.just(start), None)))
+    return tuple(draw(st.permutations(result)))
+
+
+def psychiatric_discharges(
+    *, discharge_dates: st.SearchStrategy[date] | None = None
+) -> st.SearchStrategy[PsychiatricDischarge]:
+    """
+    Draw a discharge from admission, mostly in-patient and psychiatric (the right of § 167, stk. 2).
+
+    Args:
+        discharge_dates: Dates for the discharge (default: :func:`dates`).
+
+    """
+    return st.builds(
+        PsychiatricDischarge,
+        discharge_date=dates() if discharge_dates is None else discharge_dates,
+        inpatient=_likely_true,
+        psychiatric=_likely_true,
+    )
+
+
+@st.composite
+def _admission(draw: st.DrawFn, admission_dates: st.SearchStrategy[date], invoked: bool) -> EducationAdmission:
+    admitted = draw(admission_dates)
+    invoked_after = st.integers(0, 220).map(lambda days: _clamp(admitted + timedelta(days=days)))
+    return EducationAdmission(
+        admission_date=admitted,
+        qualifying=draw(_likely_true),
+        right_invoked_on=draw(invoked_after if invoked else _optional(invoked_after)),
+    )
+
+
+def education_admissions(
+    *, admission_dates: st.SearchStrategy[date] | None = None
+) -> st.SearchStrategy[EducationAdmission]:
+    """
+    Draw an admission to education, mostly qualifying, the right invoked 0..220 days later or not known.
+
+    Args:
+        admission_dates: Dates for the admission (default: :func:`dates`).
+
+    """
+    return _admission(dates() if admission_dates is None else admission_dates, invoked=False)
+
+
+def _years_before(day: date, years: int) -> date:
+    return day.replace(year=day.year - years, day=min(day.day, 28))
+
+
+@st.composite
+def _case(draw: st.DrawFn, decision_dates: st.SearchStrategy[date] | None, max_periods: int) -> Case:
+    flavour = draw(st.sampled_from(("random", "student", "discharge")))
+    if decision_dates is not None:
+        decision = draw(decision_dates)
+    elif flavour == "student":  # the education right is modelled from 2022
+        decision = draw(dates(min_value=_EDUCATION_RIGHT_FROM, max_value=_LAST_LAW_DATE))
+    else:
+        decision = draw(dates(min_value=_FIRST_LAW_DATE, max_value=_LAST_LAW_DATE))
+    anchor = draw(_near(decision, 200, 120))
+    citizen = draw(_optional(citizens()) | citizens())
+    discharge = None
+    if flavour == "discharge" or not draw(st.integers(0, 5)):
+        discharge = draw(psychiatric_discharges(discharge_dates=_near(decision, 150, 200)))
+        if flavour == "discharge":  # support starting up to 100 days before the discharge, a § 6 group likely
+            anchor = _clamp(discharge.discharge_date - timedelta(days=draw(st.integers(0, 100))))
+            citizen = draw(citizens(birth_dates=dates(min_value=date(1950, 1, 1), max_value=date(2008, 12, 31))))
+    admission = None
+    if flavour == "student" or not draw(st.integers(0, 5)):
+        admission = draw(_admission(_near(decision, 200, 100), invoked=flavour == "student"))
+        if flavour == "student":  # young, on education benefit, support from the invocation
+            anchor = admission.right_invoked_on or admission.admission_date
+            birth = _years_before(admission.admission_date, draw(st.sampled_from((18, 22, 29, 30))))
+            group = draw(st.sampled_from((*_EDUCATION_GROUPS, None, TargetGroup.CASH_BENEFIT_JOB_READY)))
+            citizen = Citizen(birth_date=draw(st.sampled_from((birth, birth, None))), target_group=group)
+    return Case(
+        decision_date=decision,
+        citizen=citizen,
+        purpose=draw(st.sampled_from((None, *Purpose))),
+        decisive_need=draw(_optional(assessments(on=_near(decision, 60, 60)))),
+        mentor=draw(_optional(mentors()) | mentors()),
+        tasks=draw(st.lists(tasks(), max_size=3)),
+        beyond_usual_duties=draw(_optional(assessments(on=_near(decision, 60, 60)))),
+        periods=draw(_course(anchor, max_periods)),
+        psychiatric_discharge=discharge,
+        education_admission=admission,
+        case_id=draw(_optional_texts),
+    )
+
+
+def cases(*, decision_dates: st.SearchStrategy[date] | None = None, max_periods: int = 3) -> st.SearchStrategy[Case]:
+    """
+    Draw a valid case; with the default decision dates, every case can be evaluated under every interpretation.
+
+    A third of the cases are shaped so that the education-admission right
+    (§ 167, stk. 3: a young recipient of education benefit admitted to a
+    qualifying education) or the psychiatric-discharge right (§ 167, stk. 2)
+    is likely to exist, with the first period near the start of the right.
+    The periods (0 to ``max_periods``) follow each other at expiry, after a
+    gap or overlapping, and are given in shuffled order; their starts lie in
+    the modelled law dates.  Other dates lie near the decision date; facts
+    dated after it occur, as the format allows.
+
+    Args:
+        decision_dates: Dates for ``Case.decision_date``.  The default draws
+            from the modelled law dates (2014-01-01..2026-12-31), so that
+            :func:`~mentorrules.evaluate` never raises; dates outside them
+            make it raise :class:`~mentorrules.UnsupportedDateError`.
+        max_periods: The most periods a case has (0 or more).
+
+    Raises:
+        hypothesis.errors.InvalidArgument: If ``max_periods`` is negative.
+
+    """
+    if type(max_periods) is not int or max_periods < 0:
+        raise InvalidArgument(f"max_periods must be an int, 0 or more, not {max_periods!r}")
+    return _case(decision_dates, max_periods)
+
+
+def case_documents(
+    *, decision_dates: st.SearchStrategy[date] | None = None, max_periods: int = 3
+) -> st.SearchStrategy[dict[str, Any]]:
+    """
+    Draw the JSON of a valid case, as :func:`~mentorrules.dump_case` writes it (plain dicts, lists and strings).
+
+    Arguments as for :func:`cases`.  ``json.dumps`` accepts every document, and
+    :func:`~mentorrules.load_case` reads it back to the case it was dumped from.
+    """
+    return cases(decision_dates=decision_dates, max_periods=max_periods).map(dump_case)
+
+
+def interpretations() -> st.SearchStrategy[Interpretation]:
+    """Draw every combination of the interpretation choices (:class:`~mentorrules.Interpretation`)."""
+    return st.builds(
+        Interpretation,
+        ambiguous_dates=st.sampled_from(AmbiguousDates),
+        complaint_guidance_required_from_2020=st.booleans(),
+        strict_mentor_categories=st.booleans(),
+        psychiatric_period_may_exceed_six_months=st.booleans(),
+        education_right_window=st.sampled_from(EducationRightWindow),
+        under_30_education_guidance=st.booleans(),
+        law_date=st.sampled_from(LawDate),
+    )
