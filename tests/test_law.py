@@ -330,12 +330,23 @@ def _discharge(day: date, purpose: str) -> dict[str, Any]:
 LOV_295 = "lov nr. 295 af 20. marts 2023, § 1, nr. 10"
 
 
+def test_psychiatric_right_on_2023_03_20_cites_no_amendment() -> None:
+    """Before lov nr. 295 of 20 March 2023 existed, the right is cited without it."""
+    finding = only(decide_on(date(2023, 3, 20), **_discharge(date(2023, 3, 20), "other")), "right.psychiatric_discharge")
+    assert finding.verdict.value == "met"
+    assert LOV_295 not in [reference.citation for reference in finding.references]
+
+
 def test_psychiatric_right_without_purpose_condition_on_2023_03_31() -> None:
     """Before the 2023 amendment (assumed 2023-04-01) the psychiatric right has no purpose condition: purpose other still gives it."""
     decision = decide_on(date(2023, 3, 31), **_discharge(date(2023, 3, 31), "other"))
     finding = only(decision, "right.psychiatric_discharge")
     assert finding.verdict.value == "met"
-    assert LOV_295 not in [reference.citation for reference in finding.references]
+    # lov nr. 295/2023 exists from 2023-03-21 and its in-force date is assumed: the reading depends on it,
+    # so the amendment is cited as unverified and the decision carries a law.unverified notice.
+    cited = {reference.citation: reference.verified for reference in finding.references}
+    assert cited[LOV_295] is False
+    assert any(n.code == "law.unverified" and LOV_295 in n.message("da") for n in decision.notices)
     # every period is covered by a right without a purpose condition: purpose does not apply
     assert only(decision, "eligibility.purpose").verdict.value == "not_applicable"
 

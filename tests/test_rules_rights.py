@@ -176,8 +176,11 @@ class TestPsychiatricDischarge:
         )
         found = finding(case, PSYCHIATRIC)
         assert expected == found.verdict
-        cites_295 = LOV_295 in citations(found)
-        assert (decision_date >= date(2023, 4, 1)) is cites_295
+        # Cited from the day after the act (2023-03-21): in force from the assumed 2023-04-01, and before
+        # that cited as unverified because the right's conditions depend on the assumed date.
+        assert LOV_295 in citations(found)
+        (amendment,) = [r for r in found.references if r.citation == LOV_295]
+        assert amendment.verified is False
         if expected is Verdict.NOT_MET:
             assert ("purpose",) == found.facts["failed"]
         if expected is Verdict.MISSING_FACTS:

@@ -8,12 +8,12 @@ force on the law date.  It is decision support: it records a caseworker's
 concrete assessment and never makes one.
 """
 
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
 from mentorrules._dates import max_period_end
 from mentorrules._registry import RuleInfo
-from mentorrules._schema import decision_schema
 from mentorrules._version import __version__
-from mentorrules.batch import evaluate_many
-from mentorrules.costs import CostClaim, CostDecision, CostKind, evaluate_costs, load_cost_claim
 from mentorrules.evaluate import evaluate, rule_catalogue
 from mentorrules.exceptions import (
     CaseError,
@@ -44,8 +44,43 @@ from mentorrules.law import LawVersion
 from mentorrules.outcomes import Decision, Finding, Notice, Verdict
 from mentorrules.planning import Window, education_admission_window, next_period_window, psychiatric_discharge_window
 from mentorrules.references import LegalReference, ReferenceKind
-from mentorrules.render import report
 from mentorrules.serialize import case_schema, dump_case, load_case
+
+
+if TYPE_CHECKING:  # loaded on first use (see __getattr__), so that `import mentorrules` stays fast
+    from mentorrules._schema import decision_schema
+    from mentorrules.batch import evaluate_many
+    from mentorrules.costs import CostClaim, CostDecision, CostKind, evaluate_costs, load_cost_claim
+    from mentorrules.render import report
+
+#: Public names whose modules are imported on first use: batch processing, costs, reports, schemas.
+_LAZY = MappingProxyType(
+    {
+        "CostClaim": "mentorrules.costs",
+        "CostDecision": "mentorrules.costs",
+        "CostKind": "mentorrules.costs",
+        "decision_schema": "mentorrules._schema",
+        "evaluate_costs": "mentorrules.costs",
+        "evaluate_many": "mentorrules.batch",
+        "load_cost_claim": "mentorrules.costs",
+        "report": "mentorrules.render",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    """Import a lazily loaded public name on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'mentorrules' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    """List the public names, the lazily loaded ones included."""
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [
