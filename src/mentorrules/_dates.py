@@ -154,7 +154,7 @@ class Readings(NamedTuple):
 
     def choose(self, mode: AmbiguousDates) -> date:
         """Return the date the interpretation ``mode`` computes with: ``strict`` for STRICT, else ``favour_citizen``."""
-        return self.strict if mode == AmbiguousDates.STRICT else self.favour_citizen
+        return self.strict if mode is AmbiguousDates.STRICT else self.favour_citizen
 
 
 def _month_length(year: int, month: int) -> int:

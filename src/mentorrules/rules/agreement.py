@@ -85,7 +85,7 @@ def is_contact(text: str) -> bool:
     >>> is_contact("+45 20 30 40 50"), is_contact("mette@example.dk"), is_contact("ring til Mette")
     (True, True, False)
     """
-    compact = _SPACES.sub("", text)
+    compact = "".join(text.split())  # every white space removed, as the regular expression \s would
     return bool(_PHONE.fullmatch(compact) or _EMAIL.fullmatch(compact))
 
 
@@ -102,7 +102,7 @@ def same_name(a: str, b: str) -> bool:
     >>> same_name("Søren", "Sören")
     False
     """
-    return _normal_name(a) == _normal_name(b)
+    return a == b or _normal_name(a) == _normal_name(b)
 
 
 def _blank(text: str | None) -> bool:
@@ -148,12 +148,13 @@ def _mentor_contact(
 
 
 def _tasks(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
-    if not agreement.tasks:
+    tasks = agreement.tasks
+    if not tasks:
         return V.NOT_MET, {"count": 0}
-    blank = tuple(f"tasks[{i}]" for i, task in enumerate(agreement.tasks) if _blank(task))
-    if blank:
-        return V.NOT_MET, {"count": len(agreement.tasks), "blank": blank, "reason": "blank_item"}
-    return V.MET, {"count": len(agreement.tasks)}
+    if all(task.strip() for task in tasks):
+        return V.MET, {"count": len(tasks)}
+    blank = tuple(f"tasks[{i}]" for i, task in enumerate(tasks) if _blank(task))
+    return V.NOT_MET, {"count": len(tasks), "blank": blank, "reason": "blank_item"}
 
 
 def _duration(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
@@ -196,32 +197,41 @@ def _complaint_required(ctx: Context) -> bool:
 # --- the rules ---------------------------------------------------------------------
 
 
+_SUBJECTS = tuple(f"periods[{index}].agreement" for index in range(32))
+
+
+def _subject(index: int) -> str:
+    return _SUBJECTS[index] if index < 32 else f"periods[{index}].agreement"
+
+
 def _make_check(
     item: ItemCheck, *, optional: Callable[[Context], bool] | None = None
 ) -> Callable[[Context, RuleView], list[Finding]]:
     def check(ctx: Context, view: RuleView) -> list[Finding]:
-        required = optional is None or optional(ctx)
         periods = ctx.case.periods
         if not periods:
             if item is _written:
                 return [view.finding(V.MISSING_FACTS, "periods", {"reason": "no_periods"})]
             return [view.finding(V.NOT_APPLICABLE, "periods", {"reason": "no_periods"})]
+        if optional is not None and not optional(ctx):
+            refs = view.references["not_required"]
+            return [
+                Finding(view.id, V.NOT_APPLICABLE, _subject(index), refs, {"reason": "not_required"}, view)
+                for index in range(len(periods))
+            ]
         current = ctx.periods[-1][0]
-        variant = "" if required else "not_required"
+        refs = view.references[""]
+        rule_id = view.id
         findings = []
         for index, period in enumerate(periods):
-            subject = f"periods[{index}].agreement"
             agreement = period.agreement
-            if not required:
-                findings.append(view.finding(V.NOT_APPLICABLE, subject, {"reason": "not_required"}, variant))
-            elif agreement is None:
-                if index == current:
-                    findings.append(view.finding(V.MISSING_FACTS, subject, {"reason": "absent"}))
-                else:
-                    findings.append(view.finding(V.NOT_APPLICABLE, subject, {"reason": "earlier_absent"}))
-            else:
+            if agreement is not None:
                 verdict, facts = item(agreement, index, period, ctx)
-                findings.append(view.finding(verdict, subject, facts))
+            elif index == current:
+                verdict, facts = V.MISSING_FACTS, {"reason": "absent"}
+            else:
+                verdict, facts = V.NOT_APPLICABLE, {"reason": "earlier_absent"}
+            findings.append(Finding(rule_id, verdict, _subject(index), refs, facts, view))
         return findings
 
     return check
