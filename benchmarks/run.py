@@ -129,6 +129,7 @@ def bench_check(lines: int) -> dict[str, Any]:
                 out.write("\n")
         size = path.stat().st_size
         command = [sys.executable, "-m", "mentorrules", "check", str(path), "--jobs", "2", "--format", "jsonl"]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         with open(os.devnull, "w") as sink:
             completed = subprocess.run(command, stdout=sink, stderr=subprocess.PIPE, check=False)
@@ -142,6 +143,8 @@ def bench_check(lines: int) -> dict[str, Any]:
         "cases_per_s": round(lines / seconds),
         # ru_maxrss of the children: the largest single process (Linux: kilobytes)
         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        # CPU seconds of all the processes (parent and workers): near "seconds" when the workers found no free core
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime, 2),
         "exit_status": completed.returncode,
         "target_seconds": 60,
         "target_mb": 200,

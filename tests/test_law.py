@@ -332,7 +332,9 @@ LOV_295 = "lov nr. 295 af 20. marts 2023, § 1, nr. 10"
 
 def test_psychiatric_right_on_2023_03_20_cites_no_amendment() -> None:
     """Before lov nr. 295 of 20 March 2023 existed, the right is cited without it."""
-    finding = only(decide_on(date(2023, 3, 20), **_discharge(date(2023, 3, 20), "other")), "right.psychiatric_discharge")
+    finding = only(
+        decide_on(date(2023, 3, 20), **_discharge(date(2023, 3, 20), "other")), "right.psychiatric_discharge"
+    )
     assert finding.verdict.value == "met"
     assert LOV_295 not in [reference.citation for reference in finding.references]
 

@@ -77,7 +77,9 @@ class TestPsychiatricDischargeWindow:
         """3 months before 31 May: 28 February favouring the citizen, 1 March strictly."""
         flagged = psychiatric_discharge_window(date(2025, 5, 31), interpretation=Interpretation(ambiguous_dates="flag"))
         assert (date(2025, 2, 28), date(2025, 3, 1)) == (flagged.start, flagged.start_strict)
-        strict = psychiatric_discharge_window(date(2025, 5, 31), interpretation=Interpretation(ambiguous_dates="strict"))
+        strict = psychiatric_discharge_window(
+            date(2025, 5, 31), interpretation=Interpretation(ambiguous_dates="strict")
+        )
         assert (date(2025, 3, 1), None) == (strict.start, strict.start_strict)
 
     def test_may_exceed_six_months_reaches_six_months_after_the_discharge(self) -> None:
@@ -89,7 +91,9 @@ class TestPsychiatricDischargeWindow:
     def test_may_exceed_keeps_the_longer_end(self) -> None:
         """When support starts late, six months from that start can outlast six months from the discharge."""
         interpretation = Interpretation(psychiatric_period_may_exceed_six_months=True)
-        window = psychiatric_discharge_window(date(2025, 6, 30), first_start=date(2025, 7, 15), interpretation=interpretation)
+        window = psychiatric_discharge_window(
+            date(2025, 6, 30), first_start=date(2025, 7, 15), interpretation=interpretation
+        )
         assert date(2026, 1, 14) == window.end
 
     def test_old_law(self) -> None:
@@ -114,7 +118,11 @@ class TestEducationAdmissionWindow:
     def test_without_invocation_counts_from_the_admission(self) -> None:
         """Not yet taken up: the window shown runs from the admission."""
         window = education_admission_window(date(2025, 8, 31), interpretation=Interpretation(ambiguous_dates="flag"))
-        assert (date(2025, 8, 31), date(2026, 2, 28), date(2026, 2, 27)) == (window.start, window.end, window.end_strict)
+        assert (date(2025, 8, 31), date(2026, 2, 28), date(2026, 2, 27)) == (
+            window.start,
+            window.end,
+            window.end_strict,
+        )
 
     @pytest.mark.parametrize("admission", [date(2021, 12, 31), date(2019, 6, 1)])
     def test_not_modelled_before_the_right_exists(self, admission: date) -> None:

@@ -121,6 +121,7 @@ __all__ = [
     "is_under",
     "max_period_end",
     "period_end",
+    "period_end_day",
     "subtract_months",
     "window_opening",
 ]
@@ -255,6 +256,26 @@ def period_end(start: date, months: int) -> Readings:
     _require_count(months, "months")
     clamped, rolled = _shift(start, months)
     return Readings(rolled - _ONE_DAY, clamped - _ONE_DAY)
+
+
+def period_end_day(start: date, months: int, strict: bool) -> date:
+    """
+    Return one reading of :func:`period_end`: ``strict`` if ``strict``, else ``favour_citizen``.
+
+    The same as ``period_end(start, months).choose(mode)`` without building
+    both readings (the rules compute it for every period of every case).
+
+    >>> period_end_day(date(2025, 8, 31), 6, strict=False), period_end_day(date(2025, 8, 31), 6, strict=True)
+    (datetime.date(2026, 2, 28), datetime.date(2026, 2, 27))
+
+    Raises:
+        ValueError: ``months`` is negative.
+        OverflowError: the end, or the day after it, is outside the years 1..9999.
+
+    """
+    _require_count(months, "months")
+    clamped, rolled = _shift(start, months)
+    return (clamped if strict else rolled) - _ONE_DAY
 
 
 def window_opening(anchor: date, months: int) -> Readings:

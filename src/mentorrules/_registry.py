@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mentorrules.law import SNAPSHOTS, LawSnapshot
-from mentorrules.outcomes import NO_FACTS, FactValue, Finding, Notice, Verdict, fact_to_json
+from mentorrules.outcomes import NO_FACTS, FactValue, Finding, Notice, Verdict, fact_to_json, references_json
 from mentorrules.references import LegalReference
 
 
@@ -156,9 +156,11 @@ class RuleView:
     __slots__ = (
         "_citations",
         "_fields",
+        "_references_json",
         "_static",
         "_templates",
         "_vocab",
+        "_words",
         "cites_unverified",
         "id",
         "references",
@@ -175,11 +177,17 @@ class RuleView:
         self.cites_unverified = any(not r.verified for refs in self.references.values() for r in refs)
         self._templates = _resolve_texts(rule.texts, snapshot.version.id)
         self._vocab = MappingProxyType({lang: vocabulary(snapshot, lang) for lang in ("da", "en")})
+        # What every message template of the view may use besides facts: the vocabulary and the title, per language.
+        self._words = (
+            MappingProxyType({**self._vocab["da"], "title": rule.title_da}),
+            MappingProxyType({**self._vocab["en"], "title": rule.title_en}),
+        )
         # Precomputed once: the citation text of each reference variant (keyed by the identity of its
         # tuple, which the view holds for its whole life), and the messages whose templates use no fact.
         self._citations = MappingProxyType(
             {id(refs): "; ".join(r.citation for r in refs) for refs in self.references.values()}
         )
+        self._references_json = MappingProxyType({id(refs): references_json(refs) for refs in self.references.values()})
         self._static = MappingProxyType({key: self._static_texts(texts) for key, texts in self._templates.items()})
         # The fact names each template uses, so that only those facts are worded.
         self._fields = MappingProxyType(
@@ -210,6 +218,10 @@ class RuleView:
         """Return a finding of this rule with the references of ``variant``."""
         return Finding(self.id, verdict, subject, self.references[variant], facts, self)
 
+    def references_json(self, references: tuple[LegalReference, ...]) -> str | None:
+        """Return the JSON text of a finding's references if they are one of this view's variants, else None."""
+        return self._references_json.get(id(references))
+
     def template(self, verdict: Verdict, reason: str, lang: str) -> str:
         """Return the template for a verdict and reason (falling back to the verdict's general text)."""
         texts = self._templates.get((verdict, reason)) or self._templates[(verdict, "")]
@@ -238,12 +250,14 @@ class RuleView:
                 return f"{static[0]} ({citation})", f"{static[1]} ({citation})"
             templates = self._templates[key]
         da, en = templates
-        da_args: dict[str, object] = {name: display(facts.get(name), "da") for name in self._fields[da]}
-        da_args.update(self._vocab["da"])
-        da_args["title"] = self.rule.title_da
-        en_args: dict[str, object] = {name: display(facts.get(name), "en") for name in self._fields[en]}
-        en_args.update(self._vocab["en"])
-        en_args["title"] = self.rule.title_en
+        da_args: dict[str, object] = dict(self._words[0])
+        for name in self._fields[da]:
+            value = facts.get(name)
+            da_args[name] = value.isoformat() if type(value) is date else display(value, "da")
+        en_args: dict[str, object] = dict(self._words[1])
+        for name in self._fields[en]:
+            value = facts.get(name)
+            en_args[name] = value.isoformat() if type(value) is date else display(value, "en")
         return f"{da.format_map(da_args)} ({citation})", f"{en.format_map(en_args)} ({citation})"
 
 

@@ -28,7 +28,7 @@ from datetime import date
 from types import MappingProxyType
 
 from mentorrules._notices import NOTICE_EXPLAINER, identifier_fields
-from mentorrules._registry import AMBIGUOUS_DATES, Context, RuleInfo, RuleView, build_views
+from mentorrules._registry import AMBIGUOUS_DATES, Check, Context, RuleInfo, RuleView, build_views
 from mentorrules.exceptions import CaseError, FieldError
 from mentorrules.facts import Case, Period
 from mentorrules.interpretation import AmbiguousDates, Interpretation, LawDate
@@ -43,9 +43,18 @@ __all__ = ["evaluate", "rule_catalogue"]
 _DEFAULT = Interpretation()
 _VIEWS = build_views(CATALOGUE)
 _VIEWS_BY_START: Mapping[date, Mapping[str, RuleView]] = MappingProxyType({s.valid_from: v for s, v in _VIEWS})
-_RIGHTS = tuple(rule for rule in CATALOGUE if rule.family == "right")
-_OTHERS = tuple(rule for rule in CATALOGUE if rule.family != "right")
-_ORDER = tuple(rule.id for rule in CATALOGUE)
+#: What runs, in order: the rights first (they decide which periods are covered), then the others, each as
+#: (position in the catalogue, check, rule id).
+_RUNS: tuple[tuple[int, Check, str], ...] = tuple(
+    (position, rule.check, rule.id)
+    for family_first in (True, False)
+    for position, rule in enumerate(CATALOGUE)
+    if (rule.family == "right") is family_first
+)
+#: The epochs of the law in which some rule cites an unverified reference (the others need no law.unverified scan).
+_CITES_UNVERIFIED = frozenset(
+    start for start, views in _VIEWS_BY_START.items() if any(view.cites_unverified for view in views.values())
+)
 _OK = frozenset({Verdict.MET, Verdict.NOT_APPLICABLE})
 
 
@@ -68,12 +77,10 @@ def _run(
 ) -> tuple[list[Finding], list[Notice]]:
     views = _VIEWS_BY_START[snapshot.valid_from]
     ctx = Context(case, interpretation, snapshot, periods, mode, NOTICE_EXPLAINER)
-    by_rule: dict[str, list[Finding]] = {}
-    for rule in _RIGHTS:
-        by_rule[rule.id] = rule.check(ctx, views[rule.id])
-    for rule in _OTHERS:
-        by_rule[rule.id] = rule.check(ctx, views[rule.id])
-    findings = [finding for rule_id in _ORDER for finding in by_rule[rule_id]]
+    by_rule: list[list[Finding]] = [[]] * len(CATALOGUE)
+    for position, check, rule_id in _RUNS:
+        by_rule[position] = check(ctx, views[rule_id])
+    findings = [finding for rule_findings in by_rule for finding in rule_findings]
     return findings, ctx.notices
 
 
@@ -186,7 +193,12 @@ def evaluate(case: Case, *, interpretation: Interpretation = _DEFAULT) -> Decisi
         findings = [_combine(f, s) for f, s in zip(favour, strict, strict=True)]
     else:
         findings, notices = _run(case, interpretation, snapshot, periods, mode)
-    all_notices = _privacy_notices(case) + notices + _transition_notices(case, snapshot) + _unverified_notices(findings)
+    all_notices = (
+        _privacy_notices(case)
+        + notices
+        + _transition_notices(case, snapshot)
+        + (_unverified_notices(findings) if snapshot.valid_from in _CITES_UNVERIFIED else [])
+    )
     return Decision(
         case=case,
         verdict=aggregate_verdict(findings),

@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -109,6 +109,35 @@ def facts_to_json(facts: Mapping[str, FactValue]) -> dict[str, Any]:
     return {key: fact_to_json(value) for key, value in facts.items()}
 
 
+#: A string as a JSON string literal, as ``json.dumps(text, ensure_ascii=False)`` writes it.
+_json_string: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def _json_encoder() -> Callable[[object], str]:
+    """
+    Return a function that writes JSON text exactly as ``json.dumps(value, ensure_ascii=False)`` does.
+
+    It is CPython's C encoder, configured once, without the check for circular
+    containers (JSON values built here never are), and so without state of its
+    own; ``json.dumps`` would configure one for every value.
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover  # interpreters without the C accelerator
+        return encoder.encode
+    c_encoder = make(None, encoder.default, _json_string, None, ": ", ", ", False, False, True)
+    return lambda value: "".join(c_encoder(value, 0))
+
+
+#: Writes JSON text exactly as ``json.dumps(value, ensure_ascii=False)`` does.
+json_text = _json_encoder()
+
+
+def references_json(references: tuple[LegalReference, ...]) -> str:
+    """Return the JSON text of a list of references (``json.dumps([r.to_dict() ...], ensure_ascii=False)``)."""
+    return json_text([reference.to_dict() for reference in references])
+
+
 class Finding(NamedTuple):
     """
     The outcome of one rule for one subject.
@@ -149,6 +178,21 @@ class Finding(NamedTuple):
             "references": [r.to_dict() for r in self.references],
             "message": {"da": da, "en": en},
         }
+
+    def _json_text(self) -> str:
+        """Return ``json.dumps(self.to_dict(), ensure_ascii=False)``, with the references' text worded once per rule."""
+        explainer = self.explainer
+        both = getattr(explainer, "messages", None)
+        da, en = both(self) if both is not None else (self.message("da"), self.message("en"))
+        shared = getattr(explainer, "references_json", None)
+        references = shared(self.references) if shared is not None else None
+        if references is None:
+            references = references_json(self.references)
+        return (
+            f'{{"rule": {_json_string(self.rule)}, "verdict": {_json_string(self.verdict.value)}, '
+            f'"subject": {_json_string(self.subject)}, "facts": {json_text(facts_to_json(self.facts))}, '
+            f'"references": {references}, "message": {{"da": {_json_string(da)}, "en": {_json_string(en)}}}}}'
+        )
 
     def _repr_markdown_(self) -> str:
         from mentorrules import render  # render imports outcomes
@@ -197,17 +241,8 @@ class Notice(NamedTuple):
         }
 
 
-#: Rank of a verdict in the aggregate; ``not_applicable`` ranks with ``met`` (it cannot make a decision worse).
-_RANK = MappingProxyType(
-    {
-        Verdict.NOT_APPLICABLE: 0,
-        Verdict.MET: 0,
-        Verdict.NEEDS_ASSESSMENT: 1,
-        Verdict.MISSING_FACTS: 2,
-        Verdict.NOT_MET: 3,
-    }
-)
-_BY_RANK = (Verdict.MET, Verdict.NEEDS_ASSESSMENT, Verdict.MISSING_FACTS, Verdict.NOT_MET)
+#: The verdicts that can make a decision worse than ``met``, worst first.
+_WORST_FIRST = (Verdict.NOT_MET, Verdict.MISSING_FACTS, Verdict.NEEDS_ASSESSMENT)
 _RIGHTS_PREFIX = "right."
 
 
@@ -225,9 +260,12 @@ def aggregate_verdict(findings: Iterable[Finding]) -> Verdict:
     ``met`` (also when no finding enters the verdict).  Findings that are
     ``not_applicable`` and the ``right.*`` findings do not enter it.
     """
-    rank = _RANK
-    worst = max((rank[f.verdict] for f in findings if not f.rule.startswith(_RIGHTS_PREFIX)), default=0)
-    return _BY_RANK[worst]
+    # A list, not a set: a set would hash every verdict, and an enum's hash is a Python call.
+    verdicts = [f.verdict for f in findings if not f.rule.startswith(_RIGHTS_PREFIX)]
+    for verdict in _WORST_FIRST:
+        if verdict in verdicts:
+            return verdict
+    return Verdict.MET
 
 
 @attrs.frozen(kw_only=True)
@@ -300,7 +338,27 @@ class Decision:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """Return :meth:`to_dict` as JSON text, byte-identical for the same input on any machine."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        if indent is not None:
+            return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        # One line (``mentorrules check --format jsonl``): the same text, the findings written one by one.
+        head = json_text(
+            {
+                "schema": "mentorrules.decision/1",
+                "verdict": self.verdict.value,
+                "decision_date": self.decision_date.isoformat(),
+                "law": self.law.to_dict(),
+                "interpretation": self.interpretation.to_dict(),
+            }
+        )
+        tail = json_text(
+            {
+                "notices": [n.to_dict() for n in self.notices],
+                "library_version": self.library_version,
+                "fingerprint": self.fingerprint,
+            }
+        )
+        findings = ", ".join([f._json_text() for f in self.findings])
+        return f'{head[:-1]}, "findings": [{findings}], {tail[1:]}'
 
     def explain(self, lang: str = "da") -> str:
         """Return a readable explanation: verdict, what to resolve, then every finding by family."""

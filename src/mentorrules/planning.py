@@ -115,7 +115,9 @@ def next_period_window(previous_end: date, *, interpretation: Interpretation = _
     law = snapshot_for(start)
     end, end_strict = _pick(period_end(start, law.period_months), interpretation)
     reference = law.lab_ref("31 c", 1, sentence=2) if law.is_2014 else law.lab_ref("167", 1, sentence=2)
-    return Window(kind="next_period", start=start, end=end, end_strict=end_strict, law=law.version.id, references=(reference,))
+    return Window(
+        kind="next_period", start=start, end=end, end_strict=end_strict, law=law.version.id, references=(reference,)
+    )
 
 
 def psychiatric_discharge_window(

@@ -67,7 +67,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 
 try:
@@ -120,7 +120,6 @@ __all__ = [
     "tasks",
 ]
 
-_T = TypeVar("_T")
 _ONE_DAY = timedelta(days=1)
 #: The law dates modelled: decisions on these dates never raise UnsupportedDateError.
 _FIRST_LAW_DATE = min(version.valid_from for version in LAW_VERSIONS)
@@ -151,12 +150,13 @@ _texts = st.one_of(
     st.text(max_size=5),  # arbitrary Unicode (Hypothesis never draws lone surrogates)
 )
 _optional_texts = st.none() | _texts
+_names = st.none() | st.sampled_from(_NAMES) | _texts
+_contacts = st.one_of(st.sampled_from(_CONTACTS), _optional_texts)
 _optional_bools = st.sampled_from((None, True, False))
 _likely_true = st.sampled_from((True, True, False))
-
-
-def _optional(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
-    return st.none() | strategy
+_one_in_three = st.integers(0, 2)
+_one_in_four = st.integers(0, 3)
+_one_in_six = st.integers(0, 5)
 
 
 def _clamp(day: date, low: date = MIN_DATE, high: date = MAX_DATE) -> date:
@@ -194,18 +194,37 @@ def dates(*, min_value: date = MIN_DATE, max_value: date = MAX_DATE) -> st.Searc
     """
     _check_dates(min_value, max_value)
     plain = st.dates(min_value=min_value, max_value=max_value)
-    near_month_end = st.tuples(plain, st.integers(0, 2)).map(
+    near_month_end = st.tuples(plain, _one_in_three).map(
         lambda drawn: _clamp(_month_end(drawn[0]) - timedelta(days=drawn[1]), min_value, max_value)
     )
     return st.one_of(plain, near_month_end)
 
 
-def _near(anchor: date, before: int, after: int) -> st.SearchStrategy[date]:
-    """Dates from ``before`` days before ``anchor`` to ``after`` days after it (month ends favoured)."""
-    return dates(
-        min_value=_clamp(anchor - timedelta(days=before)),
-        max_value=_clamp(anchor + timedelta(days=after)),
-    )
+_any_dates = dates()
+_optional_dates = st.none() | _any_dates
+_law_dates = dates(min_value=_FIRST_LAW_DATE, max_value=_LAST_LAW_DATE)
+_education_law_dates = dates(min_value=_EDUCATION_RIGHT_FROM, max_value=_LAST_LAW_DATE)
+_leap_days = st.sampled_from([date(year, 2, 29) for year in range(1952, 2013, 4)])
+_birth_dates = st.one_of(dates(min_value=date(1950, 1, 1), max_value=date(2012, 12, 31)), _leap_days)
+_adult_birth_dates = dates(min_value=date(1950, 1, 1), max_value=date(2008, 12, 31))
+
+
+def _draw_near(draw: st.DrawFn, anchor: date, before: int, after: int) -> date:
+    """A date from ``before`` days before ``anchor`` to ``after`` days after it; one in three moved to its month's end."""
+    day = _clamp(anchor + timedelta(days=draw(st.integers(-before, after))))
+    if draw(_one_in_three):
+        return day
+    return _clamp(_month_end(day), high=_clamp(anchor + timedelta(days=after)))
+
+
+def _draw_assessment(draw: st.DrawFn, on: date) -> Assessment:
+    """An assessment dated within 60 days of ``on``, or undated."""
+    day = _draw_near(draw, on, 60, 60) if draw(st.booleans()) else None
+    return Assessment(outcome=draw(st.booleans()), on=day, by=draw(_optional_texts), reason=draw(_optional_texts))
+
+
+def _draw_optional_assessment(draw: st.DrawFn, on: date) -> Assessment | None:
+    return _draw_assessment(draw, on) if draw(st.booleans()) else None
 
 
 def assessments(*, on: st.SearchStrategy[date] | None = None) -> st.SearchStrategy[Assessment]:
@@ -219,7 +238,7 @@ def assessments(*, on: st.SearchStrategy[date] | None = None) -> st.SearchStrate
     return st.builds(
         Assessment,
         outcome=st.booleans(),
-        on=_optional(dates() if on is None else on),
+        on=_optional_dates if on is None else st.none() | on,
         by=_optional_texts,
         reason=_optional_texts,
     )
@@ -234,12 +253,9 @@ def citizens(*, birth_dates: st.SearchStrategy[date] | None = None) -> st.Search
             often 29 February); ``None`` is drawn too.
 
     """
-    if birth_dates is None:
-        leap_days = st.sampled_from([date(year, 2, 29) for year in range(1952, 2013, 4)])
-        birth_dates = st.one_of(dates(min_value=date(1950, 1, 1), max_value=date(2012, 12, 31)), leap_days)
     return st.builds(
         Citizen,
-        birth_date=_optional(birth_dates),
+        birth_date=st.none() | (_birth_dates if birth_dates is None else birth_dates),
         target_group=st.sampled_from((None, *TargetGroup)),
     )
 
@@ -248,7 +264,7 @@ def mentors() -> st.SearchStrategy[Mentor]:
     """Draw a mentor of every employer, an external consultant with or without ``engaged_by``; any field unknown."""
     return st.builds(
         Mentor,
-        name=_optional(st.sampled_from(_NAMES) | _texts),
+        name=_names,
         phone=_optional_texts,
         email=_optional_texts,
         employer=st.sampled_from((None, *MentorEmployer)),
@@ -271,28 +287,46 @@ def hours() -> st.SearchStrategy[Hours]:
     return st.builds(Hours, amount=amounts, unit=st.sampled_from(HoursUnit))
 
 
-@st.composite
-def _agreement(draw: st.DrawFn, start: date | None, end: date | None) -> Agreement:
-    if start is not None and end is not None and draw(st.integers(0, 3)):
-        a_start: date | None = start  # mostly the period's own dates, or an item left out
-        a_end: date | None = end
-        if not draw(st.integers(0, 3)):
-            a_start, a_end = draw(st.sampled_from(((None, end), (start, None), (None, None))))
-    else:
-        a_start = draw(_optional(dates() if start is None else _near(start, 10, 10)))
-        a_end = draw(_optional(dates() if end is None else _near(end, 40, 40)))
+_citizens = citizens()
+_optional_citizens = st.none() | _citizens | _citizens
+_mentors = mentors()
+_optional_mentors = st.none() | _mentors | _mentors
+_task_lists = st.lists(tasks(), max_size=3)
+_item_lists = st.lists(_texts, max_size=2)
+_optional_hours = st.none() | hours()
+_purposes = st.sampled_from((None, *Purpose))
+_ends_near_limit = st.sampled_from((-1, 0, 1, -30))
+_follows = st.sampled_from(("expiry", "expiry", "gap", "overlap"))
+
+
+def _draw_agreement(draw: st.DrawFn, start: date | None, end: date | None) -> Agreement:
+    """A record of a period ``start..end`` (either unknown: arbitrary dates), items present, absent or blank."""
+    a_start: date | None
+    a_end: date | None
+    if start is None or end is None:
+        a_start, a_end = draw(_optional_dates), draw(_optional_dates)
+    elif not draw(_one_in_four):  # dates a few days off, or left out
+        a_start = _draw_near(draw, start, 10, 10) if draw(st.booleans()) else None
+        a_end = _draw_near(draw, end, 40, 40) if draw(st.booleans()) else None
+    else:  # mostly the period's own dates
+        a_start, a_end = start, end
     return Agreement(
         written=draw(st.booleans()),
-        concluded_on=draw(_optional(dates() if start is None else st.just(start))),
+        concluded_on=start if start is not None and draw(st.booleans()) else None,
         goal=draw(_optional_texts),
-        mentor_name=draw(_optional(st.sampled_from(_NAMES) | _texts)),
-        mentor_contact=draw(st.one_of(st.sampled_from(_CONTACTS), _optional_texts)),
-        tasks=draw(st.lists(_texts, max_size=2)),
+        mentor_name=draw(_names),
+        mentor_contact=draw(_contacts),
+        tasks=draw(_item_lists),
         start=a_start,
         end=a_end,
-        hours=draw(_optional(hours())),
+        hours=draw(_optional_hours),
         complaint_guidance=draw(_optional_bools),
     )
+
+
+@st.composite
+def _agreements(draw: st.DrawFn, start: date | None, end: date | None) -> Agreement:
+    return _draw_agreement(draw, start, end)
 
 
 def agreements(*, start: date | None = None, end: date | None = None) -> st.SearchStrategy[Agreement]:
@@ -308,24 +342,27 @@ def agreements(*, start: date | None = None, end: date | None = None) -> st.Sear
     judge an end before the start; it is not an input error).
 
     """
-    return _agreement(start, end)
+    return _agreements(start, end)
+
+
+def _draw_period(draw: st.DrawFn, start: date, agreement: bool | None) -> Period:
+    """A period from ``start``: its end on, next to or well within the six-month limit, or up to 9 months on."""
+    if draw(_one_in_four):
+        end = _clamp(max_period_end(start) + timedelta(days=draw(_ends_near_limit)), start)
+    else:
+        end = _clamp(start + timedelta(days=draw(st.integers(0, 275))))
+    with_record = draw(st.integers(0, 5)) > 0 if agreement is None else agreement
+    return Period(
+        start=start,
+        end=end,
+        assessment=_draw_optional_assessment(draw, start),
+        agreement=_draw_agreement(draw, start, end) if with_record else None,
+    )
 
 
 @st.composite
-def _period(draw: st.DrawFn, starts: st.SearchStrategy[date], agreement: bool | None) -> Period:
-    start = draw(starts)
-    limit = max_period_end(start)
-    if draw(st.integers(0, 3)):  # on or next to the six-month limit
-        end = _clamp(limit + timedelta(days=draw(st.sampled_from((-1, 0, 1, -30)))), start)
-    else:
-        end = _clamp(start + timedelta(days=draw(st.integers(0, 275))))
-    if agreement is None:
-        record = draw(_optional(_agreement(start, end)))
-    else:
-        record = draw(_agreement(start, end)) if agreement else None
-    return Period(
-        start=start, end=end, assessment=draw(_optional(assessments(on=_near(start, 60, 60)))), agreement=record
-    )
+def _periods(draw: st.DrawFn, starts: st.SearchStrategy[date], agreement: bool | None) -> Period:
+    return _draw_period(draw, draw(starts), agreement)
 
 
 def periods(
@@ -338,25 +375,24 @@ def periods(
         min_start: The earliest start.
         max_start: The latest start.
         agreement: ``True`` always draws a written record, ``False`` never,
-            ``None`` (default) sometimes.
+            ``None`` (default) mostly.
 
     Raises:
         hypothesis.errors.InvalidArgument: As :func:`dates` for the bounds.
 
     """
-    return _period(dates(min_value=min_start, max_value=max_start), agreement)
+    return _periods(dates(min_value=min_start, max_value=max_start), agreement)
 
 
-@st.composite
-def _course(draw: st.DrawFn, anchor: date, max_periods: int) -> tuple[Period, ...]:
+def _draw_course(draw: st.DrawFn, anchor: date, max_periods: int) -> tuple[Period, ...]:
     """0..max_periods periods, the first near ``anchor``, chained at expiry, after a gap or overlapping; shuffled."""
     result: list[Period] = []
     for index in range(draw(st.integers(0, max_periods))):
         if index == 0:
-            start = draw(_near(anchor, 60, 60))
+            start = _draw_near(draw, anchor, 60, 60)
         else:
             previous = result[-1]
-            follows = draw(st.sampled_from(("expiry", "expiry", "gap", "overlap")))
+            follows = draw(_follows)
             if follows == "expiry":
                 start = previous.end + _ONE_DAY
             elif follows == "gap":
@@ -364,8 +400,7 @@ def _course(draw: st.DrawFn, anchor: date, max_periods: int) -> tuple[Period, ..
             else:
                 start = previous.start + timedelta(days=draw(st.integers(0, 60)))
         # Starts stay inside the modelled law dates, so that law_date="period_start" can be evaluated.
-        start = _clamp(start, _FIRST_LAW_DATE, _LAST_LAW_DATE)
-        result.append(draw(_period(st.just(start), None)))
+        result.append(_draw_period(draw, _clamp(start, _FIRST_LAW_DATE, _LAST_LAW_DATE), None))
     return tuple(draw(st.permutations(result)))
 
 
@@ -381,21 +416,25 @@ def psychiatric_discharges(
     """
     return st.builds(
         PsychiatricDischarge,
-        discharge_date=dates() if discharge_dates is None else discharge_dates,
+        discharge_date=_any_dates if discharge_dates is None else discharge_dates,
         inpatient=_likely_true,
         psychiatric=_likely_true,
     )
 
 
-@st.composite
-def _admission(draw: st.DrawFn, admission_dates: st.SearchStrategy[date], invoked: bool) -> EducationAdmission:
-    admitted = draw(admission_dates)
-    invoked_after = st.integers(0, 220).map(lambda days: _clamp(admitted + timedelta(days=days)))
+def _draw_admission(draw: st.DrawFn, admitted: date, invoked: bool) -> EducationAdmission:
+    """An admission on ``admitted``, the right invoked 0..220 days later (or, unless ``invoked``, unknown)."""
+    later = _clamp(admitted + timedelta(days=draw(st.integers(0, 220))))
     return EducationAdmission(
         admission_date=admitted,
         qualifying=draw(_likely_true),
-        right_invoked_on=draw(invoked_after if invoked else _optional(invoked_after)),
+        right_invoked_on=later if invoked or draw(st.booleans()) else None,
     )
+
+
+@st.composite
+def _admissions(draw: st.DrawFn, admission_dates: st.SearchStrategy[date]) -> EducationAdmission:
+    return _draw_admission(draw, draw(admission_dates), invoked=False)
 
 
 def education_admissions(
@@ -408,47 +447,52 @@ def education_admissions(
         admission_dates: Dates for the admission (default: :func:`dates`).
 
     """
-    return _admission(dates() if admission_dates is None else admission_dates, invoked=False)
+    return _admissions(_any_dates if admission_dates is None else admission_dates)
 
 
 def _years_before(day: date, years: int) -> date:
     return day.replace(year=day.year - years, day=min(day.day, 28))
 
 
+_flavours = st.sampled_from(("random", "student", "discharge"))
+_student_ages = st.sampled_from((18, 22, 29, 30))
+_student_groups = st.sampled_from((*_EDUCATION_GROUPS, None, TargetGroup.CASH_BENEFIT_JOB_READY))
+
+
 @st.composite
-def _case(draw: st.DrawFn, decision_dates: st.SearchStrategy[date] | None, max_periods: int) -> Case:
-    flavour = draw(st.sampled_from(("random", "student", "discharge")))
+def _cases(draw: st.DrawFn, decision_dates: st.SearchStrategy[date] | None, max_periods: int) -> Case:
+    flavour = draw(_flavours)
     if decision_dates is not None:
         decision = draw(decision_dates)
-    elif flavour == "student":  # the education right is modelled from 2022
-        decision = draw(dates(min_value=_EDUCATION_RIGHT_FROM, max_value=_LAST_LAW_DATE))
-    else:
-        decision = draw(dates(min_value=_FIRST_LAW_DATE, max_value=_LAST_LAW_DATE))
-    anchor = draw(_near(decision, 200, 120))
-    citizen = draw(_optional(citizens()) | citizens())
+    else:  # the education right is modelled from 2022
+        decision = draw(_education_law_dates if flavour == "student" else _law_dates)
+    anchor = _draw_near(draw, decision, 200, 120)
+    citizen = draw(_optional_citizens)
     discharge = None
-    if flavour == "discharge" or not draw(st.integers(0, 5)):
-        discharge = draw(psychiatric_discharges(discharge_dates=_near(decision, 150, 200)))
-        if flavour == "discharge":  # support starting up to 100 days before the discharge, a § 6 group likely
-            anchor = _clamp(discharge.discharge_date - timedelta(days=draw(st.integers(0, 100))))
-            citizen = draw(citizens(birth_dates=dates(min_value=date(1950, 1, 1), max_value=date(2008, 12, 31))))
+    if flavour == "discharge" or not draw(_one_in_six):
+        discharged = _draw_near(draw, decision, 150, 200)
+        discharge = PsychiatricDischarge(
+            discharge_date=discharged, inpatient=draw(_likely_true), psychiatric=draw(_likely_true)
+        )
+        if flavour == "discharge":  # support from up to 100 days before the discharge; an adult in a § 6 group likely
+            anchor = _clamp(discharged - timedelta(days=draw(st.integers(0, 100))))
+            citizen = draw(citizens(birth_dates=_adult_birth_dates))
     admission = None
-    if flavour == "student" or not draw(st.integers(0, 5)):
-        admission = draw(_admission(_near(decision, 200, 100), invoked=flavour == "student"))
+    if flavour == "student" or not draw(_one_in_six):
+        admission = _draw_admission(draw, _draw_near(draw, decision, 200, 100), invoked=flavour == "student")
         if flavour == "student":  # young, on education benefit, support from the invocation
             anchor = admission.right_invoked_on or admission.admission_date
-            birth = _years_before(admission.admission_date, draw(st.sampled_from((18, 22, 29, 30))))
-            group = draw(st.sampled_from((*_EDUCATION_GROUPS, None, TargetGroup.CASH_BENEFIT_JOB_READY)))
-            citizen = Citizen(birth_date=draw(st.sampled_from((birth, birth, None))), target_group=group)
+            birth = _years_before(admission.admission_date, draw(_student_ages))
+            citizen = Citizen(birth_date=birth if draw(_one_in_three) else None, target_group=draw(_student_groups))
     return Case(
         decision_date=decision,
         citizen=citizen,
-        purpose=draw(st.sampled_from((None, *Purpose))),
-        decisive_need=draw(_optional(assessments(on=_near(decision, 60, 60)))),
-        mentor=draw(_optional(mentors()) | mentors()),
-        tasks=draw(st.lists(tasks(), max_size=3)),
-        beyond_usual_duties=draw(_optional(assessments(on=_near(decision, 60, 60)))),
-        periods=draw(_course(anchor, max_periods)),
+        purpose=draw(_purposes),
+        decisive_need=_draw_optional_assessment(draw, decision),
+        mentor=draw(_optional_mentors),
+        tasks=draw(_task_lists),
+        beyond_usual_duties=_draw_optional_assessment(draw, decision),
+        periods=_draw_course(draw, anchor, max_periods),
         psychiatric_discharge=discharge,
         education_admission=admission,
         case_id=draw(_optional_texts),
@@ -481,7 +525,7 @@ def cases(*, decision_dates: st.SearchStrategy[date] | None = None, max_periods:
     """
     if type(max_periods) is not int or max_periods < 0:
         raise InvalidArgument(f"max_periods must be an int, 0 or more, not {max_periods!r}")
-    return _case(decision_dates, max_periods)
+    return _cases(decision_dates, max_periods)
 
 
 def case_documents(

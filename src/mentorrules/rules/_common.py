@@ -27,3 +27,12 @@ def assessment_verdict(assessment: Assessment | None) -> Verdict:
     if assessment is None:
         return Verdict.NEEDS_ASSESSMENT
     return Verdict.MET if assessment.outcome else Verdict.NOT_MET
+
+
+#: The subjects "periods[0]" .. "periods[31]", worded once (a case rarely has more periods).
+_PERIOD_SUBJECTS = tuple(f"periods[{index}]" for index in range(32))
+
+
+def period_subject(index: int) -> str:
+    """Return the subject path of the period at input index ``index``: ``"periods[1]"``."""
+    return _PERIOD_SUBJECTS[index] if index < len(_PERIOD_SUBJECTS) else f"periods[{index}]"

@@ -32,11 +32,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from types import MappingProxyType
 
-from mentorrules._dates import period_end
+from mentorrules._dates import period_end_day
 from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
+from mentorrules.interpretation import AmbiguousDates
 from mentorrules.law import LawSnapshot
 from mentorrules.outcomes import FactValue, Finding, Verdict
-from mentorrules.rules._common import assessment_verdict
+from mentorrules.rules._common import assessment_verdict, period_subject
 
 
 __all__ = ["RULES", "max_end_for"]
@@ -55,7 +56,7 @@ def _length_refs(law: LawSnapshot) -> ReferenceSets:
 
 def max_end_for(ctx: Context, index: int, start: date) -> tuple[date, bool]:
     """Return the latest end of the period at ``index`` and whether a right's limit decides it."""
-    own = period_end(start, ctx.snapshot.period_months).choose(ctx.mode)
+    own = period_end_day(start, ctx.snapshot.period_months, ctx.mode is AmbiguousDates.STRICT)
     limit = ctx.period_limits.get(index)
     if limit is not None and limit > own:
         return limit, True
@@ -66,14 +67,17 @@ def _check_length(ctx: Context, view: RuleView) -> list[Finding]:
     periods = ctx.case.periods
     if not periods:
         return [view.finding(V.MISSING_FACTS, "periods", {"reason": "no_periods"})]
+    rule_id, references = view.id, view.references
     findings = []
     for index, period in enumerate(periods):
+        end = period.end
         max_end, by_right = max_end_for(ctx, index, period.start)
-        facts: dict[str, FactValue] = {"start": period.start, "end": period.end, "max_end": max_end}
+        facts: dict[str, FactValue] = {"start": period.start, "end": end, "max_end": max_end}
         if by_right:
             facts["reason"] = "psychiatric_right"
-        verdict = V.MET if period.end <= max_end else V.NOT_MET
-        findings.append(view.finding(verdict, f"periods[{index}]", facts, "right" if by_right else ""))
+        verdict = V.MET if end <= max_end else V.NOT_MET
+        refs = references["right" if by_right else ""]
+        findings.append(Finding(rule_id, verdict, period_subject(index), refs, facts, view))
     return findings
 
 
@@ -128,7 +132,7 @@ def _check_new_period(ctx: Context, view: RuleView) -> list[Finding]:
     results: dict[int, Finding] = {}
     latest_end: date | None = None
     for index, period in ctx.periods:
-        subject = f"periods[{index}]"
+        subject = period_subject(index)
         previous_end = latest_end
         latest_end = period.end if latest_end is None or period.end > latest_end else latest_end
         if previous_end is None:

@@ -49,7 +49,7 @@ from __future__ import annotations
 from datetime import date
 from types import MappingProxyType
 
-from mentorrules._dates import is_under, period_end, window_opening
+from mentorrules._dates import is_under, period_end_day, window_opening
 from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
 from mentorrules.facts import TargetGroup
 from mentorrules.interpretation import AmbiguousDates, EducationRightWindow
@@ -132,13 +132,14 @@ def _check_psychiatric(ctx: Context, view: RuleView) -> list[Finding]:
         elif purpose not in STATUTORY_PURPOSES:
             failed.append("purpose")
     day = discharge.discharge_date
+    strict = ctx.mode is AmbiguousDates.STRICT
     earliest = window_opening(day, law.psychiatric_months_before).choose(ctx.mode)
     first_start = ctx.periods[0][1].start if ctx.periods else earliest
     support_start = max(earliest, first_start)
-    minimum_end = period_end(support_start, law.psychiatric_months_total).choose(ctx.mode)
+    minimum_end = period_end_day(support_start, law.psychiatric_months_total, strict)
     window_end = minimum_end
     if ctx.interpretation.psychiatric_period_may_exceed_six_months:
-        window_end = max(minimum_end, period_end(day, law.psychiatric_months_total).choose(ctx.mode))
+        window_end = max(minimum_end, period_end_day(day, law.psychiatric_months_total, strict))
     verdict = _verdict(failed, unknown)
     covers = verdict is V.MET and support_start <= day
     facts: dict[str, FactValue] = {
@@ -264,6 +265,7 @@ def _check_education(ctx: Context, view: RuleView) -> list[Finding]:
         return [
             view.finding(V.NEEDS_ASSESSMENT, "", {"admission_date": admission.admission_date, "reason": "unverified"})
         ]
+    strict = ctx.mode is AmbiguousDates.STRICT
     if not law.education_right_in_force:
         return [view.finding(V.NOT_APPLICABLE, "", {"in_force": False, "reason": "not_in_force"})]
     failed: list[str] = []
@@ -278,12 +280,12 @@ def _check_education(ctx: Context, view: RuleView) -> list[Finding]:
     if birth is None:
         unknown.append("birth_date")
     else:
-        favour, strict = is_under(birth, law.age_limit, admission.admission_date)
-        if not (strict if ctx.mode is AmbiguousDates.STRICT else favour):
+        under_favour, under_strict = is_under(birth, law.age_limit, admission.admission_date)
+        if not (under_strict if strict else under_favour):
             failed.append("under_30")
     if not admission.qualifying:
         failed.append("qualifying")
-    deadline = period_end(admission.admission_date, law.education_months).choose(ctx.mode)
+    deadline = period_end_day(admission.admission_date, law.education_months, strict)
     invoked = admission.right_invoked_on
     entitled_until: date | None = None
     if invoked is None:
@@ -291,7 +293,7 @@ def _check_education(ctx: Context, view: RuleView) -> list[Finding]:
     else:
         if not admission.admission_date <= invoked <= deadline:
             failed.append("right_invoked_on")
-        entitled_until = period_end(invoked, law.education_months).choose(ctx.mode)
+        entitled_until = period_end_day(invoked, law.education_months, strict)
         if ctx.interpretation.education_right_window is EducationRightWindow.ADMISSION:
             entitled_until = min(entitled_until, deadline)
     verdict = _verdict(failed, unknown)

@@ -1,0 +1,135 @@
+"""
+The fast paths added for the throughput targets (DESIGN section 10) give what the plain paths give.
+
+Nothing here is timed: the figures are measured by ``benchmarks/run.py``.  These
+tests pin the equivalences the fast paths rely on: a single reading of the month
+arithmetic equals the chosen one of both readings, the precomputed subjects equal
+the worded ones, and the one-line JSON of a decision (``mentorrules check --format
+jsonl``) is ``json.dumps(to_dict())`` byte for byte, also for findings that the
+registry did not build.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from types import MappingProxyType
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mentorrules import (
+    AmbiguousDates,
+    Case,
+    Decision,
+    Finding,
+    Interpretation,
+    LegalReference,
+    Notice,
+    evaluate,
+    load_case,
+)
+from mentorrules._dates import period_end, period_end_day
+from mentorrules.outcomes import Verdict, fact_to_json, json_text, references_json
+from mentorrules.rules._common import period_subject
+from strategies import cases, complete_case_data, interpretations
+
+
+REFERENCE = LegalReference(
+    act="LAB",
+    section="167",
+    subsection=1,
+    sentence=1,
+    source="LBK nr. 280 af 1. marts 2024",
+    url="https://www.retsinformation.dk/eli/lta/2024/280",
+    note="Ø, § og \u2028",
+)
+
+
+class OneLanguage:
+    """An explainer with only ``message`` (neither ``messages`` nor ``references_json``)."""
+
+    def message(self, item: Finding | Notice, lang: str) -> str:
+        return f"{lang}: «{item[0]}»"
+
+
+@given(
+    st.dates(min_value=date(1, 1, 1), max_value=date(9990, 12, 31)),
+    st.integers(min_value=0, max_value=60),
+    st.sampled_from(AmbiguousDates),
+)
+def test_period_end_day_is_the_chosen_reading_of_period_end(start: date, months: int, mode: AmbiguousDates) -> None:
+    assert period_end_day(start, months, mode is AmbiguousDates.STRICT) == period_end(start, months).choose(mode)
+
+
+@pytest.mark.parametrize(("start", "months"), [(date(1, 1, 1), 0), (date(9999, 12, 31), 1)])
+def test_period_end_day_raises_where_period_end_does(start: date, months: int) -> None:
+    for strict in (False, True):
+        with pytest.raises(OverflowError):
+            period_end(start, months)
+        with pytest.raises(OverflowError):
+            period_end_day(start, months, strict)
+
+
+def test_period_end_day_rejects_a_negative_count() -> None:
+    with pytest.raises(ValueError, match="months must be 0 or more"):
+        period_end_day(date(2024, 1, 31), -1, False)
+
+
+@pytest.mark.parametrize("index", [0, 1, 31, 32, 1000])
+def test_period_subject_is_the_worded_path(index: int) -> None:
+    assert period_subject(index) == f"periods[{index}]"
+
+
+@pytest.mark.parametrize("value", [[], [REFERENCE.to_dict()], {"a": [1, True, None, "\ud800"]}, "§ \x00"])
+def test_json_text_is_json_dumps(value: object) -> None:
+    assert json_text(value) == json.dumps(value, ensure_ascii=False)
+
+
+def test_references_json_is_the_json_of_the_reference_dicts() -> None:
+    assert references_json((REFERENCE, REFERENCE)) == json.dumps([REFERENCE.to_dict()] * 2, ensure_ascii=False)
+
+
+@given(cases(), interpretations)
+def test_one_line_json_is_json_dumps_of_to_dict(case: Case, interpretation: Interpretation) -> None:
+    decision = evaluate(case, interpretation=interpretation)
+    assert decision.to_json(indent=None) == json.dumps(decision.to_dict(), ensure_ascii=False)
+
+
+def test_one_line_json_of_findings_the_registry_did_not_build() -> None:
+    """A finding with references not from its view's variants, or with an explainer of one language at a time."""
+    decision = evaluate(load_case(complete_case_data()))
+    first = decision.findings[0]
+    hand_made = (
+        first._replace(references=(REFERENCE,)),  # the view words the message, but the references are new
+        Finding(
+            "x.rule",
+            Verdict.MET,
+            "periods[0]",
+            (REFERENCE,),
+            MappingProxyType({"day": date(2024, 2, 29)}),
+            OneLanguage(),
+        ),
+    )
+    changed = Decision(
+        case=decision.case,
+        verdict=decision.verdict,
+        findings=(*decision.findings, *hand_made),
+        notices=decision.notices,
+        law=decision.law,
+        interpretation=decision.interpretation,
+        decision_date=decision.decision_date,
+    )
+    assert first.explainer.references_json(first.references) is not None  # type: ignore[attr-defined]
+    assert first.explainer.references_json((REFERENCE,)) is None  # type: ignore[attr-defined]
+    assert changed.to_json(indent=None) == json.dumps(changed.to_dict(), ensure_ascii=False)
+    for item in hand_made:
+        assert item._json_text() == json.dumps(item.to_dict(), ensure_ascii=False)
+
+
+def test_a_fact_of_another_type_is_written_as_json_dumps_writes_it() -> None:
+    """A fact outside FactValue (a float here) passes through unchanged, in to_dict and in the one-line JSON alike."""
+    odd = Finding("x.rule", Verdict.MET, "", (REFERENCE,), MappingProxyType({"share": 0.5}), OneLanguage())
+    assert fact_to_json(0.5) == 0.5  # type: ignore[arg-type]
+    assert odd._json_text() == json.dumps(odd.to_dict(), ensure_ascii=False)
