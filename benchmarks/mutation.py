@@ -20,8 +20,20 @@ writes no bytecode there (``PYTHONDONTWRITEBYTECODE``): a mutant of the same
 size written in the same second as the original would otherwise be served
 from a stale ``.pyc``.
 
+Message wording is out of scope: a mutant that only changes the text of a
+message template, a rule title or a reference's explanatory note (a string
+that the rule catalogue holds as Danish or English prose) is skipped, through a ``pre_mutation`` hook written
+into the copy (``mutmut_config.py``).  The wording is not part of the contract
+(docs/compatibility.md: messages may be reworded in any release) and no
+behavioural test could tell ``"XX...XX"`` from a reworded sentence; test_texts.py
+checks the texts' structure (both languages, placeholders filled, citations
+present).  Template keys, rule ids, fact names, reason codes and references are
+mutated as usual.  ``--include-wording`` mutates the wording too.  The score is
+killed / (total - skipped); the report also gives the counts with the skipped.
+
 Options::
 
+    --include-wording mutate message wording and titles too
     --paths PATHS     mutate only these (comma-separated, relative to the project),
                       e.g. src/mentorrules/_dates.py; default: paths_to_mutate
     --workdir DIR     run in DIR (created; reused if it holds a previous run, whose
@@ -81,6 +93,81 @@ def _prepare(workdir: Path) -> Path:
     return main
 
 
+HOOK = """\
+# Written by benchmarks/mutation.py: skip mutants that only change message wording (see its docstring).
+import ast
+import json
+from pathlib import Path
+
+import mutmut
+
+WORDING = frozenset(json.loads(Path(__file__).with_name("wording.json").read_text(encoding="utf-8")))
+_TREES = {}
+
+
+def _nodes(source):
+    return list(ast.walk(ast.parse(source)))
+
+
+def _only_wording_changed(old_source, new_source, filename):
+    old = _TREES.get(filename)
+    if old is None:
+        old = _TREES[filename] = _nodes(old_source)
+    try:
+        new = _nodes(new_source)
+    except SyntaxError:
+        return False
+    if len(old) != len(new):
+        return False
+    changed = False
+    for a, b in zip(old, new):
+        if type(a) is not type(b):
+            return False
+        for field in a._fields:
+            x, y = getattr(a, field), getattr(b, field)
+            if isinstance(x, (ast.AST, list)) or x == y and type(x) is type(y):
+                continue
+            if isinstance(a, ast.Constant) and field == "value" and x in WORDING:
+                changed = True
+                continue
+            return False
+    return changed
+
+
+def pre_mutation(context):
+    probe = mutmut.Context(
+        source=context.source,
+        mutation_id=context.mutation_id,
+        dict_synonyms=context.dict_synonyms[:-1],
+        filename=context.filename,
+        config=context.config,
+    )
+    mutated, _ = mutmut.mutate(probe)
+    if _only_wording_changed(context.source, mutated, context.filename):
+        context.skip = True
+"""
+
+
+def wording() -> list[str]:
+    """
+    The prose that is skipped: every message template and rule title, Danish and English, and the notes
+    (English explanations) of the references the rules cite, on every epoch of the law.
+    """
+    sys.path.insert(0, str(ROOT / "src"))
+    from mentorrules.law import SNAPSHOTS
+    from mentorrules.rules import CATALOGUE
+
+    texts: set[str] = set()
+    for rule in CATALOGUE:
+        texts.update((rule.title_da, rule.title_en))
+        for pair in rule.texts.values():
+            texts.update(pair)
+        for snapshot in SNAPSHOTS:
+            for references in rule.references(snapshot).values():
+                texts.update(reference.note for reference in references if reference.note)
+    return sorted(texts)
+
+
 def _environment(main: Path) -> dict[str, str]:
     env = dict(os.environ)
     bin_dir = str(Path(sys.executable).parent)
@@ -103,6 +190,7 @@ def _ids(main: Path, env: dict[str, str], status: str) -> list[int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--include-wording", action="store_true", help="mutate message wording and titles too")
     parser.add_argument("--paths", help="comma-separated paths to mutate (default: pyproject's paths_to_mutate)")
     parser.add_argument("--workdir", type=Path, help="work directory (default: a fresh temporary directory)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary work directory")
@@ -116,6 +204,12 @@ def main(argv: list[str] | None = None) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="mentorrules-mutation-")) if temporary else args.workdir.resolve()
     try:
         main_dir = _prepare(workdir)
+        hook = main_dir / "mutmut_config.py"
+        if args.include_wording:
+            hook.unlink(missing_ok=True)
+        else:
+            (main_dir / "wording.json").write_text(json.dumps(wording(), ensure_ascii=False), encoding="utf-8")
+            hook.write_text(HOOK, encoding="utf-8")
         env = _environment(main_dir)
         print(f"mutation testing {paths} in {main_dir}", flush=True)
         print(f"runner: {config['runner']}", flush=True)
@@ -127,8 +221,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         counts = {status: _ids(main_dir, env, status) for status in (*KILLED_CLASSES, *OTHER_CLASSES)}
         killed = sum(len(counts[status]) for status in KILLED_CLASSES)
-        total = sum(len(ids) for ids in counts.values())
-        survivors = counts["survived"] + counts["skipped"] + counts["untested"]
+        skipped = len(counts["skipped"])
+        total = sum(len(ids) for ids in counts.values()) - skipped
+        survivors = counts["survived"] + counts["untested"]
 
         print()
         print(_mutmut(main_dir, env, "results").stdout)
@@ -140,14 +235,19 @@ def main(argv: list[str] | None = None) -> int:
         score = killed / total if total else 1.0
         details = ", ".join(f"{status} {len(counts[status])}" for status in (*KILLED_CLASSES, *OTHER_CLASSES))
         print(f"mutation score: {killed} killed / {total} total = {score:.1%} ({details}; {elapsed / 60:.1f} min)")
+        if skipped:
+            print(
+                f"(skipped: {skipped} mutants of message wording; counting them as survivors: {killed}/{total + skipped})"
+            )
         if args.json:
             summary = {
                 "paths": paths,
                 "runner": config["runner"],
                 "killed": killed,
                 "total": total,
+                "skipped_wording": skipped,
                 "score": round(score, 4),
-                "by_status": {status: ids for status, ids in counts.items()},
+                "by_status": counts,
                 "survivors": {str(mutant): diffs.get(mutant, "") for mutant in survivors},
                 "minutes": round(elapsed / 60, 1),
             }
