@@ -257,23 +257,16 @@ def globals_violations(modules: list[types.ModuleType]) -> dict[str, str]:
 #: import, so none of it is a bug today; each is a value a caller could change for every later call).
 #: Remove an entry when it is fixed: the test fails on a new violation and on a stale entry alike.
 _SETTABLE = "whose attributes can be set"
+# Read-only in practice (never written after import) but technically settable objects: the JSON coders,
+# the string formatter and the registry views.  Listed so that any new module-level mutable value fails.
 KNOWN_VIOLATIONS: dict[str, str] = {
     "mentorrules._registry._FORMATTER": f"an instance of string.Formatter {_SETTABLE}",
     "mentorrules.batch._VIEWS": f"holds an instance of mentorrules._registry.RuleView {_SETTABLE}",
     "mentorrules.costs._DECODER": f"an instance of json.decoder.JSONDecoder {_SETTABLE}",
     "mentorrules.evaluate._VIEWS": f"holds an instance of mentorrules._registry.RuleView {_SETTABLE}",
     "mentorrules.evaluate._VIEWS_BY_START": f"holds an instance of mentorrules._registry.RuleView {_SETTABLE}",
-    "mentorrules.frame._SEVERITY": "a dict",
-    "mentorrules.rules.agreement._ABSENT": "a dict",
-    "mentorrules.rules.duties._CONSULTANT_FOR": "a dict",
-    "mentorrules.rules.duties._SUPPORT_TO": "a dict",
     "mentorrules.serialize._CANONICAL": f"an instance of json.encoder.JSONEncoder {_SETTABLE}",
     "mentorrules.serialize._DECODER": f"an instance of json.decoder.JSONDecoder {_SETTABLE}",
-    "mentorrules.serialize._EMPLOYERS": "a dict",
-    "mentorrules.serialize._ENGAGERS": "a dict",
-    "mentorrules.serialize._PURPOSES": "a dict",
-    "mentorrules.serialize._TARGET_GROUPS": "a dict",
-    "mentorrules.serialize._UNITS": "a dict",
 }
 
 

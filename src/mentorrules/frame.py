@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from mentorrules.batch import evaluate_many
@@ -44,13 +45,15 @@ __all__ = ["evaluate_frame"]
 _DEFAULT = Interpretation()
 
 #: From the least to the most serious: a rule's column shows the most serious verdict of its findings.
-_SEVERITY = {
-    Verdict.NOT_APPLICABLE: 0,
-    Verdict.MET: 1,
-    Verdict.NEEDS_ASSESSMENT: 2,
-    Verdict.MISSING_FACTS: 3,
-    Verdict.NOT_MET: 4,
-}
+_SEVERITY = MappingProxyType(
+    {
+        Verdict.NOT_APPLICABLE: 0,
+        Verdict.MET: 1,
+        Verdict.NEEDS_ASSESSMENT: 2,
+        Verdict.MISSING_FACTS: 3,
+        Verdict.NOT_MET: 4,
+    }
+)
 
 
 def evaluate_frame(

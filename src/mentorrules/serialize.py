@@ -50,6 +50,7 @@ import math
 import re
 from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, Final, NoReturn
 
 import attrs
@@ -305,7 +306,7 @@ def _keys(spec: _Spec) -> frozenset[str]:
 
 def _members(spec: _Spec, name: str) -> Mapping[str, Any]:
     members: Mapping[str, Any] = spec.fields[name][1][0]
-    return members
+    return MappingProxyType(dict(members))
 
 
 _CASE_KEYS: Final = _keys(_CASE)

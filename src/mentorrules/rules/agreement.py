@@ -268,21 +268,23 @@ def _complaint_refs(law: LawSnapshot) -> ReferenceSets:
     return {"": (COMPLAINT_PRACTICE, law.bek_ref("min_plan")), "not_required": (law.bek_ref("min_plan"),)}
 
 
-_ABSENT = {
-    "missing_facts": (
-        "Der er ingen registrering af {record} for den aktuelle periode. Registrér den med de oplysninger, loven "
-        "kræver.",
-        "There is no record of {record} for the current period. Record it with the information the law requires.",
-    ),
-    "not_applicable": (
-        "Der er ingen registrering af {record} for denne tidligere periode; kun den aktuelle periodes kræves.",
-        "There is no record of {record} for this earlier period; only the current period's is required.",
-    ),
-    "not_applicable/no_periods": (
-        "Der er ingen perioder i sagen, så der er ingen aftale at kontrollere.",
-        "The case has no periods, so there is no agreement to check.",
-    ),
-}
+_ABSENT = MappingProxyType(
+    {
+        "missing_facts": (
+            "Der er ingen registrering af {record} for den aktuelle periode. Registrér den med de oplysninger, loven "
+            "kræver.",
+            "There is no record of {record} for the current period. Record it with the information the law requires.",
+        ),
+        "not_applicable": (
+            "Der er ingen registrering af {record} for denne tidligere periode; kun den aktuelle periodes kræves.",
+            "There is no record of {record} for this earlier period; only the current period's is required.",
+        ),
+        "not_applicable/no_periods": (
+            "Der er ingen perioder i sagen, så der er ingen aftale at kontrollere.",
+            "The case has no periods, so there is no agreement to check.",
+        ),
+    }
+)
 
 
 def _rule(

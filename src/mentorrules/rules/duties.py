@@ -38,14 +38,18 @@ __all__ = ["RULES"]
 
 V = Verdict
 
-_SUPPORT_TO = {
-    MentorEmployer.COMPANY: "company",
-    MentorEmployer.EDUCATION_INSTITUTION: "education_institution",
-}
-_CONSULTANT_FOR = {
-    Engager.COMPANY: "company",
-    Engager.EDUCATION_INSTITUTION: "education_institution",
-}
+_SUPPORT_TO = MappingProxyType(
+    {
+        MentorEmployer.COMPANY: "company",
+        MentorEmployer.EDUCATION_INSTITUTION: "education_institution",
+    }
+)
+_CONSULTANT_FOR = MappingProxyType(
+    {
+        Engager.COMPANY: "company",
+        Engager.EDUCATION_INSTITUTION: "education_institution",
+    }
+)
 
 
 def _refs(law: LawSnapshot) -> ReferenceSets:
