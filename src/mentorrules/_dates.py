@@ -274,6 +274,11 @@ def period_end_day(start: date, months: int, strict: bool) -> date:
 
     """
     _require_count(months, "months")
+    years, month_index = divmod(start.month - 1 + months, 12)
+    year = start.year + years
+    if start.day <= 28 and MINYEAR <= year <= MAXYEAR:
+        # Every month has a 28th: the day exists, both readings agree, nothing to clamp or roll.
+        return date(year, month_index + 1, start.day) - _ONE_DAY
     clamped, rolled = _shift(start, months)
     return (clamped if strict else rolled) - _ONE_DAY
 

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from mentorrules.outcomes import Explainer
 
 
-__all__ = ["Context", "Rule", "RuleInfo", "RuleView", "Texts", "build_views"]
+__all__ = ["Context", "Rule", "RuleInfo", "RuleView", "Texts", "build_views", "new_tuple"]
 
 #: (da, en) message templates keyed by "verdict[/reason][@law]".
 Texts = Mapping[str, tuple[str, str]]
@@ -216,7 +216,7 @@ class RuleView:
         variant: str = "",
     ) -> Finding:
         """Return a finding of this rule with the references of ``variant``."""
-        return Finding(self.id, verdict, subject, self.references[variant], facts, self)
+        return new_tuple(Finding, (self.id, verdict, subject, self.references[variant], facts, self))
 
     def references_json(self, references: tuple[LegalReference, ...]) -> str | None:
         """Return the JSON text of a finding's references if they are one of this view's variants, else None."""
@@ -262,6 +262,11 @@ class RuleView:
 
 
 _FORMATTER = string.Formatter()
+
+#: ``tuple.__new__``: ``new_tuple(Finding, fields)`` is the finding ``Finding(*fields)`` (the six fields in
+#: order), built without the Python-level ``__new__`` a named tuple generates: a decision builds some twenty
+#: findings, and this saves about 0.1 µs on each.
+new_tuple = tuple.__new__
 
 #: The reason fact of a finding that ``flag`` turned into ``needs_assessment``.
 AMBIGUOUS_DATES = "ambiguous_dates"
@@ -371,6 +376,8 @@ class Context:
         snapshot: The law in force on the law date.
         periods: ``(input index, period)`` pairs sorted by start (ties keep
             input order).
+        mode: The reading of the month arithmetic in this run.
+        strict: Whether ``mode`` is the strict reading.
         period_limits: For each input index, the latest end a right allows
             for that period beyond the ordinary six months, as readings
             (``None``: no right extends it).
@@ -391,6 +398,7 @@ class Context:
         "period_limits",
         "periods",
         "snapshot",
+        "strict",
     )
 
     def __init__(
@@ -407,6 +415,8 @@ class Context:
         self.snapshot = snapshot
         self.periods = periods
         self.mode = mode
+        #: Whether the strict reading of the month arithmetic applies (``mode is AmbiguousDates.STRICT``).
+        self.strict = mode == "strict"
         self.notice_explainer = notice_explainer
         self.period_limits: dict[int, date] = {}
         self.covered: set[int] = set()

@@ -33,7 +33,7 @@ from mentorrules.exceptions import CaseError, FieldError
 from mentorrules.facts import Case, Period
 from mentorrules.interpretation import AmbiguousDates, Interpretation, LawDate
 from mentorrules.law import LAW_VERSIONS, LawSnapshot, snapshot_for
-from mentorrules.outcomes import Decision, FactValue, Finding, Notice, Verdict, aggregate_verdict
+from mentorrules.outcomes import Decision, FactValue, Finding, Notice, Verdict
 from mentorrules.references import LegalReference
 from mentorrules.rules import CATALOGUE
 
@@ -51,15 +51,33 @@ _RUNS: tuple[tuple[int, Check, str], ...] = tuple(
     for position, rule in enumerate(CATALOGUE)
     if (rule.family == "right") is family_first
 )
-#: The epochs of the law in which some rule cites an unverified reference (the others need no law.unverified scan).
-_CITES_UNVERIFIED = frozenset(
-    start for start, views in _VIEWS_BY_START.items() if any(view.cites_unverified for view in views.values())
+#: The same runs for every epoch of the law, with the rule's view of that epoch: (position, check, view).
+_RUNS_BY_START: Mapping[date, tuple[tuple[int, Check, RuleView], ...]] = MappingProxyType(
+    {
+        start: tuple((position, check, views[rule_id]) for position, check, rule_id in _RUNS)
+        for start, views in _VIEWS_BY_START.items()
+    }
 )
+#: For every epoch of the law, the catalogue positions of the rules that cite an unverified reference there:
+#: only their findings can raise a law.unverified notice.
+_CITES_UNVERIFIED: Mapping[date, tuple[int, ...]] = MappingProxyType(
+    {
+        start: tuple(position for position, rule in enumerate(CATALOGUE) if views[rule.id].cites_unverified)
+        for start, views in _VIEWS_BY_START.items()
+    }
+)
+#: The catalogue positions of the rules whose findings enter the aggregate verdict (all but the rights).
+_ENTER_VERDICT = tuple(position for position, rule in enumerate(CATALOGUE) if rule.family != "right")
+#: The verdicts that can make a decision worse than ``met``, worst first (DESIGN section 4).
+_WORST_FIRST = (Verdict.NOT_MET, Verdict.MISSING_FACTS, Verdict.NEEDS_ASSESSMENT)
 _OK = frozenset({Verdict.MET, Verdict.NOT_APPLICABLE})
 
 
 def _sorted_periods(case: Case) -> tuple[tuple[int, Period], ...]:
-    return tuple(sorted(enumerate(case.periods), key=lambda pair: pair[1].start))
+    periods = case.periods
+    if len(periods) == 1:  # the common case: nothing to sort
+        return ((0, periods[0]),)
+    return tuple(sorted(enumerate(periods), key=lambda pair: pair[1].start))
 
 
 def _law_date(case: Case, interpretation: Interpretation, periods: tuple[tuple[int, Period], ...]) -> date:
@@ -74,14 +92,27 @@ def _run(
     snapshot: LawSnapshot,
     periods: tuple[tuple[int, Period], ...],
     mode: AmbiguousDates,
-) -> tuple[list[Finding], list[Notice]]:
-    views = _VIEWS_BY_START[snapshot.valid_from]
+) -> tuple[list[list[Finding]], list[Notice]]:
+    """Run every rule under one reading of the dates; return each rule's findings (in catalogue order) and the notices."""
     ctx = Context(case, interpretation, snapshot, periods, mode, NOTICE_EXPLAINER)
     by_rule: list[list[Finding]] = [[]] * len(CATALOGUE)
-    for position, check, rule_id in _RUNS:
-        by_rule[position] = check(ctx, views[rule_id])
-    findings = [finding for rule_findings in by_rule for finding in rule_findings]
-    return findings, ctx.notices
+    for position, check, view in _RUNS_BY_START[snapshot.valid_from]:
+        by_rule[position] = check(ctx, view)
+    return by_rule, ctx.notices
+
+
+def _aggregate(by_rule: list[list[Finding]]) -> Verdict:
+    """
+    Return the aggregate verdict: what :func:`~mentorrules.outcomes.aggregate_verdict` gives for the findings.
+
+    The rights are left out by their catalogue position rather than by their rule id, and a verdict is
+    the finding's second field.
+    """
+    verdicts = [finding[1] for position in _ENTER_VERDICT for finding in by_rule[position]]
+    for verdict in _WORST_FIRST:
+        if verdict in verdicts:
+            return verdict
+    return Verdict.MET
 
 
 def _combine(favour: Finding, strict: Finding) -> Finding:
@@ -190,19 +221,25 @@ def evaluate(case: Case, *, interpretation: Interpretation = _DEFAULT) -> Decisi
     if mode is AmbiguousDates.FLAG:
         favour, notices = _run(case, interpretation, snapshot, periods, AmbiguousDates.FAVOUR_CITIZEN)
         strict, _ = _run(case, interpretation, snapshot, periods, AmbiguousDates.STRICT)
-        findings = [_combine(f, s) for f, s in zip(favour, strict, strict=True)]
+        by_rule = [
+            [_combine(f, s) for f, s in zip(favour_findings, strict_findings, strict=True)]
+            for favour_findings, strict_findings in zip(favour, strict, strict=True)
+        ]
     else:
-        findings, notices = _run(case, interpretation, snapshot, periods, mode)
+        by_rule, notices = _run(case, interpretation, snapshot, periods, mode)
+    citing_unverified = [
+        finding for position in _CITES_UNVERIFIED[snapshot.valid_from] for finding in by_rule[position]
+    ]
     all_notices = (
         _privacy_notices(case)
         + notices
         + _transition_notices(case, snapshot)
-        + (_unverified_notices(findings) if snapshot.valid_from in _CITES_UNVERIFIED else [])
+        + (_unverified_notices(citing_unverified) if citing_unverified else [])
     )
     return Decision(
         case=case,
-        verdict=aggregate_verdict(findings),
-        findings=tuple(findings),
+        verdict=_aggregate(by_rule),
+        findings=tuple([finding for rule_findings in by_rule for finding in rule_findings]),
         notices=tuple(all_notices),
         law=snapshot.version,
         interpretation=interpretation,

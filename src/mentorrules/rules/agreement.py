@@ -44,26 +44,28 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
-from mentorrules._registry import Context, ReferenceSets, Rule, RuleView, Texts
+from mentorrules._registry import Context, ReferenceSets, Rule, RuleView, Texts, new_tuple
 from mentorrules.facts import Agreement, Period
 from mentorrules.law import LawSnapshot
 from mentorrules.outcomes import FactValue, Finding, Verdict
 from mentorrules.references import LegalReference, ReferenceKind
+from mentorrules.rules._common import V
 from mentorrules.rules.duration import max_end_for
 
 
 __all__ = ["RULES", "is_contact", "same_name"]
 
-V = Verdict
 #: An item's check: (agreement, input index, period, context) -> (verdict, facts).
-ItemCheck = Callable[[Agreement, int, Period, Context], tuple[Verdict, dict[str, FactValue]]]
+ItemCheck = Callable[[Agreement, int, Period, Context], tuple[Verdict, Mapping[str, FactValue]]]
 
 _PHONE = re.compile(r"(?:\+45|0045)?[0-9]{8}|\+[0-9]{7,15}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)*\.[^@\s.]+")
 _SPACES = re.compile(r"\s+")
+#: Either of the two, in one match (``fullmatch`` tries both alternatives, as two calls would).
+_CONTACT = re.compile(f"{_PHONE.pattern}|{_EMAIL.pattern}")
 
 COMPLAINT_PRACTICE = LegalReference(
     act="mentorrules",
@@ -86,7 +88,7 @@ def is_contact(text: str) -> bool:
     (True, True, False)
     """
     compact = "".join(text.split())  # every white space removed, as the regular expression \s would
-    return bool(_PHONE.fullmatch(compact) or _EMAIL.fullmatch(compact))
+    return _CONTACT.fullmatch(compact) is not None
 
 
 def _normal_name(name: str) -> str:
@@ -112,52 +114,75 @@ def _blank(text: str | None) -> bool:
 # --- per-item checks -------------------------------------------------------------
 
 
-def _written(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
-    return (V.MET if agreement.written else V.NOT_MET), {"written": agreement.written}
+def _outcome(verdict: Verdict, facts: dict[str, FactValue]) -> tuple[Verdict, Mapping[str, FactValue]]:
+    return verdict, MappingProxyType(facts)
 
 
-def _goal(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
-    stated = not _blank(agreement.goal)
-    return (V.MET if stated else V.NOT_MET), {"stated": stated}
+# The outcomes an item check gives most often, each with its facts built once (read-only, shared by the
+# findings that give them).
+_WRITTEN = _outcome(V.MET, {"written": True})
+_NOT_WRITTEN = _outcome(V.NOT_MET, {"written": False})
+_STATED = _outcome(V.MET, {"stated": True})
+_NOT_STATED = _outcome(V.NOT_MET, {"stated": False})
+_NAME_UNCHECKED = _outcome(V.MET, {"stated": True, "matches": None})
+_NAME_MATCHES = _outcome(V.MET, {"stated": True, "matches": True})
+_NAME_MISMATCH = _outcome(V.NOT_MET, {"stated": True, "matches": False, "reason": "mismatch"})
+_CONTACT_VALID = _outcome(V.MET, {"stated": True, "valid": True})
+_CONTACT_INVALID = _outcome(V.NOT_MET, {"stated": True, "valid": False, "reason": "invalid"})
+_NO_TASKS = _outcome(V.NOT_MET, {"count": 0})
+_HOURS_NOT_STATED = _outcome(V.NOT_MET, {"amount": None, "unit": None, "reason": "not_stated"})
+_COMPLAINT_GUIDANCE = _outcome(V.MET, {"stated": True})
+_NO_COMPLAINT_GUIDANCE = _outcome(V.NOT_MET, {"stated": False})
+_COMPLAINT_GUIDANCE_UNKNOWN = _outcome(V.NOT_MET, {"stated": None})
+_ABSENT_FACTS = MappingProxyType({"reason": "absent"})
+_EARLIER_ABSENT_FACTS = MappingProxyType({"reason": "earlier_absent"})
+_NOT_REQUIRED_FACTS = MappingProxyType({"reason": "not_required"})
+
+
+def _written(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, Mapping[str, FactValue]]:
+    return _WRITTEN if agreement.written else _NOT_WRITTEN
+
+
+def _goal(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, Mapping[str, FactValue]]:
+    goal = agreement.goal
+    return _NOT_STATED if goal is None or not goal.strip() else _STATED
 
 
 def _mentor_name(
     agreement: Agreement, index: int, period: Period, ctx: Context
-) -> tuple[Verdict, dict[str, FactValue]]:
-    if _blank(agreement.mentor_name):
-        return V.NOT_MET, {"stated": False}
-    assert agreement.mentor_name is not None
+) -> tuple[Verdict, Mapping[str, FactValue]]:
+    name = agreement.mentor_name
+    if name is None or not name.strip():
+        return _NOT_STATED
     mentor = ctx.case.mentor
     case_name = mentor.name if mentor is not None else None
     if case_name is None or not case_name.strip():
-        return V.MET, {"stated": True, "matches": None}
-    if same_name(agreement.mentor_name, case_name):
-        return V.MET, {"stated": True, "matches": True}
-    return V.NOT_MET, {"stated": True, "matches": False, "reason": "mismatch"}
+        return _NAME_UNCHECKED
+    return _NAME_MATCHES if same_name(name, case_name) else _NAME_MISMATCH
 
 
 def _mentor_contact(
     agreement: Agreement, index: int, period: Period, ctx: Context
-) -> tuple[Verdict, dict[str, FactValue]]:
+) -> tuple[Verdict, Mapping[str, FactValue]]:
     contact = agreement.mentor_contact
-    if contact is None or _blank(contact):
-        return V.NOT_MET, {"stated": False}
-    if is_contact(contact):
-        return V.MET, {"stated": True, "valid": True}
-    return V.NOT_MET, {"stated": True, "valid": False, "reason": "invalid"}
+    if contact is None or not contact.strip():
+        return _NOT_STATED
+    return _CONTACT_VALID if is_contact(contact) else _CONTACT_INVALID
 
 
-def _tasks(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
+def _tasks(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, Mapping[str, FactValue]]:
     tasks = agreement.tasks
     if not tasks:
-        return V.NOT_MET, {"count": 0}
-    if all(task.strip() for task in tasks):
+        return _NO_TASKS
+    if all(map(str.strip, tasks)):  # every task has a non-blank text
         return V.MET, {"count": len(tasks)}
     blank = tuple(f"tasks[{i}]" for i, task in enumerate(tasks) if _blank(task))
     return V.NOT_MET, {"count": len(tasks), "blank": blank, "reason": "blank_item"}
 
 
-def _duration(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
+def _duration(
+    agreement: Agreement, index: int, period: Period, ctx: Context
+) -> tuple[Verdict, Mapping[str, FactValue]]:
     start, end = agreement.start, agreement.end
     facts: dict[str, FactValue] = {"start": start, "end": end, "period_start": period.start, "period_end": period.end}
     if start is None or end is None:
@@ -175,19 +200,24 @@ def _duration(agreement: Agreement, index: int, period: Period, ctx: Context) ->
     return V.MET, facts
 
 
-def _hours(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
+def _hours(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, Mapping[str, FactValue]]:
     hours = agreement.hours
     if hours is None:
-        return V.NOT_MET, {"amount": None, "unit": None, "reason": "not_stated"}
-    facts: dict[str, FactValue] = {"amount": hours.amount, "unit": hours.unit.value}
+        return _HOURS_NOT_STATED
+    # ``_value_`` is the member's value, as ``.value`` gives it without the Python-level property call
+    facts: dict[str, FactValue] = {"amount": hours.amount, "unit": hours.unit._value_}
     if hours.amount <= 0:
         return V.NOT_MET, {**facts, "reason": "not_positive"}
     return V.MET, facts
 
 
-def _complaint(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, dict[str, FactValue]]:
+def _complaint(
+    agreement: Agreement, index: int, period: Period, ctx: Context
+) -> tuple[Verdict, Mapping[str, FactValue]]:
     stated = agreement.complaint_guidance
-    return (V.MET if stated else V.NOT_MET), {"stated": stated}
+    if stated:
+        return _COMPLAINT_GUIDANCE
+    return _NO_COMPLAINT_GUIDANCE if stated is False else _COMPLAINT_GUIDANCE_UNKNOWN
 
 
 def _complaint_required(ctx: Context) -> bool:
@@ -197,11 +227,12 @@ def _complaint_required(ctx: Context) -> bool:
 # --- the rules ---------------------------------------------------------------------
 
 
-_SUBJECTS = tuple(f"periods[{index}].agreement" for index in range(32))
+_SUBJECT_COUNT = 32
+_SUBJECTS = tuple(f"periods[{index}].agreement" for index in range(_SUBJECT_COUNT))
 
 
 def _subject(index: int) -> str:
-    return _SUBJECTS[index] if index < 32 else f"periods[{index}].agreement"
+    return _SUBJECTS[index] if index < _SUBJECT_COUNT else f"periods[{index}].agreement"
 
 
 def _make_check(
@@ -216,7 +247,7 @@ def _make_check(
         if optional is not None and not optional(ctx):
             refs = view.references["not_required"]
             return [
-                Finding(view.id, V.NOT_APPLICABLE, _subject(index), refs, {"reason": "not_required"}, view)
+                new_tuple(Finding, (view.id, V.NOT_APPLICABLE, _subject(index), refs, _NOT_REQUIRED_FACTS, view))
                 for index in range(len(periods))
             ]
         current = ctx.periods[-1][0]
@@ -228,10 +259,11 @@ def _make_check(
             if agreement is not None:
                 verdict, facts = item(agreement, index, period, ctx)
             elif index == current:
-                verdict, facts = V.MISSING_FACTS, {"reason": "absent"}
+                verdict, facts = V.MISSING_FACTS, _ABSENT_FACTS
             else:
-                verdict, facts = V.NOT_APPLICABLE, {"reason": "earlier_absent"}
-            findings.append(Finding(rule_id, verdict, _subject(index), refs, facts, view))
+                verdict, facts = V.NOT_APPLICABLE, _EARLIER_ABSENT_FACTS
+            subject = _SUBJECTS[index] if index < _SUBJECT_COUNT else _subject(index)
+            findings.append(new_tuple(Finding, (rule_id, verdict, subject, refs, facts, view)))
         return findings
 
     return check

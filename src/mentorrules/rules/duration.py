@@ -33,16 +33,14 @@ from datetime import date, timedelta
 from types import MappingProxyType
 
 from mentorrules._dates import period_end_day
-from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
-from mentorrules.interpretation import AmbiguousDates
+from mentorrules._registry import Context, ReferenceSets, Rule, RuleView, new_tuple
 from mentorrules.law import LawSnapshot
-from mentorrules.outcomes import FactValue, Finding, Verdict
-from mentorrules.rules._common import assessment_verdict, period_subject
+from mentorrules.outcomes import FactValue, Finding
+from mentorrules.rules._common import V, assessment_verdict, period_subject
 
 
 __all__ = ["RULES", "max_end_for"]
 
-V = Verdict
 _ONE_DAY = timedelta(days=1)
 
 
@@ -56,7 +54,7 @@ def _length_refs(law: LawSnapshot) -> ReferenceSets:
 
 def max_end_for(ctx: Context, index: int, start: date) -> tuple[date, bool]:
     """Return the latest end of the period at ``index`` and whether a right's limit decides it."""
-    own = period_end_day(start, ctx.snapshot.period_months, ctx.mode is AmbiguousDates.STRICT)
+    own = period_end_day(start, ctx.snapshot.period_months, ctx.strict)
     limit = ctx.period_limits.get(index)
     if limit is not None and limit > own:
         return limit, True
@@ -77,7 +75,7 @@ def _check_length(ctx: Context, view: RuleView) -> list[Finding]:
             facts["reason"] = "psychiatric_right"
         verdict = V.MET if end <= max_end else V.NOT_MET
         refs = references["right" if by_right else ""]
-        findings.append(Finding(rule_id, verdict, period_subject(index), refs, facts, view))
+        findings.append(new_tuple(Finding, (rule_id, verdict, period_subject(index), refs, facts, view)))
     return findings
 
 

@@ -31,12 +31,12 @@ from types import MappingProxyType
 from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
 from mentorrules.facts import Engager, MentorEmployer
 from mentorrules.law import LawSnapshot
-from mentorrules.outcomes import FactValue, Finding, Verdict
+from mentorrules.outcomes import FactValue, Finding
+from mentorrules.rules._common import V
 
 
 __all__ = ["RULES"]
 
-V = Verdict
 
 _SUPPORT_TO = MappingProxyType(
     {

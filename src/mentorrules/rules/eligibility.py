@@ -36,16 +36,14 @@ from types import MappingProxyType
 from mentorrules._dates import is_under
 from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
 from mentorrules.facts import Engager, MentorEmployer, Purpose
-from mentorrules.interpretation import AmbiguousDates
 from mentorrules.law import LawSnapshot
-from mentorrules.outcomes import Finding, Verdict
+from mentorrules.outcomes import Finding
 from mentorrules.references import LegalReference, ReferenceKind
-from mentorrules.rules._common import STAR_TARGET_GROUP, STATUTORY_PURPOSES, assessment_verdict
+from mentorrules.rules._common import STAR_TARGET_GROUP, STATUTORY_PURPOSES, V, assessment_verdict
 
 
 __all__ = ["RULES"]
 
-V = Verdict
 _COMPANY_OR_SCHOOL = frozenset({MentorEmployer.COMPANY, MentorEmployer.EDUCATION_INSTITUTION})
 _ENGAGER_COMPANY_OR_SCHOOL = frozenset({Engager.COMPANY, Engager.EDUCATION_INSTITUTION})
 
@@ -77,7 +75,7 @@ def _under_30_on_first_start(ctx: Context) -> bool | None:
     if birth is None or not ctx.periods:
         return None
     favour, strict = is_under(birth, ctx.snapshot.age_limit, ctx.periods[0][1].start)
-    return strict if ctx.mode is AmbiguousDates.STRICT else favour
+    return strict if ctx.strict else favour
 
 
 def _check_purpose(ctx: Context, view: RuleView) -> list[Finding]:

@@ -52,16 +52,15 @@ from types import MappingProxyType
 from mentorrules._dates import is_under, period_end_day, window_opening
 from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
 from mentorrules.facts import TargetGroup
-from mentorrules.interpretation import AmbiguousDates, EducationRightWindow
+from mentorrules.interpretation import EducationRightWindow
 from mentorrules.law import LawSnapshot
 from mentorrules.outcomes import FactValue, Finding, Verdict
 from mentorrules.references import LegalReference
-from mentorrules.rules._common import STATUTORY_PURPOSES
+from mentorrules.rules._common import STATUTORY_PURPOSES, V
 
 
 __all__ = ["RULES"]
 
-V = Verdict
 _EDUCATION_GROUPS = frozenset(
     {TargetGroup.EDUCATION_BENEFIT_EDUCATION_READY, TargetGroup.EDUCATION_BENEFIT_ACTIVITY_READY}
 )
@@ -132,7 +131,7 @@ def _check_psychiatric(ctx: Context, view: RuleView) -> list[Finding]:
         elif purpose not in STATUTORY_PURPOSES:
             failed.append("purpose")
     day = discharge.discharge_date
-    strict = ctx.mode is AmbiguousDates.STRICT
+    strict = ctx.strict
     earliest = window_opening(day, law.psychiatric_months_before).choose(ctx.mode)
     first_start = ctx.periods[0][1].start if ctx.periods else earliest
     support_start = max(earliest, first_start)
@@ -265,7 +264,7 @@ def _check_education(ctx: Context, view: RuleView) -> list[Finding]:
         return [
             view.finding(V.NEEDS_ASSESSMENT, "", {"admission_date": admission.admission_date, "reason": "unverified"})
         ]
-    strict = ctx.mode is AmbiguousDates.STRICT
+    strict = ctx.strict
     if not law.education_right_in_force:
         return [view.finding(V.NOT_APPLICABLE, "", {"in_force": False, "reason": "not_in_force"})]
     failed: list[str] = []
