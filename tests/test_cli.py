@@ -9,11 +9,14 @@ when every case is met, 1 when any case is not met, unresolved or invalid, and
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
 import runpy
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -802,3 +805,103 @@ def test_every_format_is_documented() -> None:
     doc = cli.__doc__ or ""
     for word in (*cli.FORMATS, "FILE:N", "FILE#N", "<stdin>"):
         assert word in doc
+
+
+# --- the spool: how a worker's output reaches standard output ------------------------------------
+
+
+class TestSpool:
+    """``_Output.copy`` writes a spooled file's bytes exactly, with ``sendfile`` or by reading."""
+
+    DATA = 'æøå {"verdict": "met"}\n'.encode() * 5000
+
+    def spooled(self, tmp_path: Path) -> str:
+        path = tmp_path / "spooled"
+        path.write_bytes(self.DATA)
+        return str(path)
+
+    def test_copy_to_a_file_descriptor(self, tmp_path: Path) -> None:
+        target = tmp_path / "out"
+        with open(target, "w", encoding="utf-8") as stream:
+            out = cli._Output(stream)
+            out.text("head\n")
+            out.copy(self.spooled(tmp_path))
+            out.text("tail\n")
+            out.flush()
+        assert target.read_bytes() == b"head\n" + self.DATA + b"tail\n"
+
+    def test_copy_without_sendfile_support_reads_the_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def unsupported(*args: object) -> int:
+            raise OSError(errno.EINVAL, "Invalid argument")
+
+        monkeypatch.setattr(cli.os, "sendfile", unsupported)
+        target = tmp_path / "out"
+        with open(target, "w", encoding="utf-8") as stream:
+            out = cli._Output(stream)
+            out.copy(self.spooled(tmp_path))
+            out.flush()
+        assert target.read_bytes() == self.DATA
+
+    def test_copy_after_a_partial_sendfile_reads_the_rest(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        real = os.sendfile
+        calls: list[int] = []
+
+        def once_then_unsupported(out_fd: int, in_fd: int, offset: int, count: int) -> int:
+            calls.append(offset)
+            if len(calls) > 1:
+                raise OSError(errno.ENOSYS, "Function not implemented")
+            return real(out_fd, in_fd, offset, 1000)
+
+        monkeypatch.setattr(cli.os, "sendfile", once_then_unsupported)
+        target = tmp_path / "out"
+        with open(target, "w", encoding="utf-8") as stream:
+            out = cli._Output(stream)
+            out.copy(self.spooled(tmp_path))
+            out.flush()
+        assert calls == [0, 1000]
+        assert target.read_bytes() == self.DATA
+
+    def test_a_broken_pipe_is_not_hidden(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        def broken(*args: object) -> int:
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+        monkeypatch.setattr(cli.os, "sendfile", broken)
+        with open(tmp_path / "out", "w", encoding="utf-8") as stream, pytest.raises(BrokenPipeError):
+            cli._Output(stream).copy(self.spooled(tmp_path))
+
+    def test_copy_to_a_stream_in_memory(self, tmp_path: Path) -> None:
+        buffer = io.BytesIO()
+        stream = io.TextIOWrapper(buffer, encoding="utf-8")  # a buffer without a file descriptor
+        out = cli._Output(stream)
+        out.copy(self.spooled(tmp_path))
+        out.flush()
+        assert buffer.getvalue() == self.DATA
+        text = io.StringIO()  # no buffer at all
+        cli._Output(text).copy(self.spooled(tmp_path))
+        assert text.getvalue() == self.DATA.decode()
+
+    def test_the_spool_is_removed(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A run with workers leaves nothing in the temporary directory, also when it fails."""
+        spool_root = tmp_path / "tmp"
+        spool_root.mkdir()
+        monkeypatch.setattr(tempfile, "tempdir", str(spool_root))
+        path = tmp_path / "generated.jsonl"
+        path.write_text("\n".join(generated_lines(300)) + "\n", encoding="utf-8")
+        status, out, _ = call(capsys, "check", path, "--format", "jsonl", "--jobs", "2")
+        assert status == 1
+        assert len(out.splitlines()) == 300 - 6
+        assert list(spool_root.iterdir()) == []
+
+        def fail(self: cli._Output, spooled: str) -> None:
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+        monkeypatch.setattr(cli._Output, "copy", fail)
+        monkeypatch.setattr(cli, "_discard_stdout", lambda: None)
+        assert call(capsys, "check", path, "--format", "jsonl", "--jobs", "2")[0] == 1
+        assert list(spool_root.iterdir()) == []
