@@ -397,6 +397,7 @@ class Context:
         "notices",
         "period_limits",
         "periods",
+        "own_ends",
         "snapshot",
         "strict",
     )
@@ -417,6 +418,9 @@ class Context:
         self.mode = mode
         #: Whether the strict reading of the month arithmetic applies (``mode is AmbiguousDates.STRICT``).
         self.strict = mode == "strict"
+        #: The latest end of an ordinary period, by start, as computed in this run: the length of a period
+        #: and the duration in its agreement ask for the same day (a scratch pad of one evaluation).
+        self.own_ends: dict[date, date] = {}
         self.notice_explainer = notice_explainer
         self.period_limits: dict[int, date] = {}
         self.covered: set[int] = set()

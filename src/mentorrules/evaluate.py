@@ -23,8 +23,10 @@ is not.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from datetime import date
+from itertools import chain
 from types import MappingProxyType
 
 from mentorrules._notices import NOTICE_EXPLAINER, identifier_fields
@@ -67,7 +69,9 @@ _CITES_UNVERIFIED: Mapping[date, tuple[int, ...]] = MappingProxyType(
     }
 )
 #: The catalogue positions of the rules whose findings enter the aggregate verdict (all but the rights).
-_ENTER_VERDICT = tuple(position for position, rule in enumerate(CATALOGUE) if rule.family != "right")
+_RIGHTS = tuple(position for position, rule in enumerate(CATALOGUE) if rule.family == "right")
+#: A finding's verdict (its second field), read in C.
+_VERDICT_OF = operator.itemgetter(1)
 #: The verdicts that can make a decision worse than ``met``, worst first (DESIGN section 4).
 _WORST_FIRST = (Verdict.NOT_MET, Verdict.MISSING_FACTS, Verdict.NEEDS_ASSESSMENT)
 _OK = frozenset({Verdict.MET, Verdict.NOT_APPLICABLE})
@@ -101,14 +105,18 @@ def _run(
     return by_rule, ctx.notices
 
 
-def _aggregate(by_rule: list[list[Finding]]) -> Verdict:
+def _aggregate(findings: list[Finding], by_rule: list[list[Finding]]) -> Verdict:
     """
     Return the aggregate verdict: what :func:`~mentorrules.outcomes.aggregate_verdict` gives for the findings.
 
-    The rights are left out by their catalogue position rather than by their rule id, and a verdict is
-    the finding's second field.
+    The verdicts of all the findings are read in C; then one verdict is taken out for each finding of a
+    right (found by catalogue position, not by rule id): the rights do not enter the aggregate, and
+    which occurrence of an equal verdict goes out does not change which verdicts remain.
     """
-    verdicts = [finding[1] for position in _ENTER_VERDICT for finding in by_rule[position]]
+    verdicts = list(map(_VERDICT_OF, findings))
+    for position in _RIGHTS:
+        for finding in by_rule[position]:
+            verdicts.remove(finding[1])
     for verdict in _WORST_FIRST:
         if verdict in verdicts:
             return verdict
@@ -227,6 +235,7 @@ def evaluate(case: Case, *, interpretation: Interpretation = _DEFAULT) -> Decisi
         ]
     else:
         by_rule, notices = _run(case, interpretation, snapshot, periods, mode)
+    findings = list(chain.from_iterable(by_rule))
     citing_unverified = [
         finding for position in _CITES_UNVERIFIED[snapshot.valid_from] for finding in by_rule[position]
     ]
@@ -238,8 +247,8 @@ def evaluate(case: Case, *, interpretation: Interpretation = _DEFAULT) -> Decisi
     )
     return Decision(
         case=case,
-        verdict=_aggregate(by_rule),
-        findings=tuple([finding for rule_findings in by_rule for finding in rule_findings]),
+        verdict=_aggregate(findings, by_rule),
+        findings=tuple(findings),
         notices=tuple(all_notices),
         law=snapshot.version,
         interpretation=interpretation,

@@ -29,6 +29,7 @@ Legal basis:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
 
@@ -54,7 +55,9 @@ def _length_refs(law: LawSnapshot) -> ReferenceSets:
 
 def max_end_for(ctx: Context, index: int, start: date) -> tuple[date, bool]:
     """Return the latest end of the period at ``index`` and whether a right's limit decides it."""
-    own = period_end_day(start, ctx.snapshot.period_months, ctx.strict)
+    own = ctx.own_ends.get(start)
+    if own is None:
+        own = ctx.own_ends[start] = period_end_day(start, ctx.snapshot.period_months, ctx.strict)
     limit = ctx.period_limits.get(index)
     if limit is not None and limit > own:
         return limit, True
@@ -123,18 +126,21 @@ def _new_refs(law: LawSnapshot) -> ReferenceSets:
     return {"": (law.lab_ref("167", 1, sentence=2),)}
 
 
+_FIRST: Mapping[str, FactValue] = MappingProxyType({"reason": "first"})
+
+
 def _check_new_period(ctx: Context, view: RuleView) -> list[Finding]:
     periods = ctx.case.periods
     if not periods:
         return [view.finding(V.NOT_APPLICABLE, "periods", {"reason": "no_periods"})]
-    results: dict[int, Finding] = {}
+    results: list[Finding] = [None] * len(periods)  # type: ignore[list-item]  # every index is set below
     latest_end: date | None = None
     for index, period in ctx.periods:
         subject = period_subject(index)
         previous_end = latest_end
         latest_end = period.end if latest_end is None or period.end > latest_end else latest_end
         if previous_end is None:
-            results[index] = view.finding(V.NOT_APPLICABLE, subject, {"reason": "first"})
+            results[index] = view.finding(V.NOT_APPLICABLE, subject, _FIRST)
         elif index in ctx.covered:
             results[index] = view.finding(
                 V.NOT_APPLICABLE, subject, {"previous_end": previous_end, "reason": "covered"}
@@ -152,7 +158,7 @@ def _check_new_period(ctx: Context, view: RuleView) -> list[Finding]:
                 "assessed_on": assessment.on if assessment is not None else None,
             }
             results[index] = view.finding(assessment_verdict(assessment), subject, facts)
-    return [results[i] for i in range(len(periods))]
+    return results
 
 
 NEW_PERIOD = Rule(

@@ -38,18 +38,20 @@ from mentorrules.rules._common import V
 __all__ = ["RULES"]
 
 
+#: Who receives the support, by the value of the mentor's employer (and of who engaged a consultant).
 _SUPPORT_TO = MappingProxyType(
     {
-        MentorEmployer.COMPANY: "company",
-        MentorEmployer.EDUCATION_INSTITUTION: "education_institution",
+        MentorEmployer.COMPANY.value: "company",
+        MentorEmployer.EDUCATION_INSTITUTION.value: "education_institution",
     }
 )
 _CONSULTANT_FOR = MappingProxyType(
     {
-        Engager.COMPANY: "company",
-        Engager.EDUCATION_INSTITUTION: "education_institution",
+        Engager.COMPANY.value: "company",
+        Engager.EDUCATION_INSTITUTION.value: "education_institution",
     }
 )
+_CONSULTANT = MentorEmployer.EXTERNAL_CONSULTANT
 
 
 def _refs(law: LawSnapshot) -> ReferenceSets:
@@ -61,11 +63,12 @@ def _support_to(ctx: Context) -> str | None:
     mentor = ctx.case.mentor
     if mentor is None or mentor.employer is None:
         return None
-    if mentor.employer is MentorEmployer.EXTERNAL_CONSULTANT:
+    # The tables are keyed by the members' values: looking up a member itself would hash it, a Python-level call.
+    if mentor.employer is _CONSULTANT:
         if mentor.engaged_by is None:
             return None
-        return _CONSULTANT_FOR.get(mentor.engaged_by, "")
-    return _SUPPORT_TO.get(mentor.employer, "")
+        return _CONSULTANT_FOR.get(mentor.engaged_by._value_, "")
+    return _SUPPORT_TO.get(mentor.employer._value_, "")
 
 
 def _check(ctx: Context, view: RuleView) -> list[Finding]:
@@ -75,7 +78,7 @@ def _check(ctx: Context, view: RuleView) -> list[Finding]:
     if not support_to:
         return [view.finding(V.NOT_APPLICABLE, "", {"support_to": None})]
     assessment = ctx.case.beyond_usual_duties
-    within = tuple(f"tasks[{i}]" for i, task in enumerate(ctx.case.tasks) if task.within_usual_duties is True)
+    within = tuple([f"tasks[{i}]" for i, task in enumerate(ctx.case.tasks) if task.within_usual_duties is True])
     facts: dict[str, FactValue] = {"support_to": support_to, "tasks_within_usual_duties": within}
     if assessment is None:
         return [view.finding(V.NEEDS_ASSESSMENT, "", facts)]

@@ -44,8 +44,12 @@ from mentorrules.rules._common import STAR_TARGET_GROUP, STATUTORY_PURPOSES, V, 
 
 __all__ = ["RULES"]
 
-_COMPANY_OR_SCHOOL = frozenset({MentorEmployer.COMPANY, MentorEmployer.EDUCATION_INSTITUTION})
-_ENGAGER_COMPANY_OR_SCHOOL = frozenset({Engager.COMPANY, Engager.EDUCATION_INSTITUTION})
+# Tuples, not sets, and members read once: see STATUTORY_PURPOSES.
+_COMPANY_OR_SCHOOL = (MentorEmployer.COMPANY, MentorEmployer.EDUCATION_INSTITUTION)
+_ENGAGER_COMPANY_OR_SCHOOL = (Engager.COMPANY, Engager.EDUCATION_INSTITUTION)
+_OTHER_EMPLOYER = MentorEmployer.OTHER
+_CONSULTANT = MentorEmployer.EXTERNAL_CONSULTANT
+_EDUCATION = Purpose.ORDINARY_EDUCATION
 
 STAR_WHO_MAY_BE_MENTOR = LegalReference(
     act="STAR",
@@ -85,15 +89,15 @@ def _check_purpose(ctx: Context, view: RuleView) -> list[Finding]:
     if purpose is None:
         return [view.finding(V.MISSING_FACTS, "", {"purpose": None, "reason": "unknown"})]
     if purpose not in STATUTORY_PURPOSES:
-        return [view.finding(V.NOT_MET, "", {"purpose": purpose.value, "reason": "other"})]
-    if purpose is not Purpose.ORDINARY_EDUCATION:
-        return [view.finding(V.MET, "", {"purpose": purpose.value})]
+        return [view.finding(V.NOT_MET, "", {"purpose": purpose._value_, "reason": "other"})]
+    if purpose is not _EDUCATION:
+        return [view.finding(V.MET, "", {"purpose": purpose._value_})]
     under_30 = _under_30_on_first_start(ctx)
     if under_30 is False:
         ctx.notices.append(ctx.notice("guidance.conflict", "purpose", {"first_start": _first_start(ctx)}))  # type: ignore[dict-item]
     if not ctx.interpretation.under_30_education_guidance:
-        return [view.finding(V.MET, "", {"purpose": purpose.value})]
-    facts = {"purpose": purpose.value, "under_30": under_30, "first_start": _first_start(ctx)}
+        return [view.finding(V.MET, "", {"purpose": purpose._value_})]
+    facts = {"purpose": purpose._value_, "under_30": under_30, "first_start": _first_start(ctx)}
     if under_30 is None:
         return [view.finding(V.MISSING_FACTS, "", {**facts, "reason": "age_unknown"}, "guidance")]  # type: ignore[dict-item]
     verdict = V.MET if under_30 else V.NOT_MET
@@ -170,7 +174,7 @@ def _support_to_company_or_school(ctx: Context) -> bool:
         return False
     if mentor.employer in _COMPANY_OR_SCHOOL:
         return True
-    return mentor.employer is MentorEmployer.EXTERNAL_CONSULTANT and mentor.engaged_by in _ENGAGER_COMPANY_OR_SCHOOL
+    return mentor.employer is _CONSULTANT and mentor.engaged_by in _ENGAGER_COMPANY_OR_SCHOOL
 
 
 def _decisive_refs(law: LawSnapshot) -> ReferenceSets:
@@ -269,16 +273,17 @@ def _check_mentor(ctx: Context, view: RuleView) -> list[Finding]:
     employer = mentor.employer if mentor is not None else None
     if mentor is None or employer is None:
         return [view.finding(V.MISSING_FACTS, "", {"employer": None, "reason": "unknown"})]
-    facts = {"employer": employer.value}
-    if employer is MentorEmployer.OTHER:
+    # ``_value_`` is what ``.value`` gives, without the Python-level property call
+    facts = {"employer": employer._value_}
+    if employer is _OTHER_EMPLOYER:
         if ctx.interpretation.strict_mentor_categories:
             return [view.finding(V.NOT_MET, "", {**facts, "reason": "other"})]
         return [view.finding(V.NEEDS_ASSESSMENT, "", {**facts, "reason": "other"}, "guidance")]
-    if employer is MentorEmployer.EXTERNAL_CONSULTANT:
+    if employer is _CONSULTANT:
         engaged_by = mentor.engaged_by
         if engaged_by is None:
             return [view.finding(V.MISSING_FACTS, "", {**facts, "engaged_by": None, "reason": "engager_unknown"})]
-        return [view.finding(V.MET, "", {**facts, "engaged_by": engaged_by.value, "reason": "consultant"})]
+        return [view.finding(V.MET, "", {**facts, "engaged_by": engaged_by._value_, "reason": "consultant"})]
     return [view.finding(V.MET, "", facts)]
 
 

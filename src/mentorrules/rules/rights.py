@@ -46,6 +46,7 @@ Legal basis:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
 
@@ -107,10 +108,15 @@ def _psychiatric_refs(law: LawSnapshot) -> ReferenceSets:
     return {"": refs}
 
 
+#: The facts of the two rights when the case has no discharge or admission (the common case), built once.
+_NO_DISCHARGE: Mapping[str, FactValue] = MappingProxyType({"reason": "no_discharge"})
+_NO_ADMISSION: Mapping[str, FactValue] = MappingProxyType({"reason": "no_admission"})
+
+
 def _check_psychiatric(ctx: Context, view: RuleView) -> list[Finding]:
     discharge = ctx.case.psychiatric_discharge
     if discharge is None:
-        return [view.finding(V.NOT_APPLICABLE, "", {"reason": "no_discharge"})]
+        return [view.finding(V.NOT_APPLICABLE, "", _NO_DISCHARGE)]
     law = ctx.snapshot
     failed: list[str] = []
     unknown: list[str] = []
@@ -258,7 +264,7 @@ def _education_refs(law: LawSnapshot) -> ReferenceSets:
 def _check_education(ctx: Context, view: RuleView) -> list[Finding]:
     admission = ctx.case.education_admission
     if admission is None:
-        return [view.finding(V.NOT_APPLICABLE, "", {"reason": "no_admission"})]
+        return [view.finding(V.NOT_APPLICABLE, "", _NO_ADMISSION)]
     law = ctx.snapshot
     if law.is_2014:
         return [
