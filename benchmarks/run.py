@@ -9,7 +9,11 @@ Figures (DESIGN section 10; targets are measured here, never asserted in tests):
   JSON lines (target >= 20,000);
 * ``check``: seconds and peak RSS of ``mentorrules check --jobs 2 --format jsonl``
   on a generated 1,000,000-line JSONL file (targets <= 60 s, <= 200 MB);
-* ``import``: seconds to ``import mentorrules`` in a fresh interpreter (target <= 0.150).
+* ``import``: seconds to ``import mentorrules`` in a fresh interpreter (target <= 0.150);
+* ``stages``: where the time of one ``check`` record goes, in microseconds per typical
+  case (best of the repetitions): decoding the JSON line, :func:`mentorrules.load_case`
+  (which decodes it too), :func:`mentorrules.evaluate`, the fingerprint, and
+  ``Decision.to_json(indent=None)`` (the ``--format jsonl`` record).
 
 Options: ``--lines N`` for the size of the check file (default 1,000,000),
 ``--quick`` for a short run (fewer repetitions, 20,000 lines).
@@ -151,6 +155,47 @@ def bench_check(lines: int) -> dict[str, Any]:
     }
 
 
+def bench_stages(repeats: int, count: int) -> dict[str, Any]:
+    """Time each stage of a check record on typical cases: microseconds per case, best of ``repeats``."""
+    from mentorrules import evaluate, load_case
+
+    lines = [json.dumps(doc, ensure_ascii=False) for doc in typical_documents(count)]
+    cases = [load_case(line) for line in lines]
+
+    def best(run: Any) -> float:
+        return min(_timed(run) for _ in range(repeats)) / len(lines) * 1e6
+
+    def fresh() -> list[Any]:
+        return [evaluate(case) for case in cases]  # new decisions: nothing computed yet
+
+    def fingerprints() -> float:
+        decisions = fresh()
+        return _timed(lambda: [decision.fingerprint for decision in decisions])
+
+    def records() -> float:
+        decisions = fresh()
+        for decision in decisions:
+            _ = decision.fingerprint  # timed above, not here
+        return _timed(lambda: [decision.to_json(indent=None) for decision in decisions])
+
+    return {
+        "figure": "stages",
+        "unit": "us_per_case",
+        "json_loads": round(best(lambda: [json.loads(line) for line in lines]), 1),
+        "load_case": round(best(lambda: [load_case(line) for line in lines]), 1),
+        "evaluate": round(best(lambda: [evaluate(case) for case in cases]), 1),
+        "fingerprint": round(min(fingerprints() for _ in range(repeats)) / len(lines) * 1e6, 1),
+        "to_json": round(min(records() for _ in range(repeats)) / len(lines) * 1e6, 1),
+        "cases": len(lines),
+    }
+
+
+def _timed(run: Any) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
 def bench_import(repeats: int) -> dict[str, Any]:
     """Time `import mentorrules` in fresh interpreters (median)."""
     times = []
@@ -177,7 +222,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", choices=["evaluate", "load_evaluate", "check", "import"])
+    parser.add_argument("--only", choices=["evaluate", "load_evaluate", "stages", "check", "import"])
     args = parser.parse_args()
     repeats = 2 if args.quick else 5
     count = 2000 if args.quick else 10000
@@ -185,6 +230,7 @@ def main() -> None:
     runs = {
         "evaluate": lambda: bench_evaluate(repeats, count),
         "load_evaluate": lambda: bench_load_evaluate(repeats, count),
+        "stages": lambda: bench_stages(repeats, count // 5),
         "import": lambda: bench_import(repeats * 2),
         "check": lambda: bench_check(lines),
     }

@@ -17,6 +17,7 @@ import runpy
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -905,3 +906,43 @@ class TestSpool:
         monkeypatch.setattr(cli, "_discard_stdout", lambda: None)
         assert call(capsys, "check", path, "--format", "jsonl", "--jobs", "2")[0] == 1
         assert list(spool_root.iterdir()) == []
+
+
+class TestBlocksByReference:
+    """With workers, the blocks of a JSON-lines file are read by the workers themselves; nothing else changes."""
+
+    def test_the_workers_read_the_blocks(self, tmp_path: Path) -> None:
+        path = tmp_path / "cases.jsonl"
+        path.write_bytes(b"\xef\xbb\xbf" + ("\r\n".join(generated_lines(300)) + "\r\n").encode())
+        chunks = list(cli._read_chunks([str(path)], by_reference=True))
+        assert len(chunks) > 1
+        assert {chunk.block for chunk in chunks} == {b""}
+        assert chunks[0].offset == 3  # after the byte-order mark
+        assert [chunk.start for chunk in chunks] == [chunk.start for chunk in cli._read_chunks([str(path)])]
+        by_value = [record for chunk in cli._read_chunks([str(path)]) for record in cli._records(chunk)]
+        assert [record for chunk in chunks for record in cli._records(chunk)] == by_value
+
+    def test_jobs_2_with_a_byte_order_mark(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        path = tmp_path / "cases.jsonl"
+        path.write_bytes(b"\xef\xbb\xbf" + ("\r\n".join(generated_lines(300)) + "\r\n").encode())
+        one = call(capsys, "check", path, "--format", "jsonl", "--jobs", "1")
+        two = call(capsys, "check", path, "--format", "jsonl", "--jobs", "2")
+        assert one == two
+        assert "<stdin>" not in one[1]
+
+    def test_a_named_pipe_is_read_by_value(self, tmp_path: Path) -> None:
+        """A FIFO cannot be read twice: its blocks are sent to the workers."""
+        lines = generated_lines(40)
+        fifo = tmp_path / "cases.jsonl"
+        os.mkfifo(fifo)
+
+        def feed() -> None:
+            with open(fifo, "w", encoding="utf-8") as stream:
+                stream.write("\n".join(lines) + "\n")
+
+        writer = threading.Thread(target=feed)
+        writer.start()
+        chunks = list(cli._read_chunks([str(fifo)], by_reference=True))
+        writer.join()
+        assert chunks
+        assert all(chunk.path is None and chunk.block for chunk in chunks)

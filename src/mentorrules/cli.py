@@ -57,6 +57,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import textwrap
@@ -453,12 +454,17 @@ class _Chunk(NamedTuple):
         start: Line number of the first line of ``block``.
         block: Whole JSON lines (``b""`` when ``items`` is used).
         items: ``(source, case)`` pairs; a case is a decoded JSON value, JSON text, or undecodable bytes.
+        path: Where the worker reads ``block`` itself, if it is not sent:
+            the file, with the block's byte ``offset`` and ``size``.
     """
 
     label: str
     start: int
     block: bytes
     items: tuple[tuple[str, object], ...]
+    path: str | None = None
+    offset: int = 0
+    size: int = 0
 
 
 def _reject_constant(name: str) -> NoReturn:
@@ -474,17 +480,29 @@ def _input_kind(path: str) -> str:
     return "sniff"
 
 
-def _line_chunks(label: str, stream: IO[bytes], head: bytes = b"") -> Iterator[_Chunk]:
-    """Cut JSON lines into blocks of whole lines."""
+def _line_chunks(label: str, stream: IO[bytes], head: bytes = b"", *, path: str | None = None) -> Iterator[_Chunk]:
+    """
+    Cut JSON lines into blocks of whole lines.
+
+    With ``path`` (a regular file read from its start), a block is not sent to the worker but
+    referred to by its offset and size in the file: the worker reads it itself, and only the line
+    count is worked out here.
+    """
     start = 1
+    offset = 0
     block = head + stream.read(_BLOCK)
     if block.startswith(_BOM):
         block = block[len(_BOM) :]
+        offset = len(_BOM)
     while block:
         if not block.endswith(b"\n"):
             block += stream.readline()
-        yield _Chunk(label, start, block, ())
+        if path is None:
+            yield _Chunk(label, start, block, ())
+        else:
+            yield _Chunk(label, start, b"", (), path, offset, len(block))
         start += block.count(b"\n")
+        offset += len(block)
         block = stream.read(_BLOCK)
 
 
@@ -524,7 +542,13 @@ def _sniffed_chunks(label: str, stream: IO[bytes]) -> Iterator[_Chunk]:
         yield from _document_chunks(label, head + stream.read())
 
 
-def _read_chunks(paths: Sequence[str]) -> Iterator[_Chunk]:
+def _read_chunks(paths: Sequence[str], *, by_reference: bool = False) -> Iterator[_Chunk]:
+    """
+    Read the inputs in chunks.
+
+    With ``by_reference`` (workers in other processes), the blocks of JSON-lines inputs that are
+    regular files are not sent but left for the workers to read (see :func:`_line_chunks`).
+    """
     for path in paths:
         if path == "-":
             yield from _sniffed_chunks("<stdin>", sys.stdin.buffer)
@@ -532,7 +556,8 @@ def _read_chunks(paths: Sequence[str]) -> Iterator[_Chunk]:
         kind = _input_kind(path)
         with open(path, "rb") as stream:
             if kind == "lines":
-                yield from _line_chunks(path, stream)
+                regular = by_reference and stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+                yield from _line_chunks(path, stream, path=path if regular else None)
             elif kind == "document":
                 yield from _document_chunks(path, stream.read())
             else:
@@ -587,7 +612,12 @@ _FRAMING: Mapping[str, tuple[str, str, str]] = MappingProxyType(
 
 
 def _records(chunk: _Chunk) -> Iterator[tuple[str, object]]:
-    for offset, line in enumerate(chunk.block.split(b"\n")):
+    block = chunk.block
+    if chunk.path is not None:
+        with open(chunk.path, "rb") as stream:
+            stream.seek(chunk.offset)
+            block = stream.read(chunk.size)
+    for offset, line in enumerate(block.split(b"\n")):
         if line.strip():
             yield f"{chunk.label}:{chunk.start + offset}", line
     yield from chunk.items
@@ -674,7 +704,7 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
         results: list[Result] = []
         wrote = False
         prefix, separator, suffix = _FRAMING.get(fmt, ("", "", ""))
-        chunks = _read_chunks(args.files)
+        chunks = _read_chunks(args.files, by_reference=args.jobs > 1)
         for chunk in map_ordered(partial(_check_chunk, options), chunks, jobs=args.jobs):
             counts.update(chunk.counts)
             unreadable.extend(chunk.unreadable)
