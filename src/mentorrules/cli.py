@@ -655,7 +655,7 @@ def _check_chunk(options: _Options, chunk: _Chunk) -> _ChunkResult:
             except UnicodeDecodeError:
                 unreadable.append(source)  # load_case reports the bytes as a CaseError
         result = evaluate_one(case, options.interpretation)
-        counts[result.verdict.value if isinstance(result, Decision) else "error"] += 1
+        counts[result.verdict._value_ if type(result) is Decision else "error"] += 1
         if options.format == "objects":
             results.append(result)
         else:
