@@ -9,7 +9,9 @@ the message templates, and a ``check`` function that reads the case through a
 the catalogue is the tuple of every module's ``RULES``, assembled in
 :mod:`mentorrules.rules`, and everything derived from it (one
 :class:`RuleView` per rule and epoch of the law, with the references and
-templates resolved) is built once at import and never changes.
+templates resolved) is built once at import and never changes (a view's JSON text
+of findings, :meth:`RuleView.finding_json`, is prepared on its first use, from the
+view alone).
 
 Message templates are keyed by verdict, optionally refined by the finding's
 ``reason`` fact and by law version: ``"not_met"``, ``"not_met/other"``,
@@ -21,6 +23,7 @@ appended to every message, so no message lacks its source.
 
 from __future__ import annotations
 
+import json
 import string
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -31,7 +34,16 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mentorrules.law import SNAPSHOTS, LawSnapshot
-from mentorrules.outcomes import NO_FACTS, FactValue, Finding, Notice, Verdict, fact_to_json, references_json
+from mentorrules.outcomes import (
+    NO_FACTS,
+    FactValue,
+    Finding,
+    Notice,
+    Verdict,
+    fact_to_json,
+    facts_json_text,
+    references_json,
+)
 from mentorrules.references import LegalReference
 
 
@@ -149,13 +161,15 @@ class RuleView:
     """
     A rule resolved for one epoch of the law: references and templates at hand.
 
-    It builds the rule's findings (:meth:`finding`) and words their messages
-    (:meth:`message`).  Views are built once at import and shared.
+    It builds the rule's findings (:meth:`finding`), words their messages
+    (:meth:`message`) and writes their JSON for one-line decisions
+    (:meth:`finding_json`).  Views are built once at import and shared.
     """
 
     __slots__ = (
         "_citations",
         "_fields",
+        "_json",
         "_references_json",
         "_static",
         "_templates",
@@ -197,6 +211,8 @@ class RuleView:
                 for text in texts
             }
         )
+        # The JSON text of the view's findings, prepared on the first finding_json() (see _prepare_json).
+        self._json: Mapping[int, Mapping[tuple[Verdict, str], _JsonEntry]] | None = None
 
     def _static_texts(self, texts: tuple[str, str]) -> tuple[str, str] | None:
         """Return both texts worded, if their templates use no fact (only title and vocabulary)."""
@@ -207,6 +223,101 @@ class RuleView:
             texts[0].format(title=self.rule.title_da, **self._vocab["da"]),
             texts[1].format(title=self.rule.title_en, **self._vocab["en"]),
         )
+
+    def _prepare_json(self) -> Mapping[int, Mapping[tuple[Verdict, str], _JsonEntry]]:
+        """
+        Return the JSON text of this view's findings, prepared in parts (see :meth:`finding_json`).
+
+        For each reference variant (keyed by the identity of its tuple, as the citations
+        are), for each (verdict, reason) key, a :data:`_JsonEntry`.  A template whose
+        reason is ``ambiguous_dates`` is never used (:meth:`messages` gives such findings
+        the AMBIGUOUS_TEMPLATE), so it gets no entry; the AMBIGUOUS_TEMPLATE gets one for
+        ``needs_assessment``, the only verdict ``flag`` gives it.
+
+        This is done on first use rather than in ``__init__``: for the 208 views it takes
+        some 13 ms, which would add a tenth to ``import mentorrules`` (DESIGN section 10),
+        while a run uses few of the views.  It depends on nothing but the view, so two
+        threads preparing it at once make equal tables, and either may be kept.
+        """
+        keyed = {key: texts for key, texts in self._templates.items() if key[1] != AMBIGUOUS_DATES}
+        keyed[(Verdict.NEEDS_ASSESSMENT, AMBIGUOUS_DATES)] = AMBIGUOUS_TEMPLATE
+        messages = {key: _json_message(texts, self._words) for key, texts in keyed.items()}
+        heads = {
+            verdict: f'{{"rule": {_json_string(self.id)}, "verdict": {_json_string(verdict.value)}, "subject": '
+            for verdict in {verdict for verdict, _ in keyed}
+        }
+        return MappingProxyType(
+            {
+                id(refs): MappingProxyType(
+                    {
+                        key: _json_entry(
+                            heads[key[0]],
+                            f', "references": {self._references_json[id(refs)]}, "message": {{"da": "',
+                            _escaped(f" ({self._citations[id(refs)]})"),
+                            message,
+                        )
+                        for key, message in messages.items()
+                        if message is not None
+                    }
+                )
+                for refs in self.references.values()
+            }
+        )
+
+    def finding_json(self, finding: Finding) -> str:
+        """
+        Return ``json.dumps(finding.to_dict(), ensure_ascii=False)`` for a finding of this view.
+
+        The text is the prepared entry of the finding's references and (verdict, reason)
+        key, with the subject, the facts and, where the messages use facts, the facts
+        worded as :meth:`messages` words them and JSON-escaped, put in.  A finding the
+        entries do not cover (another rule id, references that are not one of this
+        view's variants, a key without an entry) is written by
+        :meth:`Finding._plain_json_text`, which words the messages with :meth:`messages`.
+        """
+        facts = finding.facts
+        tables = self._json
+        if tables is None:
+            tables = self._json = self._prepare_json()
+        table = tables.get(id(finding.references))
+        entry = None
+        if table is not None and finding.rule == self.id:
+            # The template lookup of messages(): the AMBIGUOUS_TEMPLATE first, then the reason's own
+            # template, then the verdict's general one.
+            reason = facts.get("reason")
+            verdict = finding.verdict
+            if reason is None:  # most findings
+                entry = table.get((verdict, ""))
+            elif reason == AMBIGUOUS_DATES:
+                entry = table.get((verdict, AMBIGUOUS_DATES))
+            else:
+                entry = table.get((verdict, reason if isinstance(reason, str) else "")) or table.get((verdict, ""))
+        if entry is None:
+            return finding._plain_json_text()
+        head, fields, end = entry
+        if not fields:  # the messages use no fact: the end holds them both
+            return f'{head}{_json_string(finding.subject)}, "facts": {facts_json_text(facts)}{end}'
+        parts = [head, _json_string(finding.subject), ', "facts": ', facts_json_text(facts)]
+        for literal, name, lang, words in fields:
+            parts.append(literal)
+            value = facts.get(name)
+            # What messages() puts in for the fact, JSON-escaped (without the quotes).  The common kinds are
+            # worded here as display() words them, the rest by display() itself.
+            kind = type(value)
+            if kind is date:
+                parts.append(value.isoformat())  # type: ignore[union-attr]  # digits and "-": nothing to escape
+            elif kind is str or kind is bool or value is None:
+                # A code's word, ja/nej, ukendt: escaped at import; any other string: escaped now.
+                known = words.get(value)
+                parts.append(_escaped(value) if known is None else known)  # type: ignore[arg-type]  # a str
+            elif kind is int:
+                parts.append(str(value))  # display() gives the int, which str.format writes as str() does
+            else:
+                # str.format puts in format(word, "") for a field without spec or conversion.
+                word = display(value, lang)
+                parts.append(_escaped(word if type(word) is str else format(word, "")))
+        parts.append(end)
+        return "".join(parts)
 
     def finding(
         self,
@@ -263,10 +374,83 @@ class RuleView:
 
 _FORMATTER = string.Formatter()
 
-#: ``tuple.__new__``: ``new_tuple(Finding, fields)`` is the finding ``Finding(*fields)`` (the six fields in
-#: order), built without the Python-level ``__new__`` a named tuple generates: a decision builds some twenty
-#: findings, and this saves about 0.1 µs on each.
-new_tuple = tuple.__new__
+#: A string as a JSON string literal (``json.dumps(text, ensure_ascii=False)``).
+_json_string = json.encoder.encode_basestring
+
+#: A fact a message uses: its name, the language, and the JSON-escaped words of the common values (_JSON_WORDS).
+_Field = tuple[str, str, Mapping[object, str]]
+#: A finding's JSON, prepared (see RuleView.finding_json): the text up to the subject; for each fact the
+#: messages use, in order, the text before it and the fact (_Field); the rest of the text.
+_JsonEntry = tuple[str, tuple[tuple[str, str, str, Mapping[object, str]], ...], str]
+#: The two messages of a key, JSON-escaped (see _json_message): literal texts, and between each two of them
+#: a slot: a fact, or None where the citation goes.
+_JsonMessage = tuple[tuple[str, ...], tuple[_Field | None, ...]]
+
+
+def _escaped(text: str) -> str:
+    """Return ``text`` JSON-escaped, without the quotes."""
+    return _json_string(text)[1:-1]
+
+
+def _json_message(texts: tuple[str, str], words: tuple[Mapping[str, str], Mapping[str, str]]) -> _JsonMessage | None:
+    """
+    Return the two messages of ``texts`` (Danish, English) as JSON-escaped literal texts and slots.
+
+    The result reads: the Danish message, the citation, ``", "en": "``, the English
+    message, the citation.  JSON escaping works character by character, so an escaped
+    message is its template's escaped literal text with the escaped words put in.  The
+    literal text (the parser has already turned ``{{`` and ``}}`` into braces) is
+    escaped now, and so are the words of the view (title and vocabulary), which are
+    the same whatever the facts hold, as in :meth:`RuleView.messages`; each fact
+    becomes a slot, its word put in by :meth:`RuleView.finding_json`.  None where a
+    field has a format spec or a conversion, or a name that is not a plain identifier
+    (str.format would then put in something else than the word); no template does.
+    """
+    literals: list[str] = []
+    slots: list[_Field | None] = []
+    literal: list[str] = []  # the literal text since the last slot
+    for lang, template, view_words in (("da", texts[0], words[0]), ("en", texts[1], words[1])):
+        if lang == "en":
+            literal.append('", "en": "')
+        # The escaped template parses as the template does, with escaped literal text: escaping leaves the
+        # braces alone, and turns no character into a brace; a name that is an identifier has nothing to escape.
+        for text, name, spec, conversion in _FORMATTER.parse(_escaped(template)):
+            literal.append(text)
+            if name is None:
+                continue
+            if spec or conversion is not None or not name.isidentifier():
+                return None
+            if name in view_words:
+                literal.append(_escaped(view_words[name]))
+            else:
+                literals.append("".join(literal))
+                slots.append((name, lang, _JSON_WORDS[lang]))
+                literal = []
+        literals.append("".join(literal))
+        slots.append(None)  # the citation
+        literal = []
+    literals.append("")
+    return tuple(literals), tuple(slots)
+
+
+def _json_entry(head: str, references: str, cited: str, message: _JsonMessage) -> _JsonEntry:
+    """
+    Return a finding's prepared JSON (see RuleView.finding_json).
+
+    ``head`` is the text up to the subject, ``references`` the text from the end of the
+    facts to the Danish message, ``cited`` the citation as it ends a message, JSON-escaped.
+    """
+    literals, slots = message
+    fields: list[tuple[str, str, str, Mapping[object, str]]] = []
+    text = references + literals[0]
+    for slot, literal in zip(slots, literals[1:], strict=True):
+        if slot is None:
+            text += cited + literal
+        else:
+            fields.append((text, *slot))
+            text = literal
+    return head, tuple(fields), f'{text}"}}}}'
+
 
 #: The reason fact of a finding that ``flag`` turned into ``needs_assessment``.
 AMBIGUOUS_DATES = "ambiguous_dates"
@@ -336,6 +520,18 @@ _LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
 )
 
 
+def _json_words(lang: str) -> Mapping[object, str]:
+    """
+    Return what :func:`display` gives for the codes of :data:`_LABELS`, ``True``, ``False`` and ``None``, JSON-escaped.
+
+    For RuleView.finding_json, which looks a fact up here only when it is a str, a bool
+    or None: ``True`` equals ``1`` as a key, but an int is never looked up.
+    """
+    words: list[tuple[object, object]] = [(code, display(code, lang)) for code in _LABELS]
+    words += [(value, display(value, lang)) for value in (True, False, None)]
+    return MappingProxyType({key: _escaped(str(word)) for key, word in words})
+
+
 def display(value: FactValue, lang: str) -> object:
     """Return a fact as message text: codes in words, lists joined, unknown as "ukendt", "7,5" in Danish."""
     kind = type(value)
@@ -343,7 +539,7 @@ def display(value: FactValue, lang: str) -> object:
         return value.isoformat()  # type: ignore[union-attr]
     index = 0 if lang == "da" else 1
     if isinstance(value, Verdict):
-        return _VERDICT_WORDS[lang][value.value]
+        return _VERDICT_WORDS[lang][value]  # a verdict is the str of its value, and hashes as it
     if isinstance(value, str):
         label = _LABELS.get(value)
         return value if label is None else label[index]
@@ -364,6 +560,12 @@ def build_views(rules: tuple[Rule, ...]) -> tuple[tuple[LawSnapshot, Mapping[str
     return tuple(
         (snapshot, MappingProxyType({rule.id: RuleView(rule, snapshot) for rule in rules})) for snapshot in SNAPSHOTS
     )
+
+
+#: ``tuple.__new__``: ``new_tuple(Finding, fields)`` is the finding ``Finding(*fields)`` (the six fields in
+#: order), built without the Python-level ``__new__`` a named tuple generates: a decision builds some twenty
+#: findings, and this saves about 0.1 µs on each.
+new_tuple = tuple.__new__
 
 
 class Context:
@@ -395,9 +597,9 @@ class Context:
         "mode",
         "notice_explainer",
         "notices",
+        "own_ends",
         "period_limits",
         "periods",
-        "own_ends",
         "snapshot",
         "strict",
     )
@@ -446,3 +648,7 @@ class Context:
     ) -> Notice:
         """Return a notice worded by the notice texts."""
         return Notice(code, subject, references, facts, self.notice_explainer)
+
+
+#: What display() gives for the common facts, JSON-escaped, per language (see _json_words).
+_JSON_WORDS: Mapping[str, Mapping[object, str]] = MappingProxyType({lang: _json_words(lang) for lang in ("da", "en")})

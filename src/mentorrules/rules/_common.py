@@ -26,14 +26,9 @@ class V:
     NOT_APPLICABLE: Final = Verdict.NOT_APPLICABLE
 
 
-#: The five purposes of LAB § 167, stk. 1 (old § 31 b, stk. 1).  A tuple, not a set: ``in`` finds a
-#: member by identity first, where a set would hash it, and an enum's hash is a Python-level call.
-STATUTORY_PURPOSES = (
-    Purpose.ACTIVITY,
-    Purpose.OFFER,
-    Purpose.ORDINARY_EDUCATION,
-    Purpose.FLEXJOB,
-    Purpose.ORDINARY_EMPLOYMENT,
+#: The five purposes of LAB § 167, stk. 1 (old § 31 b, stk. 1).
+STATUTORY_PURPOSES = frozenset(
+    {Purpose.ACTIVITY, Purpose.OFFER, Purpose.ORDINARY_EDUCATION, Purpose.FLEXJOB, Purpose.ORDINARY_EMPLOYMENT}
 )
 
 #: STAR's page on the target group of the mentor scheme (LAW.md [S20]); guidance, not law.

@@ -38,17 +38,17 @@ from mentorrules.rules._common import V
 __all__ = ["RULES"]
 
 
-#: Who receives the support, by the value of the mentor's employer (and of who engaged a consultant).
+#: Who receives the support, by the mentor's employer (and by who engaged a consultant).
 _SUPPORT_TO = MappingProxyType(
     {
-        MentorEmployer.COMPANY.value: "company",
-        MentorEmployer.EDUCATION_INSTITUTION.value: "education_institution",
+        MentorEmployer.COMPANY: "company",
+        MentorEmployer.EDUCATION_INSTITUTION: "education_institution",
     }
 )
 _CONSULTANT_FOR = MappingProxyType(
     {
-        Engager.COMPANY.value: "company",
-        Engager.EDUCATION_INSTITUTION.value: "education_institution",
+        Engager.COMPANY: "company",
+        Engager.EDUCATION_INSTITUTION: "education_institution",
     }
 )
 _CONSULTANT = MentorEmployer.EXTERNAL_CONSULTANT
@@ -63,12 +63,11 @@ def _support_to(ctx: Context) -> str | None:
     mentor = ctx.case.mentor
     if mentor is None or mentor.employer is None:
         return None
-    # The tables are keyed by the members' values: looking up a member itself would hash it, a Python-level call.
     if mentor.employer is _CONSULTANT:
         if mentor.engaged_by is None:
             return None
-        return _CONSULTANT_FOR.get(mentor.engaged_by._value_, "")
-    return _SUPPORT_TO.get(mentor.employer._value_, "")
+        return _CONSULTANT_FOR.get(mentor.engaged_by, "")
+    return _SUPPORT_TO.get(mentor.employer, "")
 
 
 def _check(ctx: Context, view: RuleView) -> list[Finding]:

@@ -44,9 +44,9 @@ from mentorrules.rules._common import STAR_TARGET_GROUP, STATUTORY_PURPOSES, V, 
 
 __all__ = ["RULES"]
 
-# Tuples, not sets, and members read once: see STATUTORY_PURPOSES.
-_COMPANY_OR_SCHOOL = (MentorEmployer.COMPANY, MentorEmployer.EDUCATION_INSTITUTION)
-_ENGAGER_COMPANY_OR_SCHOOL = (Engager.COMPANY, Engager.EDUCATION_INSTITUTION)
+_COMPANY_OR_SCHOOL = frozenset({MentorEmployer.COMPANY, MentorEmployer.EDUCATION_INSTITUTION})
+_ENGAGER_COMPANY_OR_SCHOOL = frozenset({Engager.COMPANY, Engager.EDUCATION_INSTITUTION})
+# Members read once: in CPython 3.11 reading a member off its Enum class is a Python-level lookup (see V).
 _OTHER_EMPLOYER = MentorEmployer.OTHER
 _CONSULTANT = MentorEmployer.EXTERNAL_CONSULTANT
 _EDUCATION = Purpose.ORDINARY_EDUCATION
