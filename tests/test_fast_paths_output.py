@@ -27,6 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -442,3 +443,11 @@ def test_facts_json_text_writes_flat_objects_of_json_values_as_json_dumps() -> N
     """Decision.to_json writes the law and the interpretation with it."""
     values: Mapping[str, Any] = {"a": "§ –", "b": True, "c": None, "d": 1, "e": 0.25, "f": [1, "x"], "g": {"h": 1}}
     assert facts_json_text(values) == json.dumps(values, ensure_ascii=False)
+
+
+def test_a_decision_without_findings_is_written_as_json_dumps_writes_it() -> None:
+    """A decision built by hand may hold no finding: the one-line writer then writes an empty list."""
+    decision = evaluate(load_case({"decision_date": "2024-02-20"}))
+    empty = attrs.evolve(decision, findings=())
+    assert empty.to_json(indent=None) == json.dumps(empty.to_dict(), ensure_ascii=False)
+    assert '"findings": []' in empty.to_json(indent=None)

@@ -268,12 +268,23 @@ class RuleView:
         """
         Return ``json.dumps(finding.to_dict(), ensure_ascii=False)`` for a finding of this view.
 
+        The text is written by :meth:`write_json`; a finding it does not cover is written by
+        :meth:`Finding._plain_json_text`, which words the messages with :meth:`messages`.
+        """
+        parts: list[str] = []
+        return "".join(parts) if self.write_json(finding, parts) else finding._plain_json_text()
+
+    def write_json(self, finding: Finding, parts: list[str]) -> bool:
+        """
+        Append the parts of ``json.dumps(finding.to_dict(), ensure_ascii=False)`` to ``parts``; return whether it did.
+
         The text is the prepared entry of the finding's references and (verdict, reason)
         key, with the subject, the facts and, where the messages use facts, the facts
         worded as :meth:`messages` words them and JSON-escaped, put in.  A finding the
         entries do not cover (another rule id, references that are not one of this
-        view's variants, a key without an entry) is written by
-        :meth:`Finding._plain_json_text`, which words the messages with :meth:`messages`.
+        view's variants, a key without an entry) is left to the caller: nothing is
+        appended and the answer is False.  Appending to the caller's list, rather than
+        returning a string, lets a decision write its whole line with one join.
         """
         facts = finding.facts
         tables = self._json
@@ -293,12 +304,10 @@ class RuleView:
             else:
                 entry = table.get((verdict, reason if isinstance(reason, str) else "")) or table.get((verdict, ""))
         if entry is None:
-            return finding._plain_json_text()
+            return False
         head, fields, end = entry
-        if not fields:  # the messages use no fact: the end holds them both
-            return f'{head}{_json_string(finding.subject)}, "facts": {facts_json_text(facts)}{end}'
-        parts = [head, _json_string(finding.subject), ', "facts": ', facts_json_text(facts)]
-        for literal, name, lang, words in fields:
+        parts += (head, _json_string(finding.subject), ', "facts": ', facts_json_text(facts))
+        for literal, name, lang, words in fields:  # none when the messages use no fact: the end holds them
             parts.append(literal)
             value = facts.get(name)
             # What messages() puts in for the fact, JSON-escaped (without the quotes).  The common kinds are
@@ -317,7 +326,7 @@ class RuleView:
                 word = display(value, lang)
                 parts.append(_escaped(word if type(word) is str else format(word, "")))
         parts.append(end)
-        return "".join(parts)
+        return True
 
     def finding(
         self,

@@ -405,23 +405,28 @@ class Decision:
         # Finding._json_text writes the others.
         from mentorrules._registry import RuleView  # _registry imports outcomes
 
-        write = RuleView.finding_json
-        findings = ", ".join(
-            [
-                write(explainer, finding) if type(explainer := finding.explainer) is RuleView else finding._json_text()
-                for finding in self.findings
-            ]
-        )
         # The law and the interpretation are flat objects of strings and booleans: facts_json_text writes them
         # as json.dumps does, and faster than the C encoder, whose cost is mostly per item.
-        notices = json_text([n.to_dict() for n in self.notices]) if self.notices else "[]"
-        return (
+        parts = [
             f'{{"schema": "mentorrules.decision/1", "verdict": {_json_string(self.verdict)}, '
             f'"decision_date": "{self.decision_date.isoformat()}", "law": {facts_json_text(self.law.to_dict())}, '
-            f'"interpretation": {facts_json_text(self.interpretation.to_dict())}, "findings": [{findings}], '
-            f'"notices": {notices}, "library_version": {_json_string(self.library_version)}, '
+            f'"interpretation": {facts_json_text(self.interpretation.to_dict())}, "findings": ['
+        ]
+        # Every part of the line goes into one list and is joined once: a finding's text is not made a
+        # string of its own first, nor the findings one string, which would copy the line twice more.
+        for finding in self.findings:
+            explainer = finding.explainer
+            if type(explainer) is not RuleView or not explainer.write_json(finding, parts):
+                parts.append(finding._plain_json_text())
+            parts.append(", ")
+        if self.findings:
+            parts.pop()  # the separator after the last finding
+        notices = json_text([n.to_dict() for n in self.notices]) if self.notices else "[]"
+        parts.append(
+            f'], "notices": {notices}, "library_version": {_json_string(self.library_version)}, '
             f'"fingerprint": {_json_string(self.fingerprint)}}}'
         )
+        return "".join(parts)
 
     def explain(self, lang: str = "da") -> str:
         """Return a readable explanation: verdict, what to resolve, then every finding by family."""
