@@ -133,3 +133,49 @@ def test_a_fact_of_another_type_is_written_as_json_dumps_writes_it() -> None:
     odd = Finding("x.rule", Verdict.MET, "", (REFERENCE,), MappingProxyType({"share": 0.5}), OneLanguage())
     assert fact_to_json(0.5) == 0.5  # type: ignore[arg-type]
     assert odd._json_text() == json.dumps(odd.to_dict(), ensure_ascii=False)
+
+
+# --- the privacy scan's cheap first pass ------------------------------------------------------------------
+
+_NOISE = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("0123456789-/ \n"),
+        st.characters(exclude_categories=("Cs",)),  # any character, other digits and non-Latin-1 ones included
+    ),
+    max_size=20,
+)
+#: Something like a CPR number (or one digit short of it): DDMMYY, an optional separator, four digits.
+_CPR_LIKE = st.builds(
+    lambda day, month, year, separator, serial: f"{day:02d}{month:02d}{year:02d}{separator}{serial}",
+    st.integers(1, 32),
+    st.integers(1, 13),
+    st.integers(0, 99),
+    st.sampled_from(["", "-", " "]),
+    st.from_regex(r"[0-9]{3,4}", fullmatch=True),
+)
+_TEXT = st.builds(lambda before, cpr, after: before + cpr + after, _NOISE, st.one_of(st.just(""), _CPR_LIKE), _NOISE)
+
+
+@given(case_id=_TEXT, description=_TEXT, goal=_TEXT)
+def test_the_first_pass_of_the_privacy_scan_never_hides_a_cpr_like_text(
+    case_id: str, description: str, goal: str
+) -> None:
+    """identifier_fields finds exactly the texts that looks_like_cpr finds, checking every text one by one."""
+    from mentorrules._notices import _texts, identifier_fields, looks_like_cpr
+
+    case = load_case(
+        {
+            "case_id": case_id,
+            "decision_date": "2024-02-20",
+            "tasks": [{"description": description}],
+            "periods": [{"start": "2024-03-01", "end": "2024-08-31", "agreement": {"written": True, "goal": goal}}],
+        }
+    )
+    assert identifier_fields(case) == [path for path, text in _texts(case) if text and looks_like_cpr(text)]
+
+
+def test_the_first_pass_finds_digits_beside_characters_outside_latin_1() -> None:
+    from mentorrules._notices import identifier_fields
+
+    case = load_case({"case_id": "–010203-1234–", "decision_date": "2024-02-20"})
+    assert identifier_fields(case) == ["case_id"]

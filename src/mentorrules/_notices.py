@@ -138,8 +138,10 @@ def _texts(case: Case) -> Iterator[tuple[str, str | None]]:
                 yield f"{prefix}.tasks[{j}]", item
 
 
-# ASCII digits become "0", so six digits in a row become b"000000"; UTF-8 never encodes other characters as
-# ASCII digits.  A C-level scan, about five times faster than a regular expression over the same text.
+# ASCII digits become "0", so six digits in a row become b"000000".  The text is encoded as Latin-1 with every
+# other character replaced by "?": a Latin-1 character other than an ASCII digit becomes one byte that is not an
+# ASCII digit, and so does any other character, so the runs of ASCII digits are exactly those of the text (as in
+# UTF-8, which costs more to encode).  A C-level scan, about five times faster than a regular expression.
 _DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 
 
@@ -165,7 +167,7 @@ def _strings(case: Case) -> list[str | None]:
 
 def identifier_fields(case: Case) -> list[str]:
     """Return the paths of the free-text fields that hold something like a CPR number."""
-    if b"000000" not in "\n".join(filter(None, _strings(case))).encode("utf-8", "surrogatepass").translate(
+    if b"000000" not in "\n".join(filter(None, _strings(case))).encode("latin-1", "replace").translate(
         _DIGITS_TO_ZERO
     ):
         return []  # the common case: no run of six digits anywhere
