@@ -167,8 +167,6 @@ def _strings(case: Case) -> list[str | None]:
 
 def identifier_fields(case: Case) -> list[str]:
     """Return the paths of the free-text fields that hold something like a CPR number."""
-    if b"000000" not in "\n".join(filter(None, _strings(case))).encode("latin-1", "replace").translate(
-        _DIGITS_TO_ZERO
-    ):
+    if b"000000" not in "\n".join(filter(None, _strings(case))).encode("latin-1", "replace").translate(_DIGITS_TO_ZERO):
         return []  # the common case: no run of six digits anywhere
     return [path for path, text in _texts(case) if text and looks_like_cpr(text)]
