@@ -866,6 +866,34 @@ class TestSpool:
         assert calls == [0, 1000]
         assert target.read_bytes() == self.DATA
 
+    def test_copy_without_sendfile_on_the_platform(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Windows has no ``os.sendfile``: the file is read and written."""
+        monkeypatch.delattr(cli.os, "sendfile")
+        target = tmp_path / "out"
+        with open(target, "w", encoding="utf-8") as stream:
+            out = cli._Output(stream)
+            out.copy(self.spooled(tmp_path))
+            out.flush()
+        assert target.read_bytes() == self.DATA
+
+    def test_copy_when_sendfile_stops_short(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A sendfile that sends nothing more (the file shrank) leaves the rest to be read."""
+        real = os.sendfile
+        calls: list[int] = []
+
+        def short(out_fd: int, in_fd: int, offset: int, count: int) -> int:
+            calls.append(offset)
+            return real(out_fd, in_fd, offset, 100) if len(calls) == 1 else 0
+
+        monkeypatch.setattr(cli.os, "sendfile", short)
+        target = tmp_path / "out"
+        with open(target, "w", encoding="utf-8") as stream:
+            out = cli._Output(stream)
+            out.copy(self.spooled(tmp_path))
+            out.flush()
+        assert calls == [0, 100]
+        assert target.read_bytes() == self.DATA
+
     def test_a_broken_pipe_is_not_hidden(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         def broken(*args: object) -> int:
             raise BrokenPipeError(errno.EPIPE, "Broken pipe")

@@ -218,19 +218,20 @@ class _Output:
     def _sendfile(self, source: int, size: int) -> int:
         """Copy up to ``size`` bytes from ``source`` with ``os.sendfile``; return how many were copied."""
         sent = 0
+        sendfile = getattr(os, "sendfile", None)  # not on Windows
         try:
             target = self._buffer.fileno() if self._buffer is not None else -1
         except (OSError, ValueError):  # io.UnsupportedOperation: a buffer in memory (a test's capture)
             target = -1
-        if target < 0:
+        if target < 0 or sendfile is None:
             return 0
         self._stream.flush()
         assert self._buffer is not None
         self._buffer.flush()
         try:
             while sent < size:
-                count = os.sendfile(target, source, sent, size - sent)
-                if count == 0:  # pragma: no cover  # the file shrank under us: read the rest instead
+                count = sendfile(target, source, sent, size - sent)
+                if count == 0:  # nothing more could be sent (the file is shorter than it was): read the rest
                     break
                 sent += count
         except OSError as exc:
