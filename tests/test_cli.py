@@ -831,6 +831,15 @@ class TestSpool:
             out.flush()
         assert target.read_bytes() == b"head\n" + self.DATA + b"tail\n"
 
+    def copied(self, tmp_path: Path) -> bytes:
+        """Copy the spooled file to a file opened as standard output would be; return what it holds."""
+        target = tmp_path / "out"
+        with open(target, "w", encoding="utf-8") as stream:
+            out = cli._Output(stream)
+            out.copy(self.spooled(tmp_path))
+            out.flush()
+        return target.read_bytes()
+
     def test_copy_without_sendfile_support_reads_the_file(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -838,61 +847,37 @@ class TestSpool:
             raise OSError(errno.EINVAL, "Invalid argument")
 
         monkeypatch.setattr(cli.os, "sendfile", unsupported)
-        target = tmp_path / "out"
-        with open(target, "w", encoding="utf-8") as stream:
-            out = cli._Output(stream)
-            out.copy(self.spooled(tmp_path))
-            out.flush()
-        assert target.read_bytes() == self.DATA
-
-    def test_copy_after_a_partial_sendfile_reads_the_rest(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        real = os.sendfile
-        calls: list[int] = []
-
-        def once_then_unsupported(out_fd: int, in_fd: int, offset: int, count: int) -> int:
-            calls.append(offset)
-            if len(calls) > 1:
-                raise OSError(errno.ENOSYS, "Function not implemented")
-            return real(out_fd, in_fd, offset, 1000)
-
-        monkeypatch.setattr(cli.os, "sendfile", once_then_unsupported)
-        target = tmp_path / "out"
-        with open(target, "w", encoding="utf-8") as stream:
-            out = cli._Output(stream)
-            out.copy(self.spooled(tmp_path))
-            out.flush()
-        assert calls == [0, 1000]
-        assert target.read_bytes() == self.DATA
+        assert self.copied(tmp_path) == self.DATA
 
     def test_copy_without_sendfile_on_the_platform(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Windows has no ``os.sendfile``: the file is read and written."""
         monkeypatch.delattr(cli.os, "sendfile")
-        target = tmp_path / "out"
-        with open(target, "w", encoding="utf-8") as stream:
-            out = cli._Output(stream)
-            out.copy(self.spooled(tmp_path))
-            out.flush()
-        assert target.read_bytes() == self.DATA
+        assert self.copied(tmp_path) == self.DATA
 
-    def test_copy_when_sendfile_stops_short(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        """A sendfile that sends nothing more (the file shrank) leaves the rest to be read."""
+    @pytest.mark.parametrize(
+        "then",
+        [
+            pytest.param(OSError(errno.ENOSYS, "Function not implemented"), id="then-unsupported"),
+            pytest.param(0, id="then-nothing-more"),  # the file is shorter than it was
+        ],
+    )
+    def test_copy_after_a_partial_sendfile_reads_the_rest(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, then: OSError | int
+    ) -> None:
         real = os.sendfile
         calls: list[int] = []
 
-        def short(out_fd: int, in_fd: int, offset: int, count: int) -> int:
+        def once(out_fd: int, in_fd: int, offset: int, count: int) -> int:
             calls.append(offset)
-            return real(out_fd, in_fd, offset, 100) if len(calls) == 1 else 0
+            if len(calls) == 1:
+                return real(out_fd, in_fd, offset, 1000)
+            if isinstance(then, OSError):
+                raise then
+            return then
 
-        monkeypatch.setattr(cli.os, "sendfile", short)
-        target = tmp_path / "out"
-        with open(target, "w", encoding="utf-8") as stream:
-            out = cli._Output(stream)
-            out.copy(self.spooled(tmp_path))
-            out.flush()
-        assert calls == [0, 100]
-        assert target.read_bytes() == self.DATA
+        monkeypatch.setattr(cli.os, "sendfile", once)
+        assert self.copied(tmp_path) == self.DATA
+        assert calls == [0, 1000]
 
     def test_a_broken_pipe_is_not_hidden(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         def broken(*args: object) -> int:

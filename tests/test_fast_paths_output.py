@@ -3,7 +3,7 @@ The one-line JSON of a decision is ``json.dumps(decision.to_dict(), ensure_ascii
 
 ``Decision.to_json(indent=None)`` (what ``mentorrules check --format jsonl`` writes)
 does not build the dict: each registry view writes its findings from JSON text it
-prepared once (``RuleView.finding_json``), with the templates' literal text escaped
+prepared once (``RuleView.write_json``), with the templates' literal text escaped
 ahead and only the facts' words escaped per finding.  These tests show that this
 gives the text ``json.dumps`` gives, for every template of every view with every
 kind of fact value, for generated cases under every interpretation, and for the
@@ -239,7 +239,7 @@ def test_every_template_of_every_view_is_prepared_and_written_as_json_dumps_writ
                     if reason:
                         facts["reason"] = reason
                     finding = Finding(view.id, verdict, "periods[0]", references, MappingProxyType(facts), view)
-                    assert view.finding_json(finding) == one_line(finding), (view.id, verdict, reason, value)
+                    assert finding._json_text() == one_line(finding), (view.id, verdict, reason, value)
                     assert finding.to_dict() == plain_finding(finding)
                     checked += 1
     assert checked > 20_000
@@ -252,7 +252,7 @@ def test_facts_the_templates_do_not_name_are_written_and_missing_ones_worded_as_
     variety: dict[str, Any] = {"extra": 'x "y"', "when": date(2024, 1, 1), "amount": Decimal("1.50")}
     for facts in ({}, variety):
         finding = Finding(view.id, verdict, "", references, MappingProxyType(facts), view)
-        assert view.finding_json(finding) == one_line(finding)
+        assert finding._json_text() == one_line(finding)
         assert finding.to_dict() == plain_finding(finding)
 
 
@@ -281,7 +281,7 @@ def test_a_finding_with_any_facts_is_written_as_json_dumps_writes_it(data: st.Da
         facts["reason"] = reason
     subject = data.draw(st.one_of(st.just(""), st.text()))
     finding = Finding(view.id, verdict, subject, references, MappingProxyType(facts), view)
-    assert view.finding_json(finding) == one_line(finding)
+    assert finding._json_text() == one_line(finding)
     assert finding.to_dict() == plain_finding(finding)
 
 
@@ -304,7 +304,6 @@ def _first_finding() -> Finding:
 )
 def test_a_finding_the_prepared_text_does_not_cover_is_written_the_plain_way(change: dict[str, Any]) -> None:
     finding = _first_finding()._replace(**change)
-    assert finding.explainer.finding_json(finding) == one_line(finding)  # type: ignore[attr-defined]
     assert finding._json_text() == one_line(finding)
     assert finding.to_dict() == plain_finding(finding)
 
@@ -315,7 +314,7 @@ def test_a_verdict_without_a_template_fails_alike_both_ways() -> None:
     with pytest.raises(KeyError):
         finding.to_dict()
     with pytest.raises(KeyError):
-        view.finding_json(finding)
+        finding._json_text()
 
 
 def _check(ctx: object, view: RuleView) -> list[Finding]:  # pragma: no cover  # never run
@@ -370,14 +369,14 @@ def test_a_template_with_a_format_spec_or_conversion_is_not_prepared_and_written
             for count in ("ab", 'a"{b}"\\', 7):
                 facts = MappingProxyType({"count": count})
                 finding = Finding(rule.id, verdict, "", references, facts, view)
-                assert view.finding_json(finding) == one_line(finding)
+                assert finding._json_text() == one_line(finding)
     assert prepared_yet(view)
     assert view._json == view._prepare_json()  # kept from the first use
     positional = Finding(rule.id, Verdict.NOT_MET, "", view.references[""], MappingProxyType({}), view)
     with pytest.raises(ValueError, match="positional"):
         positional.to_dict()
     with pytest.raises(ValueError, match="positional"):
-        view.finding_json(positional)
+        positional._json_text()
 
 
 # --- decisions --------------------------------------------------------------------------

@@ -597,7 +597,7 @@ def test_an_enum_member_is_the_text_of_its_value(cls: type[enum.StrEnum]) -> Non
     for member in cls:
         assert type(member._value_) is str
         assert member.value == member._value_ == str.__str__(member)
-        assert json.dumps(member.value, ensure_ascii=False) == s._json_text(member)
+        assert json.dumps(member.value, ensure_ascii=False) == s._json_string(member)
 
 
 def test_every_fact_enum_is_a_str_enum() -> None:

@@ -10,7 +10,7 @@ the catalogue is the tuple of every module's ``RULES``, assembled in
 :mod:`mentorrules.rules`, and everything derived from it (one
 :class:`RuleView` per rule and epoch of the law, with the references and
 templates resolved) is built once at import and never changes (a view's JSON text
-of findings, :meth:`RuleView.finding_json`, is prepared on its first use, from the
+of findings, for :meth:`RuleView.write_json`, is prepared on its first use, from the
 view alone).
 
 Message templates are keyed by verdict, optionally refined by the finding's
@@ -23,7 +23,6 @@ appended to every message, so no message lacks its source.
 
 from __future__ import annotations
 
-import json
 import string
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -40,6 +39,7 @@ from mentorrules.outcomes import (
     Finding,
     Notice,
     Verdict,
+    _json_string,
     fact_to_json,
     facts_json_text,
     references_json,
@@ -163,7 +163,7 @@ class RuleView:
 
     It builds the rule's findings (:meth:`finding`), words their messages
     (:meth:`message`) and writes their JSON for one-line decisions
-    (:meth:`finding_json`).  Views are built once at import and shared.
+    (:meth:`write_json`).  Views are built once at import and shared.
     """
 
     __slots__ = (
@@ -211,7 +211,7 @@ class RuleView:
                 for text in texts
             }
         )
-        # The JSON text of the view's findings, prepared on the first finding_json() (see _prepare_json).
+        # The JSON text of the view's findings, prepared on the first write_json() (see _prepare_json).
         self._json: Mapping[int, Mapping[tuple[Verdict, str], _JsonEntry]] | None = None
 
     def _static_texts(self, texts: tuple[str, str]) -> tuple[str, str] | None:
@@ -226,7 +226,7 @@ class RuleView:
 
     def _prepare_json(self) -> Mapping[int, Mapping[tuple[Verdict, str], _JsonEntry]]:
         """
-        Return the JSON text of this view's findings, prepared in parts (see :meth:`finding_json`).
+        Return the JSON text of this view's findings, prepared in parts (see :meth:`write_json`).
 
         For each reference variant (keyed by the identity of its tuple, as the citations
         are), for each (verdict, reason) key, a :data:`_JsonEntry`.  A template whose
@@ -263,16 +263,6 @@ class RuleView:
                 for refs in self.references.values()
             }
         )
-
-    def finding_json(self, finding: Finding) -> str:
-        """
-        Return ``json.dumps(finding.to_dict(), ensure_ascii=False)`` for a finding of this view.
-
-        The text is written by :meth:`write_json`; a finding it does not cover is written by
-        :meth:`Finding._plain_json_text`, which words the messages with :meth:`messages`.
-        """
-        parts: list[str] = []
-        return "".join(parts) if self.write_json(finding, parts) else finding._plain_json_text()
 
     def write_json(self, finding: Finding, parts: list[str]) -> bool:
         """
@@ -383,12 +373,9 @@ class RuleView:
 
 _FORMATTER = string.Formatter()
 
-#: A string as a JSON string literal (``json.dumps(text, ensure_ascii=False)``).
-_json_string = json.encoder.encode_basestring
-
 #: A fact a message uses: its name, the language, and the JSON-escaped words of the common values (_JSON_WORDS).
 _Field = tuple[str, str, Mapping[object, str]]
-#: A finding's JSON, prepared (see RuleView.finding_json): the text up to the subject; for each fact the
+#: A finding's JSON, prepared (see RuleView.write_json): the text up to the subject; for each fact the
 #: messages use, in order, the text before it and the fact (_Field); the rest of the text.
 _JsonEntry = tuple[str, tuple[tuple[str, str, str, Mapping[object, str]], ...], str]
 #: The two messages of a key, JSON-escaped (see _json_message): literal texts, and between each two of them
@@ -411,7 +398,7 @@ def _json_message(texts: tuple[str, str], words: tuple[Mapping[str, str], Mappin
     literal text (the parser has already turned ``{{`` and ``}}`` into braces) is
     escaped now, and so are the words of the view (title and vocabulary), which are
     the same whatever the facts hold, as in :meth:`RuleView.messages`; each fact
-    becomes a slot, its word put in by :meth:`RuleView.finding_json`.  None where a
+    becomes a slot, its word put in by :meth:`RuleView.write_json`.  None where a
     field has a format spec or a conversion, or a name that is not a plain identifier
     (str.format would then put in something else than the word); no template does.
     """
@@ -444,7 +431,7 @@ def _json_message(texts: tuple[str, str], words: tuple[Mapping[str, str], Mappin
 
 def _json_entry(head: str, references: str, cited: str, message: _JsonMessage) -> _JsonEntry:
     """
-    Return a finding's prepared JSON (see RuleView.finding_json).
+    Return a finding's prepared JSON (see RuleView.write_json).
 
     ``head`` is the text up to the subject, ``references`` the text from the end of the
     facts to the Danish message, ``cited`` the citation as it ends a message, JSON-escaped.
@@ -533,7 +520,7 @@ def _json_words(lang: str) -> Mapping[object, str]:
     """
     Return what :func:`display` gives for the codes of :data:`_LABELS`, ``True``, ``False`` and ``None``, JSON-escaped.
 
-    For RuleView.finding_json, which looks a fact up here only when it is a str, a bool
+    For RuleView.write_json, which looks a fact up here only when it is a str, a bool
     or None: ``True`` equals ``1`` as a key, but an int is never looked up.
     """
     words: list[tuple[object, object]] = [(code, display(code, lang)) for code in _LABELS]

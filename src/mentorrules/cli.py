@@ -36,17 +36,18 @@ usage error or an unreadable file (missing, a directory, or bytes that are not
 UTF-8: those cases are reported in place, the run goes on and the status is 2).
 
 With ``--jobs N`` the cases are evaluated by ``N`` worker processes.  The main
-process reads the input in blocks of about 256 KiB, the workers split, load,
-evaluate and serialise them, and the main process writes the finished output
-text in input order; at most ``2 * N`` blocks are in flight, so memory stays
-constant on inputs of any length, and the output is byte-identical to
-``--jobs 1``.  A worker hands its output over in a temporary file (a *spool*
-file, in a directory of its own under the system's temporary directory, removed
-when the run ends) rather than through the pipe to the main process: the main
-process copies the file to standard output inside the kernel (``sendfile``,
-where the platform has it) and deletes it, which costs a fraction of sending
-some 14 KB per decision through a pipe and unpickling it.  A progress count is written to standard error while it is a
-terminal.
+process cuts the input into blocks of about 256 KiB (of a regular JSON-lines
+file it sends only each block's place, and the worker reads the block itself);
+the workers split, load, evaluate and serialise them, and the main process
+writes the finished output text in input order.  At most ``2 * N`` blocks are
+in flight, so memory stays constant on inputs of any length, and the output is
+byte-identical to ``--jobs 1``.  A worker hands its output over in a temporary
+file (a *spool* file, in a directory of its own under the system's temporary
+directory, removed when the run ends) rather than through the pipe to the main
+process: the main process copies the file to standard output inside the kernel
+(``sendfile``, where the platform has it) and deletes it, which costs a
+fraction of sending some 14 KB per decision through a pipe and unpickling it.
+A progress count is written to standard error while it is a terminal.
 """
 
 from __future__ import annotations

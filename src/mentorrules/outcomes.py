@@ -178,11 +178,6 @@ def facts_json_text(facts: Mapping[str, FactValue]) -> str:
     return "{" + ", ".join(parts) + "}"
 
 
-#: Each verdict's value, looked up by the member: ``Verdict.X.value`` is a Python-level descriptor in CPython
-#: 3.11, and a verdict hashes as its string, so this lookup is cheaper.
-_VERDICT_VALUES: Mapping[str, str] = MappingProxyType({member: member.value for member in Verdict})
-
-
 class Finding(NamedTuple):
     """
     The outcome of one rule for one subject.
@@ -216,7 +211,7 @@ class Finding(NamedTuple):
         da, en = self._messages()
         return {
             "rule": self.rule,
-            "verdict": _VERDICT_VALUES[self.verdict],
+            "verdict": self.verdict._value_,  # ``.value`` without the Python-level property
             "subject": self.subject,
             "facts": facts_to_json(self.facts),
             "references": [r.to_dict() for r in self.references],
@@ -233,16 +228,18 @@ class Finding(NamedTuple):
         Return ``json.dumps(self.to_dict(), ensure_ascii=False)``.
 
         A registry entry (:class:`~mentorrules._registry.RuleView`) writes the findings
-        it built from text it prepared once (:meth:`RuleView.finding_json
-        <mentorrules._registry.RuleView.finding_json>`); any other finding is written
-        by :meth:`_plain_json_text`.
+        it built from text it prepared once (:meth:`RuleView.write_json
+        <mentorrules._registry.RuleView.write_json>`); any other finding, or one the
+        prepared text does not cover, is written by :meth:`_plain_json_text`.
+        :meth:`Decision.to_json` writes each finding in the same way.
         """
         from mentorrules._registry import RuleView  # _registry imports outcomes
 
+        parts: list[str] = []
         explainer = self.explainer
-        if type(explainer) is RuleView:
-            return explainer.finding_json(self)
-        return self._plain_json_text()
+        if type(explainer) is not RuleView or not explainer.write_json(self, parts):
+            return self._plain_json_text()
+        return "".join(parts)
 
     def _plain_json_text(self) -> str:
         """Return ``json.dumps(self.to_dict(), ensure_ascii=False)``, the parts written one by one."""
@@ -252,7 +249,7 @@ class Finding(NamedTuple):
         if references is None:
             references = references_json(self.references)
         return (
-            f'{{"rule": {_json_string(self.rule)}, "verdict": {_json_string(_VERDICT_VALUES[self.verdict])}, '
+            f'{{"rule": {_json_string(self.rule)}, "verdict": {_json_string(self.verdict._value_)}, '
             f'"subject": {_json_string(self.subject)}, "facts": {facts_json_text(self.facts)}, '
             f'"references": {references}, "message": {{"da": {_json_string(da)}, "en": {_json_string(en)}}}}}'
         )
@@ -385,7 +382,7 @@ class Decision:
         """Return the decision record in the JSON shape of DESIGN section 4 (``mentorrules.decision/1``)."""
         return {
             "schema": "mentorrules.decision/1",
-            "verdict": _VERDICT_VALUES[self.verdict],
+            "verdict": self.verdict._value_,  # ``.value`` without the Python-level property
             "decision_date": self.decision_date.isoformat(),
             "law": self.law.to_dict(),
             "interpretation": self.interpretation.to_dict(),
@@ -400,9 +397,9 @@ class Decision:
         if indent is not None:
             return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
         # One line (``mentorrules check --format jsonl``): the same text as json.dumps(self.to_dict()), written
-        # in parts, the keys in the order of to_dict().  The findings are most of it: those a registry entry
-        # built, it writes from text it prepared (an exact type test, cheaper than a getattr per finding);
-        # Finding._json_text writes the others.
+        # in parts, the keys in the order of to_dict().  The findings are most of it, each written as
+        # Finding._json_text writes it: by the registry entry that built it, from text it prepared (an exact
+        # type test, cheaper than a getattr per finding), else by Finding._plain_json_text.
         from mentorrules._registry import RuleView  # _registry imports outcomes
 
         # The law and the interpretation are flat objects of strings and booleans: facts_json_text writes them

@@ -834,6 +834,9 @@ def _show(text: str) -> str:
 # --- dumping -----------------------------------------------------------------
 
 
+# An enum member's value is read as ``member._value_`` (the attribute the enum
+# module documents as the member's value), not through ``member.value``, a
+# property whose Python-level lookup costs more than the rest of the field.
 def dump_case(case: Case) -> dict[str, Any]:
     """
     Write a case as a JSON-ready dict, the inverse of :func:`load_case`.
@@ -873,11 +876,6 @@ def dump_case(case: Case) -> dict[str, Any]:
         "education_admission": _dump_admission(case.education_admission),
         "case_id": case.case_id,
     }
-
-
-# An enum member's value is read as ``member._value_`` (the attribute the enum
-# module documents as the member's value), not through ``member.value``, a
-# property whose Python-level lookup costs more than the rest of the field.
 
 
 def _iso(day: datetime.date | None) -> str | None:
@@ -1037,12 +1035,12 @@ def canonical_json(value: Any) -> str:
 # order (sort_keys sorts by code point, as Python compares strings), with the
 # separators "," and ":", and each value as the json module writes it:
 #
-# * a text through _json_text, the very function the encoder of canonical_json
+# * a text through _json_string, the very function the encoder of canonical_json
 #   calls for every string (``ensure_ascii=False``), so the escapes are
 #   identical, lone surrogates included;
 # * None, True and False as null, true and false;
 # * an enum member as its value: the members are StrEnum members, which are
-#   str instances whose text is the value, so _json_text writes them;
+#   str instances whose text is the value, so _json_string writes them;
 # * a date as its ISO text in quotes and Hours.amount as _plain_decimal
 #   writes it, in quotes: these hold only ASCII digits, "-" and ".", which
 #   JSON writes unescaped;
@@ -1051,11 +1049,12 @@ def canonical_json(value: Any) -> str:
 # tests/test_fast_paths_serialize.py proves _canonical_case_json(case) ==
 # canonical_json(dump_case(case)) on generated cases.
 
-_json_text: Final = json.encoder.encode_basestring
+_json_string: Final = json.encoder.encode_basestring
 
 
 def _opt_text(value: str | None) -> str:
-    return "null" if value is None else _json_text(value)
+    # Also for an enum member: a StrEnum member is a str whose text is its value.
+    return "null" if value is None else _json_string(value)
 
 
 def _opt_day(value: datetime.date | None) -> str:
@@ -1064,12 +1063,6 @@ def _opt_day(value: datetime.date | None) -> str:
 
 def _opt_bool(value: bool | None) -> str:
     return "null" if value is None else "true" if value else "false"
-
-
-def _opt_member(value: enum.StrEnum | None) -> str:
-    # A StrEnum member is a str whose text is its value (and .value is a
-    # slow Python property), so it is written as that text.
-    return "null" if value is None else _json_text(value)
 
 
 def _canonical_case_json(case: Case) -> str:
@@ -1094,7 +1087,7 @@ def _canonical_case_json(case: Case) -> str:
         f',"mentor":{_mentor_json(case.mentor)}'
         f',"periods":[{periods}]'
         f',"psychiatric_discharge":{_discharge_json(case.psychiatric_discharge)}'
-        f',"purpose":{_opt_member(case.purpose)}'
+        f',"purpose":{_opt_text(case.purpose)}'
         f',"tasks":[{tasks}]}}'
     )
 
@@ -1118,7 +1111,7 @@ def _canonical_fingerprint_json(case: Case, interpretation: Any, law: Any, libra
 def _citizen_json(citizen: Citizen | None) -> str:
     if citizen is None:
         return "null"
-    return f'{{"birth_date":{_opt_day(citizen.birth_date)},"target_group":{_opt_member(citizen.target_group)}}}'
+    return f'{{"birth_date":{_opt_day(citizen.birth_date)},"target_group":{_opt_text(citizen.target_group)}}}'
 
 
 def _assessment_json(assessment: Assessment | None) -> str:
@@ -1137,17 +1130,15 @@ def _mentor_json(mentor: Mentor | None) -> str:
         return "null"
     return (
         f'{{"email":{_opt_text(mentor.email)}'
-        f',"employer":{_opt_member(mentor.employer)}'
-        f',"engaged_by":{_opt_member(mentor.engaged_by)}'
+        f',"employer":{_opt_text(mentor.employer)}'
+        f',"engaged_by":{_opt_text(mentor.engaged_by)}'
         f',"name":{_opt_text(mentor.name)}'
         f',"phone":{_opt_text(mentor.phone)}}}'
     )
 
 
 def _task_json(task: Task) -> str:
-    return (
-        f'{{"description":{_json_text(task.description)},"within_usual_duties":{_opt_bool(task.within_usual_duties)}}}'
-    )
+    return f'{{"description":{_json_string(task.description)},"within_usual_duties":{_opt_bool(task.within_usual_duties)}}}'
 
 
 def _period_json(period: Period) -> str:
@@ -1166,8 +1157,8 @@ def _agreement_json(agreement: Agreement | None) -> str:
     if hours is None:
         hours_json = "null"
     else:
-        hours_json = f'{{"amount":"{_plain_decimal(hours.amount)}","unit":{_json_text(hours.unit)}}}'
-    tasks = ",".join(map(_json_text, agreement.tasks))
+        hours_json = f'{{"amount":"{_plain_decimal(hours.amount)}","unit":{_json_string(hours.unit)}}}'
+    tasks = ",".join(map(_json_string, agreement.tasks))
     return (
         f'{{"complaint_guidance":{_opt_bool(agreement.complaint_guidance)}'
         f',"concluded_on":{_opt_day(agreement.concluded_on)}'

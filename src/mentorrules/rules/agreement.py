@@ -131,9 +131,7 @@ _CONTACT_VALID = _outcome(V.MET, {"stated": True, "valid": True})
 _CONTACT_INVALID = _outcome(V.NOT_MET, {"stated": True, "valid": False, "reason": "invalid"})
 _NO_TASKS = _outcome(V.NOT_MET, {"count": 0})
 _HOURS_NOT_STATED = _outcome(V.NOT_MET, {"amount": None, "unit": None, "reason": "not_stated"})
-_COMPLAINT_GUIDANCE = _outcome(V.MET, {"stated": True})
-_NO_COMPLAINT_GUIDANCE = _outcome(V.NOT_MET, {"stated": False})
-_COMPLAINT_GUIDANCE_UNKNOWN = _outcome(V.NOT_MET, {"stated": None})
+_STATED_UNKNOWN = _outcome(V.NOT_MET, {"stated": None})
 _ABSENT_FACTS = MappingProxyType({"reason": "absent"})
 _EARLIER_ABSENT_FACTS = MappingProxyType({"reason": "earlier_absent"})
 _NOT_REQUIRED_FACTS = MappingProxyType({"reason": "not_required"})
@@ -144,16 +142,16 @@ def _written(agreement: Agreement, index: int, period: Period, ctx: Context) -> 
 
 
 def _goal(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, Mapping[str, FactValue]]:
-    goal = agreement.goal
-    return _NOT_STATED if goal is None or not goal.strip() else _STATED
+    return _NOT_STATED if _blank(agreement.goal) else _STATED
 
 
 def _mentor_name(
     agreement: Agreement, index: int, period: Period, ctx: Context
 ) -> tuple[Verdict, Mapping[str, FactValue]]:
     name = agreement.mentor_name
-    if name is None or not name.strip():
+    if _blank(name):
         return _NOT_STATED
+    assert name is not None
     mentor = ctx.case.mentor
     case_name = mentor.name if mentor is not None else None
     if case_name is None or not case_name.strip():
@@ -165,8 +163,9 @@ def _mentor_contact(
     agreement: Agreement, index: int, period: Period, ctx: Context
 ) -> tuple[Verdict, Mapping[str, FactValue]]:
     contact = agreement.mentor_contact
-    if contact is None or not contact.strip():
+    if _blank(contact):
         return _NOT_STATED
+    assert contact is not None
     return _CONTACT_VALID if is_contact(contact) else _CONTACT_INVALID
 
 
@@ -216,8 +215,8 @@ def _complaint(
 ) -> tuple[Verdict, Mapping[str, FactValue]]:
     stated = agreement.complaint_guidance
     if stated:
-        return _COMPLAINT_GUIDANCE
-    return _NO_COMPLAINT_GUIDANCE if stated is False else _COMPLAINT_GUIDANCE_UNKNOWN
+        return _STATED
+    return _NOT_STATED if stated is False else _STATED_UNKNOWN
 
 
 def _complaint_required(ctx: Context) -> bool:
@@ -262,8 +261,7 @@ def _make_check(
                 verdict, facts = V.MISSING_FACTS, _ABSENT_FACTS
             else:
                 verdict, facts = V.NOT_APPLICABLE, _EARLIER_ABSENT_FACTS
-            subject = _SUBJECTS[index] if index < _SUBJECT_COUNT else _subject(index)
-            findings.append(new_tuple(Finding, (rule_id, verdict, subject, refs, facts, view)))
+            findings.append(new_tuple(Finding, (rule_id, verdict, _subject(index), refs, facts, view)))
         return findings
 
     return check

@@ -51,6 +51,7 @@ _CONSULTANT_FOR = MappingProxyType(
         Engager.EDUCATION_INSTITUTION: "education_institution",
     }
 )
+#: Read once: in CPython 3.11 reading a member off its Enum class is a Python-level lookup (see rules._common.V).
 _CONSULTANT = MentorEmployer.EXTERNAL_CONSULTANT
 
 
