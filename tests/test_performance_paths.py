@@ -15,10 +15,12 @@ import json
 from datetime import date
 from types import MappingProxyType
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import mentorrules
 from mentorrules import (
     AmbiguousDates,
     Case,
@@ -179,3 +181,33 @@ def test_the_first_pass_finds_digits_beside_characters_outside_latin_1() -> None
 
     case = load_case({"case_id": "–010203-1234–", "decision_date": "2024-02-20"})
     assert identifier_fields(case) == ["case_id"]
+
+
+@given(cases(), interpretations)
+def test_the_engine_builds_the_decision_the_class_builds(case: Case, interpretation: Interpretation) -> None:
+    """evaluate() builds its Decision through new_decision(); calling the class with the same fields gives an equal one."""
+    decision = evaluate(case, interpretation=interpretation)
+    fields = attrs.asdict(decision, recurse=False)
+    assert fields["decision_date"] == case.decision_date
+    assert fields["library_version"] == mentorrules.__version__
+    rebuilt = Decision(**fields)
+    assert rebuilt == decision
+    assert rebuilt.fingerprint == decision.fingerprint
+    assert rebuilt.to_json(indent=None) == decision.to_json(indent=None)
+
+
+def test_new_decision_sets_every_field_of_the_class() -> None:
+    """One setter per attribute, in order: a field added to Decision and not to new_decision fails here, not silently."""
+    from mentorrules.outcomes import _DECISION_SETTERS, new_decision
+
+    assert len(_DECISION_SETTERS) == len(attrs.fields(Decision))
+    case = load_case({"decision_date": "2024-02-20"})
+    decision = evaluate(case)
+    built = new_decision(
+        case, decision.verdict, decision.findings, decision.notices, decision.law, decision.interpretation
+    )
+    for field in attrs.fields(Decision):
+        assert getattr(built, field.name) is getattr(decision, field.name)
+    assert built == decision
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        built.verdict = Verdict.MET  # type: ignore[misc]

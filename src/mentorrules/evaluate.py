@@ -35,7 +35,7 @@ from mentorrules.exceptions import CaseError, FieldError
 from mentorrules.facts import Case, Period
 from mentorrules.interpretation import AmbiguousDates, Interpretation, LawDate
 from mentorrules.law import LAW_VERSIONS, LawSnapshot, snapshot_for
-from mentorrules.outcomes import Decision, FactValue, Finding, Notice, Verdict
+from mentorrules.outcomes import Decision, FactValue, Finding, Notice, Verdict, new_decision
 from mentorrules.references import LegalReference
 from mentorrules.rules import CATALOGUE
 
@@ -105,7 +105,7 @@ def _run(
     return by_rule, ctx.notices
 
 
-def _aggregate(findings: list[Finding], by_rule: list[list[Finding]]) -> Verdict:
+def _aggregate(findings: tuple[Finding, ...], by_rule: list[list[Finding]]) -> Verdict:
     """
     Return the aggregate verdict: what :func:`~mentorrules.outcomes.aggregate_verdict` gives for the findings.
 
@@ -188,9 +188,12 @@ def _unverified_notices(findings: list[Finding]) -> list[Notice]:
 
 
 def _privacy_notices(case: Case) -> list[Notice]:
+    paths = identifier_fields(case)
+    if not paths:  # the common case
+        return []
     return [
         Notice("privacy.identifier_in_text", path, (), MappingProxyType({"field": path}), NOTICE_EXPLAINER)
-        for path in identifier_fields(case)
+        for path in paths
     ]
 
 
@@ -235,7 +238,7 @@ def evaluate(case: Case, *, interpretation: Interpretation = _DEFAULT) -> Decisi
         ]
     else:
         by_rule, notices = _run(case, interpretation, snapshot, periods, mode)
-    findings = list(chain.from_iterable(by_rule))
+    findings = tuple(chain.from_iterable(by_rule))
     citing_unverified = [
         finding for position in _CITES_UNVERIFIED[snapshot.valid_from] for finding in by_rule[position]
     ]
@@ -245,14 +248,13 @@ def evaluate(case: Case, *, interpretation: Interpretation = _DEFAULT) -> Decisi
         + _transition_notices(case, snapshot)
         + (_unverified_notices(citing_unverified) if citing_unverified else [])
     )
-    return Decision(
-        case=case,
-        verdict=_aggregate(findings, by_rule),
-        findings=tuple(findings),
-        notices=tuple(all_notices),
-        law=snapshot.version,
-        interpretation=interpretation,
-        decision_date=case.decision_date,
+    return new_decision(
+        case,
+        _aggregate(findings, by_rule),
+        findings,
+        tuple(all_notices),
+        snapshot.version,
+        interpretation,
     )
 
 

@@ -440,3 +440,40 @@ class Decision:
         from mentorrules import render  # render imports outcomes
 
         return render.decision_html(self)
+
+
+#: The ``__set__`` of each of Decision's slots, in attribute order: ``setter(decision, value)`` stores the value
+#: as attrs' generated ``__init__`` does (through the slot's descriptor, past the frozen ``__setattr__``).
+_DECISION_SETTERS: tuple[Callable[[Decision, Any], None], ...] = tuple(
+    vars(Decision)[field.name].__set__ for field in attrs.fields(Decision)
+)
+
+
+def new_decision(
+    case: Case,
+    verdict: Verdict,
+    findings: tuple[Finding, ...],
+    notices: tuple[Notice, ...],
+    law: LawVersion,
+    interpretation: Interpretation,
+) -> Decision:
+    """
+    Return ``Decision(case=case, verdict=verdict, ...)`` with the case's decision date and this library's version.
+
+    The engine builds one decision per evaluation; this builds the same object as the class does (its
+    ``__init__`` only stores the arguments, checking nothing) without the keyword handling, at about half
+    the cost.  A test checks that the two are equal field by field.
+    """
+    decision: Decision = object.__new__(Decision)
+    set_case, set_verdict, set_findings, set_notices, set_law, set_interpretation, set_date, set_version = (
+        _DECISION_SETTERS
+    )
+    set_case(decision, case)
+    set_verdict(decision, verdict)
+    set_findings(decision, findings)
+    set_notices(decision, notices)
+    set_law(decision, law)
+    set_interpretation(decision, interpretation)
+    set_date(decision, case.decision_date)
+    set_version(decision, __version__)
+    return decision
