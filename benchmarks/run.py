@@ -13,7 +13,13 @@ Figures (DESIGN section 10; targets are measured here, never asserted in tests):
 * ``stages``: where the time of one ``check`` record goes, in microseconds per typical
   case (best of the repetitions): decoding the JSON line, :func:`mentorrules.load_case`
   (which decodes it too), :func:`mentorrules.evaluate`, the fingerprint, and
-  ``Decision.to_json(indent=None)`` (the ``--format jsonl`` record).
+  ``Decision.to_json(indent=None)`` (the ``--format jsonl`` record);
+* ``instructions`` (only with ``--only instructions``, and only where valgrind is
+  installed): machine instructions per typical case of ``evaluate`` and of
+  ``load_case`` + ``evaluate``, and of building the record alone (no rule logic), counted
+  by valgrind's callgrind.  A count does not
+  move with the machine's load, as times do, so it compares two versions on a shared
+  machine; it takes a few minutes.
 
 Options: ``--lines N`` for the size of the check file (default 1,000,000),
 ``--quick`` for a short run (fewer repetitions, 20,000 lines).
@@ -23,6 +29,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -228,12 +236,93 @@ def bench_import(repeats: int) -> dict[str, Any]:
     }
 
 
+#: The program whose instructions are counted: evaluate (or load and evaluate) 500 typical cases once to warm up,
+#: then ``passes`` more times.  Arguments: the benchmarks directory, "evaluate", "load_evaluate" or
+#: "record_floor", passes.  "record_floor" rebuilds each case's decision record from its known findings with no
+#: rule logic at all (the privacy scan, the findings with fresh facts, the aggregate's verdict list and the
+#: decision): what building the record costs, the floor under any implementation of the rules.
+_COUNTED = """
+import json, sys
+from types import MappingProxyType
+sys.path.insert(0, sys.argv[1])
+from run import typical_documents
+from mentorrules import evaluate, load_case
+from mentorrules._notices import identifier_fields
+from mentorrules.outcomes import Finding, new_decision
+documents = typical_documents(500)
+if sys.argv[2] == "evaluate":
+    cases = [load_case(document) for document in documents]
+    def run():
+        for case in cases:
+            evaluate(case)
+elif sys.argv[2] == "load_evaluate":
+    lines = [json.dumps(document, ensure_ascii=False) for document in documents]
+    def run():
+        for line in lines:
+            evaluate(load_case(line))
+else:  # record_floor: the record of each case rebuilt from its known findings, with no rule logic
+    plans = []
+    for document in documents:
+        case = load_case(document)
+        decision = evaluate(case)
+        findings = [(*finding[:4], tuple(finding.facts.items()), finding.explainer) for finding in decision.findings]
+        plans.append((case, decision, findings))
+    def run():
+        for case, decision, findings in plans:
+            identifier_fields(case)
+            built = tuple([
+                tuple.__new__(Finding, (rule, verdict, subject, references, MappingProxyType(dict(facts)), view))
+                for rule, verdict, subject, references, facts, view in findings
+            ])
+            [finding[1] for finding in built]
+            new_decision(case, decision.verdict, built, (), decision.law, decision.interpretation)
+for _ in range(1 + int(sys.argv[3])):
+    run()
+"""
+
+
+def bench_instructions() -> dict[str, Any]:
+    """Count the instructions per case of evaluate() and of load_case() + evaluate() (valgrind's callgrind)."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return {"figure": "instructions", "skipped": "valgrind is not installed"}
+    passes = 2
+
+    def count(what: str, extra_passes: int) -> int:
+        command = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _COUNTED]
+        result = subprocess.run(
+            [*command, str(Path(__file__).resolve().parent), what, str(extra_passes)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        match = re.search(r"refs:\s*([0-9,]+)", result.stderr)
+        if match is None:
+            raise RuntimeError(f"no instruction count in valgrind's output: {result.stderr[-500:]}")
+        return int(match.group(1).replace(",", ""))
+
+    # The difference between passes+1 passes and one pass is the instructions of the extra passes alone:
+    # start-up, import, building the cases and the warm-up pass cancel out.
+    figures = {
+        what: round((count(what, passes) - count(what, 0)) / (passes * 500))
+        for what in ("evaluate", "load_evaluate", "record_floor")
+    }
+    return {
+        "figure": "instructions",
+        "evaluate_per_case": figures["evaluate"],
+        "load_evaluate_per_case": figures["load_evaluate"],
+        "record_floor_per_case": figures["record_floor"],
+        "cases": 500,
+        "passes": passes,
+    }
+
+
 def main() -> None:
     """Run every benchmark and print JSON lines."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", choices=["evaluate", "load_evaluate", "stages", "check", "import"])
+    parser.add_argument("--only", choices=["evaluate", "load_evaluate", "stages", "check", "import", "instructions"])
     args = parser.parse_args()
     repeats = 2 if args.quick else 5
     count = 2000 if args.quick else 10000
@@ -244,9 +333,10 @@ def main() -> None:
         "stages": lambda: bench_stages(repeats, count // 5),
         "import": lambda: bench_import(repeats * 2),
         "check": lambda: bench_check(lines),
+        "instructions": bench_instructions,
     }
     for name, run in runs.items():
-        if args.only in (None, name):
+        if args.only == name or (args.only is None and name != "instructions"):
             print(json.dumps(run()), flush=True)
 
 
