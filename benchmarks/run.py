@@ -15,11 +15,10 @@ Figures (DESIGN section 10; targets are measured here, never asserted in tests):
   (which decodes it too), :func:`mentorrules.evaluate`, the fingerprint, and
   ``Decision.to_json(indent=None)`` (the ``--format jsonl`` record);
 * ``instructions`` (only with ``--only instructions``, and only where valgrind is
-  installed): machine instructions per typical case of ``evaluate`` and of
-  ``load_case`` + ``evaluate``, and of building the record alone (no rule logic), counted
-  by valgrind's callgrind.  A count does not
-  move with the machine's load, as times do, so it compares two versions on a shared
-  machine; it takes a few minutes.
+  installed): machine instructions per typical case of ``evaluate``, of ``load_case``
+  + ``evaluate``, and of building the record alone (no rule logic), counted by
+  valgrind's callgrind.  A count does not move with the machine's load, as times do,
+  so it compares two versions on a shared machine; it takes a few minutes.
 
 Options: ``--lines N`` for the size of the check file (default 1,000,000),
 ``--quick`` for a short run (fewer repetitions, 20,000 lines).
@@ -282,7 +281,7 @@ for _ in range(1 + int(sys.argv[3])):
 
 
 def bench_instructions() -> dict[str, Any]:
-    """Count the instructions per case of evaluate() and of load_case() + evaluate() (valgrind's callgrind)."""
+    """Count the instructions per case of evaluate(), of load_case() + evaluate() and of the record alone (callgrind)."""
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         return {"figure": "instructions", "skipped": "valgrind is not installed"}

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 from mentorrules import CaseError, Interpretation, UnsupportedDateError, evaluate, facts, load_case
 from mentorrules import serialize as s
+from mentorrules._slots import slot_setters
 from mentorrules.facts import (
     Agreement,
     Assessment,
@@ -497,24 +498,23 @@ def test_an_amount_of_a_decimal_subclass_is_left_to_the_walker() -> None:
     assert case.periods[0].agreement.hours.amount is amount
 
 
-def test_slots_refuses_a_class_without_slots() -> None:
+def test_slot_setters_refuse_a_class_without_slots() -> None:
     """The fast path fills slots; a class with a __dict__ instead would be refused at import."""
 
     @attrs.define(slots=False)
     class Loose:
         x: str
 
-    spec = s._spec(Loose, {"x": (s._STR, None)})
     with pytest.raises(AssertionError, match=r"Loose\.x is not a slot"):
-        s._slots(spec)
+        slot_setters(Loose)
 
 
-def test_slots_are_in_attribute_order() -> None:
+def test_slot_setters_are_in_attribute_order() -> None:
     """Each setter fills the slot of the attribute at its place: a fact filled by them reads back in order."""
     specs = (s._CASE, s._CITIZEN, s._ASSESSMENT, s._MENTOR, s._TASK, s._PERIOD, s._AGREEMENT, s._HOURS, s._DISCHARGE)
     for spec in (*specs, s._ADMISSION):
         fact = object.__new__(spec.cls)
-        for index, setter in enumerate(s._slots(spec)):
+        for index, setter in enumerate(slot_setters(spec.cls)):
             setter(fact, index)
         assert list(range(len(spec.names))) == [getattr(fact, name) for name in spec.names]
         assert spec.names == tuple(field.name for field in attrs.fields(spec.cls))
@@ -610,36 +610,26 @@ def test_every_fact_enum_is_a_str_enum() -> None:
 # --- walking a document -------------------------------------------------------------------------------
 
 
+def _nodes(node: Any) -> Any:
+    """Every value in a document, the document first, each before what it holds."""
+    yield node
+    if isinstance(node, dict):
+        node = list(node.values())
+    if isinstance(node, list):
+        for item in node:
+            yield from _nodes(item)
+
+
 def _objects(node: Any) -> Any:
     """Every JSON object in a document, the document first."""
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _objects(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _objects(item)
+    return (value for value in _nodes(node) if isinstance(value, dict))
 
 
 def _lists(node: Any) -> Any:
     """Every non-empty JSON array in a document."""
-    if isinstance(node, dict):
-        for value in node.values():
-            yield from _lists(value)
-    elif isinstance(node, list):
-        if node:
-            yield node
-        for item in node:
-            yield from _lists(item)
+    return (value for value in _nodes(node) if isinstance(value, list) and value)
 
 
 def _strings(node: Any) -> Any:
-    """Every string in a document."""
-    if isinstance(node, dict):
-        for value in node.values():
-            yield from _strings(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _strings(item)
-    else:
-        yield node
+    """Every value in a document that is neither an object nor an array (the strings among them)."""
+    return (value for value in _nodes(node) if not isinstance(value, dict | list))

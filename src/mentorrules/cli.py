@@ -53,11 +53,11 @@ A progress count is written to standard error while it is a terminal.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import json
 import os
 import re
-import shutil
 import stat
 import sys
 import tempfile
@@ -65,6 +65,7 @@ import textwrap
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import partial
@@ -689,6 +690,18 @@ def _summary(counts: Mapping[str, int], lang: str) -> str:
     return f"{head}: {', '.join(parts)}" if parts else head
 
 
+def _spool_directory(wanted: bool) -> AbstractContextManager[str | None]:
+    """
+    Return a context giving the directory for the workers' spool files, or ``None`` if not ``wanted``.
+
+    The directory is the run's own, under the system's temporary directory, and it is removed with
+    whatever it still holds when the run ends, also after an error.
+    """
+    if wanted:
+        return tempfile.TemporaryDirectory(prefix="mentorrules-check-", ignore_cleanup_errors=True)
+    return contextlib.nullcontext()
+
+
 def _check(args: argparse.Namespace, out: _Output) -> int:
     interpretation = _interpretation(args.interpret)
     for path in args.files:
@@ -699,8 +712,7 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
                 raise _UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     fmt = args.format
     report = fmt in ("markdown", "html")
-    spool = tempfile.mkdtemp(prefix="mentorrules-check-") if args.jobs > 1 and not report else None
-    try:
+    with _spool_directory(args.jobs > 1 and not report) as spool:
         options = _Options("objects" if report else fmt, args.lang, interpretation, spool)
         progress = _Progress(sys.stderr if sys.stderr.isatty() else None, _WORDS[args.lang]["cases"])
         counts: Counter[str] = Counter()
@@ -724,9 +736,6 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
                     os.unlink(chunk.spooled)
                 wrote = True
         progress.close()
-    finally:
-        if spool is not None:
-            shutil.rmtree(spool, ignore_errors=True)
     if report:
         from mentorrules import render  # only the reports need the renderer
 

@@ -35,7 +35,7 @@ from mentorrules.exceptions import CaseError, FieldError
 from mentorrules.facts import Case, Period
 from mentorrules.interpretation import AmbiguousDates, Interpretation, LawDate
 from mentorrules.law import LAW_VERSIONS, LawSnapshot, snapshot_for
-from mentorrules.outcomes import Decision, FactValue, Finding, Notice, Verdict, new_decision
+from mentorrules.outcomes import _WORST_FIRST, Decision, FactValue, Finding, Notice, Verdict, new_decision
 from mentorrules.references import LegalReference
 from mentorrules.rules import CATALOGUE
 
@@ -68,12 +68,10 @@ _CITES_UNVERIFIED: Mapping[date, tuple[int, ...]] = MappingProxyType(
         for start, views in _VIEWS_BY_START.items()
     }
 )
-#: The catalogue positions of the rules whose findings enter the aggregate verdict (all but the rights).
+#: The catalogue positions of the rights, whose findings do not enter the aggregate verdict.
 _RIGHTS = tuple(position for position, rule in enumerate(CATALOGUE) if rule.family == "right")
 #: A finding's verdict (its second field), read in C.
 _VERDICT_OF = operator.itemgetter(1)
-#: The verdicts that can make a decision worse than ``met``, worst first (DESIGN section 4).
-_WORST_FIRST = (Verdict.NOT_MET, Verdict.MISSING_FACTS, Verdict.NEEDS_ASSESSMENT)
 _OK = frozenset({Verdict.MET, Verdict.NOT_APPLICABLE})
 
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import attrs
 
+from mentorrules._slots import slot_setters
 from mentorrules._version import __version__
 from mentorrules.interpretation import Interpretation
 from mentorrules.law import LawVersion
@@ -442,11 +443,8 @@ class Decision:
         return render.decision_html(self)
 
 
-#: The ``__set__`` of each of Decision's slots, in attribute order: ``setter(decision, value)`` stores the value
-#: as attrs' generated ``__init__`` does (through the slot's descriptor, past the frozen ``__setattr__``).
-_DECISION_SETTERS: tuple[Callable[[Decision, Any], None], ...] = tuple(
-    vars(Decision)[field.name].__set__ for field in attrs.fields(Decision)
-)
+#: The setters of Decision's slots, in attribute order (see mentorrules._slots).
+_DECISION_SETTERS: tuple[Callable[[Decision, Any], None], ...] = slot_setters(Decision)
 
 
 def new_decision(

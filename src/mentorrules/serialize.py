@@ -48,13 +48,14 @@ import enum
 import json
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
-from types import MappingProxyType, MemberDescriptorType
+from types import MappingProxyType
 from typing import Any, Final, NoReturn
 
 import attrs
 
+from mentorrules._slots import slot_setters
 from mentorrules.exceptions import CaseError, FieldError
 from mentorrules.facts import (
     MAX_DATE,
@@ -76,6 +77,7 @@ from mentorrules.facts import (
     TargetGroup,
     Task,
 )
+from mentorrules.outcomes import _json_string
 
 
 __all__ = [
@@ -304,8 +306,8 @@ def _decode(data: str | bytes | bytearray) -> Any:
 # tuples (the classes' converter).  Calling the class would only repeat that
 # work, at about twice the cost of the whole fast path.  So each function
 # takes an empty instance (``object.__new__``) and fills every slot through
-# the slot's descriptor, which is what the ``__init__`` that attrs writes
-# does too, less the checks.  The tests prove that the facts built this way
+# the slot's descriptor (mentorrules._slots), which is what the ``__init__``
+# that attrs writes does too, less the checks.  The tests prove that the facts built this way
 # equal, field by field, the facts the walker builds through the classes
 # (tests/test_fast_paths_serialize.py).
 
@@ -323,26 +325,6 @@ def _members(spec: _Spec, name: str) -> Mapping[str, Any]:
     return MappingProxyType(dict(members))
 
 
-def _slots(spec: _Spec) -> tuple[Callable[[Any, Any], None], ...]:
-    """
-    Return the setters of the slots of ``spec.cls``, in attribute order.
-
-    Each is the ``__set__`` of the slot's member descriptor: ``setter(fact,
-    value)`` stores ``value`` in that slot of ``fact``, bypassing the frozen
-    class's ``__setattr__`` exactly as attrs' generated ``__init__`` does.
-    The fast path unpacks them into one name per attribute; ``_spec`` has
-    checked that ``spec.names`` are the class's attributes in order, and the
-    unpacking fails loudly if their number changes.
-    """
-    setters = []
-    for name in spec.names:
-        descriptor = vars(spec.cls).get(name)
-        if type(descriptor) is not MemberDescriptorType:
-            raise AssertionError(f"{spec.cls.__name__}.{name} is not a slot")
-        setters.append(descriptor.__set__)
-    return tuple(setters)
-
-
 _CASE_KEYS: Final = _keys(_CASE)
 _CITIZEN_KEYS: Final = _keys(_CITIZEN)
 _ASSESSMENT_KEYS: Final = _keys(_ASSESSMENT)
@@ -358,16 +340,16 @@ _TARGET_GROUPS: Final = _members(_CITIZEN, "target_group")
 _EMPLOYERS: Final = _members(_MENTOR, "employer")
 _ENGAGERS: Final = _members(_MENTOR, "engaged_by")
 _UNITS: Final = _members(_HOURS, "unit")
-_CASE_SLOTS: Final = _slots(_CASE)
-_CITIZEN_SLOTS: Final = _slots(_CITIZEN)
-_ASSESSMENT_SLOTS: Final = _slots(_ASSESSMENT)
-_MENTOR_SLOTS: Final = _slots(_MENTOR)
-_TASK_SLOTS: Final = _slots(_TASK)
-_PERIOD_SLOTS: Final = _slots(_PERIOD)
-_AGREEMENT_SLOTS: Final = _slots(_AGREEMENT)
-_HOURS_SLOTS: Final = _slots(_HOURS)
-_DISCHARGE_SLOTS: Final = _slots(_DISCHARGE)
-_ADMISSION_SLOTS: Final = _slots(_ADMISSION)
+_CASE_SLOTS: Final = slot_setters(_CASE.cls)
+_CITIZEN_SLOTS: Final = slot_setters(_CITIZEN.cls)
+_ASSESSMENT_SLOTS: Final = slot_setters(_ASSESSMENT.cls)
+_MENTOR_SLOTS: Final = slot_setters(_MENTOR.cls)
+_TASK_SLOTS: Final = slot_setters(_TASK.cls)
+_PERIOD_SLOTS: Final = slot_setters(_PERIOD.cls)
+_AGREEMENT_SLOTS: Final = slot_setters(_AGREEMENT.cls)
+_HOURS_SLOTS: Final = slot_setters(_HOURS.cls)
+_DISCHARGE_SLOTS: Final = slot_setters(_DISCHARGE.cls)
+_ADMISSION_SLOTS: Final = slot_setters(_ADMISSION.cls)
 
 #: ``_new(cls)`` is an empty instance of ``cls``, its slots not yet set (see above).
 _new: Final = object.__new__
@@ -1048,8 +1030,6 @@ def canonical_json(value: Any) -> str:
 #
 # tests/test_fast_paths_serialize.py proves _canonical_case_json(case) ==
 # canonical_json(dump_case(case)) on generated cases.
-
-_json_string: Final = json.encoder.encode_basestring
 
 
 def _opt_text(value: str | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from mentorrules.facts import Assessment, Purpose
+from mentorrules.facts import Assessment, MentorEmployer, Purpose
 from mentorrules.outcomes import Verdict
 from mentorrules.references import LegalReference, ReferenceKind
 
@@ -25,6 +25,10 @@ class V:
     MISSING_FACTS: Final = Verdict.MISSING_FACTS
     NOT_APPLICABLE: Final = Verdict.NOT_APPLICABLE
 
+
+#: A mentor employed by an external consultant (who engaged the consultant then decides who gets the support),
+#: read once: reading a member off its Enum class is a Python-level lookup in CPython 3.11 (see V).
+CONSULTANT: Final = MentorEmployer.EXTERNAL_CONSULTANT
 
 #: The five purposes of LAB § 167, stk. 1 (old § 31 b, stk. 1).
 STATUTORY_PURPOSES = frozenset(

@@ -32,7 +32,7 @@ from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
 from mentorrules.facts import Engager, MentorEmployer
 from mentorrules.law import LawSnapshot
 from mentorrules.outcomes import FactValue, Finding
-from mentorrules.rules._common import V
+from mentorrules.rules._common import CONSULTANT, V
 
 
 __all__ = ["RULES"]
@@ -51,8 +51,6 @@ _CONSULTANT_FOR = MappingProxyType(
         Engager.EDUCATION_INSTITUTION: "education_institution",
     }
 )
-#: Read once: in CPython 3.11 reading a member off its Enum class is a Python-level lookup (see rules._common.V).
-_CONSULTANT = MentorEmployer.EXTERNAL_CONSULTANT
 
 
 def _refs(law: LawSnapshot) -> ReferenceSets:
@@ -64,7 +62,7 @@ def _support_to(ctx: Context) -> str | None:
     mentor = ctx.case.mentor
     if mentor is None or mentor.employer is None:
         return None
-    if mentor.employer is _CONSULTANT:
+    if mentor.employer is CONSULTANT:
         if mentor.engaged_by is None:
             return None
         return _CONSULTANT_FOR.get(mentor.engaged_by, "")

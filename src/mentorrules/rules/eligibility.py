@@ -39,7 +39,7 @@ from mentorrules.facts import Engager, MentorEmployer, Purpose
 from mentorrules.law import LawSnapshot
 from mentorrules.outcomes import Finding
 from mentorrules.references import LegalReference, ReferenceKind
-from mentorrules.rules._common import STAR_TARGET_GROUP, STATUTORY_PURPOSES, V, assessment_verdict
+from mentorrules.rules._common import CONSULTANT, STAR_TARGET_GROUP, STATUTORY_PURPOSES, V, assessment_verdict
 
 
 __all__ = ["RULES"]
@@ -48,7 +48,6 @@ _COMPANY_OR_SCHOOL = frozenset({MentorEmployer.COMPANY, MentorEmployer.EDUCATION
 _ENGAGER_COMPANY_OR_SCHOOL = frozenset({Engager.COMPANY, Engager.EDUCATION_INSTITUTION})
 # Members read once: in CPython 3.11 reading a member off its Enum class is a Python-level lookup (see V).
 _OTHER_EMPLOYER = MentorEmployer.OTHER
-_CONSULTANT = MentorEmployer.EXTERNAL_CONSULTANT
 _EDUCATION = Purpose.ORDINARY_EDUCATION
 
 STAR_WHO_MAY_BE_MENTOR = LegalReference(
@@ -174,7 +173,7 @@ def _support_to_company_or_school(ctx: Context) -> bool:
         return False
     if mentor.employer in _COMPANY_OR_SCHOOL:
         return True
-    return mentor.employer is _CONSULTANT and mentor.engaged_by in _ENGAGER_COMPANY_OR_SCHOOL
+    return mentor.employer is CONSULTANT and mentor.engaged_by in _ENGAGER_COMPANY_OR_SCHOOL
 
 
 def _decisive_refs(law: LawSnapshot) -> ReferenceSets:
@@ -279,7 +278,7 @@ def _check_mentor(ctx: Context, view: RuleView) -> list[Finding]:
         if ctx.interpretation.strict_mentor_categories:
             return [view.finding(V.NOT_MET, "", {**facts, "reason": "other"})]
         return [view.finding(V.NEEDS_ASSESSMENT, "", {**facts, "reason": "other"}, "guidance")]
-    if employer is _CONSULTANT:
+    if employer is CONSULTANT:
         engaged_by = mentor.engaged_by
         if engaged_by is None:
             return [view.finding(V.MISSING_FACTS, "", {**facts, "engaged_by": None, "reason": "engager_unknown"})]
