@@ -266,6 +266,7 @@ KNOWN_VIOLATIONS: dict[str, str] = {
     "mentorrules.evaluate._VIEWS": f"holds an instance of mentorrules._registry.RuleView {_SETTABLE}",
     "mentorrules.evaluate._VIEWS_BY_START": f"holds an instance of mentorrules._registry.RuleView {_SETTABLE}",
     "mentorrules.evaluate._RUNS_BY_START": f"holds an instance of mentorrules._registry.RuleView {_SETTABLE}",
+    "mentorrules.evaluate._RIGHT_RUNS_BY_START": f"holds an instance of mentorrules._registry.RuleView {_SETTABLE}",
     "mentorrules.serialize._CANONICAL": f"an instance of json.encoder.JSONEncoder {_SETTABLE}",
     "mentorrules.serialize._DECODER": f"an instance of json.decoder.JSONDecoder {_SETTABLE}",
 }

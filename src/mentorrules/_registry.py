@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from mentorrules._coverage import NO_COVERAGE, Coverage, Window
+from mentorrules._dates import period_end_day
 from mentorrules.law import SNAPSHOTS, LawSnapshot
 from mentorrules.outcomes import (
     NO_FACTS,
@@ -61,6 +63,9 @@ Texts = Mapping[str, tuple[str, str]]
 ReferenceSets = Mapping[str, tuple[LegalReference, ...]]
 #: A rule's check: read the context, return the findings (one per subject).
 Check = Callable[["Context", "RuleView"], list[Finding]]
+#: A right's windows: the coverage the known facts allow, as if the right were met (several where an
+#: unknown fact leaves several possible: each is tried on its own).
+Windows = Callable[["Context"], tuple[Window, ...]]
 
 
 def vocabulary(snapshot: LawSnapshot, lang: str) -> dict[str, str]:
@@ -92,6 +97,9 @@ class Rule:
         references: The legal references per law snapshot (variants by key).
         texts: Message templates.
         check: The rule function.
+        windows: For a right, the windows it covers as if it were met (the
+            engine computes the coverage from them before the other rules run).
+        titles: Titles that differ by law version: law id to (Danish, English).
     """
 
     id: str
@@ -103,6 +111,15 @@ class Rule:
     references: Callable[[LawSnapshot], ReferenceSets]
     texts: Texts
     check: Check
+    windows: Windows | None = None
+    titles: Mapping[str, tuple[str, str]] = attrs.field(factory=lambda: MappingProxyType({}))
+
+    def title(self, lang: str, law_id: str | None = None) -> str:
+        """Return the title in ``lang``, as worded in the law version ``law_id`` where it differs there."""
+        own = self.titles.get(law_id) if law_id is not None else None
+        if own is not None:
+            return own[0] if lang == "da" else own[1]
+        return self.title_da if lang == "da" else self.title_en
 
 
 @attrs.frozen(kw_only=True)
@@ -193,8 +210,8 @@ class RuleView:
         self._vocab = MappingProxyType({lang: vocabulary(snapshot, lang) for lang in ("da", "en")})
         # What every message template of the view may use besides facts: the vocabulary and the title, per language.
         self._words = (
-            MappingProxyType({**self._vocab["da"], "title": rule.title_da}),
-            MappingProxyType({**self._vocab["en"], "title": rule.title_en}),
+            MappingProxyType({**self._vocab["da"], "title": rule.title("da", snapshot.version.id)}),
+            MappingProxyType({**self._vocab["en"], "title": rule.title("en", snapshot.version.id)}),
         )
         # Precomputed once: the citation text of each reference variant (keyed by the identity of its
         # tuple, which the view holds for its whole life), and the messages whose templates use no fact.
@@ -207,22 +224,23 @@ class RuleView:
         self._fields = MappingProxyType(
             {
                 text: tuple({name for _, name, _, _ in _FORMATTER.parse(text) if name} - {"title", *self._vocab["da"]})
-                for texts in (*self._templates.values(), AMBIGUOUS_TEMPLATE)
+                for texts in (*self._templates.values(), AMBIGUOUS_TEMPLATE, PENDING_TEMPLATE)
                 for text in texts
             }
         )
         # The JSON text of the view's findings, prepared on the first write_json() (see _prepare_json).
         self._json: Mapping[int, Mapping[tuple[Verdict, str], _JsonEntry]] | None = None
 
+    def title(self, lang: str) -> str:
+        """Return the rule's title in ``lang`` as worded in this view's law version."""
+        return self.rule.title(lang, self.snapshot.version.id)
+
     def _static_texts(self, texts: tuple[str, str]) -> tuple[str, str] | None:
         """Return both texts worded, if their templates use no fact (only title and vocabulary)."""
         words = {"title", *self._vocab["da"]}
         if any(name not in words for text in texts for _, name, _, _ in _FORMATTER.parse(text) if name is not None):
             return None
-        return (
-            texts[0].format(title=self.rule.title_da, **self._vocab["da"]),
-            texts[1].format(title=self.rule.title_en, **self._vocab["en"]),
-        )
+        return (texts[0].format_map(self._words[0]), texts[1].format_map(self._words[1]))
 
     def _prepare_json(self) -> Mapping[int, Mapping[tuple[Verdict, str], _JsonEntry]]:
         """
@@ -277,6 +295,8 @@ class RuleView:
         returning a string, lets a decision write its whole line with one join.
         """
         facts = finding.facts
+        if PENDING in facts and facts.get("reason") != AMBIGUOUS_DATES:  # worded by messages(), not prepared
+            return False
         tables = self._json
         if tables is None:
             tables = self._json = self._prepare_json()
@@ -351,6 +371,8 @@ class RuleView:
             citation = "; ".join(r.citation for r in item.references)
         if reason == AMBIGUOUS_DATES:
             templates = AMBIGUOUS_TEMPLATE
+        elif PENDING in facts:
+            templates = PENDING_TEMPLATE
         else:
             key = (item.verdict, reason if isinstance(reason, str) else "")
             if key not in self._templates:
@@ -448,6 +470,16 @@ def _json_entry(head: str, references: str, cited: str, message: _JsonMessage) -
     return head, tuple(fields), f'{text}"}}}}'
 
 
+#: The fact naming the pending right that a finding waits on (DESIGN section 5, C2.11).
+PENDING = "pending"
+PENDING_TEMPLATE = (
+    "{title}: resultatet afhænger af en lovbestemt ret, som endnu ikke er afklaret: {pending}. Er retten "
+    "opfyldt, dækker den perioderne, og så ændres resultatet; uden retten er det: {verdict_without_right}. "
+    "Afklar retten først.",
+    "{title}: the result depends on a statutory right that is not yet resolved: {pending}. If the right is met, it "
+    "covers the periods and the result changes; without the right it is: {verdict_without_right}. Resolve the right "
+    "first.",
+)
 #: The reason fact of a finding that ``flag`` turned into ``needs_assessment``.
 AMBIGUOUS_DATES = "ambiguous_dates"
 AMBIGUOUS_TEMPLATE = (
@@ -512,6 +544,19 @@ _LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "qualifying": ("kompetencegivende uddannelse", "a qualifying education"),
         "right_invoked_on": ("dato for brug af retten", "the day the right is taken up"),
         "birth_date": ("fødselsdato", "birth date"),
+        "in_connection": (
+            "vurdering af, at støtten gives i forbindelse med udskrivningen",
+            "the assessment that the support is given in connection with the discharge",
+        ),
+        # The rights a finding may wait on (C2.11)
+        "right.psychiatric_discharge": (
+            "retten til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse",
+            "the right to mentor support on discharge from psychiatric admission",
+        ),
+        "right.education_admission": (
+            "retten til mentorstøtte ved optagelse på uddannelse",
+            "the right to mentor support on admission to education",
+        ),
     }
 )
 
@@ -576,25 +621,19 @@ class Context:
             input order).
         mode: The reading of the month arithmetic in this run.
         strict: Whether ``mode`` is the strict reading.
-        period_limits: For each input index, the latest end a right allows
-            for that period beyond the ordinary six months, as readings
-            (``None``: no right extends it).
-        covered: For each input index, whether a right covers the period.
-        coverage_without_purpose: For each input index, whether the period is
-            covered by a right that carries no purpose condition.
+        coverage: Which periods the rights cover (computed by the engine
+            before the rules that read it run; see :mod:`mentorrules._coverage`).
         notices: Notices raised by the rules.
     """
 
     __slots__ = (
         "case",
-        "coverage_without_purpose",
-        "covered",
+        "coverage",
         "interpretation",
         "mode",
         "notice_explainer",
         "notices",
         "own_ends",
-        "period_limits",
         "periods",
         "snapshot",
         "strict",
@@ -620,20 +659,27 @@ class Context:
         #: and the duration in its agreement ask for the same day (a scratch pad of one evaluation).
         self.own_ends: dict[date, date] = {}
         self.notice_explainer = notice_explainer
-        self.period_limits: dict[int, date] = {}
-        self.covered: set[int] = set()
-        self.coverage_without_purpose: set[int] = set()
+        self.coverage: Coverage = NO_COVERAGE
         self.notices: list[Notice] = []
+
+    def own_end(self, start: date) -> date:
+        """Return the latest end of an ordinary period starting on ``start`` (six months, in this run's reading)."""
+        own = self.own_ends.get(start)
+        if own is None:
+            own = self.own_ends[start] = period_end_day(start, self.snapshot.period_months, self.strict)
+        return own
+
+    def with_coverage(self, coverage: Coverage) -> Context:
+        """Return a fresh context for the same case and reading with ``coverage`` (no notices)."""
+        ctx = Context(self.case, self.interpretation, self.snapshot, self.periods, self.mode, self.notice_explainer)
+        ctx.own_ends = self.own_ends
+        ctx.coverage = coverage
+        return ctx
 
     @property
     def all_covered(self) -> bool:
         """Return whether the case has periods and a right covers every one."""
-        return bool(self.periods) and len(self.covered) == len(self.periods)
-
-    @property
-    def all_covered_without_purpose(self) -> bool:
-        """Return whether the case has periods and a right without a purpose condition covers every one."""
-        return bool(self.periods) and len(self.coverage_without_purpose) == len(self.periods)
+        return self.coverage.all_covered(len(self.periods))
 
     def notice(
         self,

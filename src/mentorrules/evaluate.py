@@ -26,11 +26,22 @@ from __future__ import annotations
 import operator
 from collections.abc import Mapping
 from datetime import date
-from itertools import chain
+from itertools import chain, product
 from types import MappingProxyType
 
+from mentorrules._coverage import Coverage, Window, coverage
 from mentorrules._notices import NOTICE_EXPLAINER, identifier_fields
-from mentorrules._registry import AMBIGUOUS_DATES, Check, Context, RuleInfo, RuleView, build_views
+from mentorrules._registry import (
+    AMBIGUOUS_DATES,
+    PENDING,
+    Check,
+    Context,
+    Rule,
+    RuleInfo,
+    RuleView,
+    Windows,
+    build_views,
+)
 from mentorrules.exceptions import CaseError, FieldError
 from mentorrules.facts import Case, Period
 from mentorrules.interpretation import AmbiguousDates, Interpretation, LawDate
@@ -45,18 +56,28 @@ __all__ = ["evaluate", "rule_catalogue"]
 _DEFAULT = Interpretation()
 _VIEWS = build_views(CATALOGUE)
 _VIEWS_BY_START: Mapping[date, Mapping[str, RuleView]] = MappingProxyType({s.valid_from: v for s, v in _VIEWS})
-#: What runs, in order: the rights first (they decide which periods are covered), then the others, each as
-#: (position in the catalogue, check, rule id).
-_RUNS: tuple[tuple[int, Check, str], ...] = tuple(
-    (position, rule.check, rule.id)
-    for family_first in (True, False)
-    for position, rule in enumerate(CATALOGUE)
-    if (rule.family == "right") is family_first
+#: The rights and the other rules, each as (position in the catalogue, rule), in catalogue order.
+_RIGHTS_RULES: tuple[tuple[int, Rule], ...] = tuple(
+    (position, rule) for position, rule in enumerate(CATALOGUE) if rule.family == "right"
 )
-#: The same runs for every epoch of the law, with the rule's view of that epoch: (position, check, view).
+_OTHER_RULES: tuple[tuple[int, Rule], ...] = tuple(
+    (position, rule) for position, rule in enumerate(CATALOGUE) if rule.family != "right"
+)
+#: For every epoch of the law: the rights' runs (position, check, view, windows) and the other rules' runs
+#: (position, check, view).  The rights run first: the coverage is computed from them before the rest run.
+_RIGHT_RUNS_BY_START: Mapping[date, tuple[tuple[int, Check, RuleView, Windows], ...]] = MappingProxyType(
+    {
+        start: tuple(
+            (position, rule.check, views[rule.id], rule.windows)
+            for position, rule in _RIGHTS_RULES
+            if rule.windows is not None
+        )
+        for start, views in _VIEWS_BY_START.items()
+    }
+)
 _RUNS_BY_START: Mapping[date, tuple[tuple[int, Check, RuleView], ...]] = MappingProxyType(
     {
-        start: tuple((position, check, views[rule_id]) for position, check, rule_id in _RUNS)
+        start: tuple((position, rule.check, views[rule.id]) for position, rule in _OTHER_RULES)
         for start, views in _VIEWS_BY_START.items()
     }
 )
@@ -95,12 +116,107 @@ def _run(
     periods: tuple[tuple[int, Period], ...],
     mode: AmbiguousDates,
 ) -> tuple[list[list[Finding]], list[Notice]]:
-    """Run every rule under one reading of the dates; return each rule's findings (in catalogue order) and the notices."""
+    """
+    Run every rule under one reading of the dates; return each rule's findings (in catalogue order) and the notices.
+
+    The rights run first.  The coverage of the rights that are met is computed from
+    their windows, and the other rules run once with it.  A right that is still
+    pending (``needs_assessment`` or ``missing_facts``) may cover the periods too: the
+    other rules then also run with its possible coverage, and :func:`_pending` marks
+    what it would change (DESIGN section 5, C2.11).
+    """
     ctx = Context(case, interpretation, snapshot, periods, mode, NOTICE_EXPLAINER)
     by_rule: list[list[Finding]] = [[]] * len(CATALOGUE)
-    for position, check, view in _RUNS_BY_START[snapshot.valid_from]:
+    met: list[Window] = []
+    pending: list[tuple[str, Verdict, tuple[Window, ...]]] = []
+    for position, check, view, windows in _RIGHT_RUNS_BY_START[snapshot.valid_from]:
+        findings = by_rule[position] = check(ctx, view)
+        verdict = findings[0].verdict
+        if verdict is Verdict.MET:
+            met += windows(ctx)
+        elif verdict is Verdict.NEEDS_ASSESSMENT or verdict is Verdict.MISSING_FACTS:
+            candidates = windows(ctx)
+            if candidates:
+                pending.append((view.id, verdict, candidates))
+    runs = _RUNS_BY_START[snapshot.valid_from]
+    ctx.coverage = coverage(tuple(met), periods, ctx.own_end)
+    for position, check, view in runs:
         by_rule[position] = check(ctx, view)
+    if pending:
+        _pending(ctx, by_rule, tuple(met), pending, runs)
     return by_rule, ctx.notices
+
+
+#: Verdicts that count as the same when a pending right's coverage is compared (DESIGN section 5, C2.11).
+_SAME = MappingProxyType({Verdict.MET: Verdict.MET, Verdict.NOT_APPLICABLE: Verdict.MET})
+#: The more pressing of two pending rights' verdicts comes first.
+_PENDING_ORDER = (Verdict.MISSING_FACTS, Verdict.NEEDS_ASSESSMENT)
+
+
+def _pending(
+    ctx: Context,
+    by_rule: list[list[Finding]],
+    met: tuple[Window, ...],
+    pending: list[tuple[str, Verdict, tuple[Window, ...]]],
+    runs: tuple[tuple[int, Check, RuleView], ...],
+) -> None:
+    """
+    Give every finding that a pending right's coverage would change the right's verdict (DESIGN section 5, C2.11).
+
+    Every combination of the pending rights' possible coverages is evaluated (each
+    right off, or on with one of its windows: with an unknown invocation day every
+    possible day is its own window, and windows that give equal coverage are tried
+    once).  A right *changes* a finding when, in some combination, switching that
+    right on changes the finding's verdict (``met`` and ``not_applicable`` counting as
+    the same).  Such a finding takes the right's verdict (of two rights, the more
+    pressing; on a tie the first in the catalogue, the psychiatric right), with the
+    fact ``pending``; the others keep what the evaluation without the pending rights
+    gave them.
+    """
+    periods = ctx.periods
+    runs_cache: dict[tuple[object, ...], list[list[Finding]]] = {}
+
+    def run(windows: tuple[Window, ...]) -> list[list[Finding]]:
+        cover: Coverage = coverage(met + windows, periods, ctx.own_end)
+        key = cover.key()
+        found = runs_cache.get(key)
+        if found is None:
+            other = ctx.with_coverage(cover)
+            found = runs_cache[key] = [check(other, view) for _, check, view in runs]
+        return found
+
+    base = [by_rule[position] for position, _, _ in runs]
+    runs_cache[ctx.coverage.key()] = base
+    # Each right's options: off (None) or one of its windows, windows of equal coverage once.
+    options: list[list[Window | None]] = []
+    for _, _, windows in pending:
+        distinct: dict[tuple[object, ...], Window] = {}
+        for window in windows:
+            distinct.setdefault(coverage((*met, window), periods, ctx.own_end).key(), window)
+        options.append([None, *distinct.values()])
+    changed: dict[tuple[int, int], set[int]] = {}  # (run number, finding number) -> the pending rights changing it
+    for combination in product(*options):
+        chosen = tuple(window for window in combination if window is not None)
+        if not chosen:
+            continue
+        with_all = run(chosen)
+        for number, option in enumerate(combination):
+            if option is None:
+                continue
+            without = run(tuple(w for other, w in enumerate(combination) if w is not None and other != number))
+            for run_number, (now, before) in enumerate(zip(with_all, without, strict=True)):
+                for finding_number, (a, b) in enumerate(zip(now, before, strict=True)):
+                    if _SAME.get(a.verdict, a.verdict) is not _SAME.get(b.verdict, b.verdict):
+                        changed.setdefault((run_number, finding_number), set()).add(number)
+    for (run_number, finding_number), rights in changed.items():
+        number = min(rights, key=lambda n: (_PENDING_ORDER.index(pending[n][1]), n))
+        right, verdict, _ = pending[number]
+        position = runs[run_number][0]
+        marked = list(by_rule[position])
+        finding = marked[finding_number]
+        facts: dict[str, FactValue] = {**finding.facts, PENDING: right, "verdict_without_right": finding.verdict}
+        marked[finding_number] = finding._replace(verdict=verdict, facts=MappingProxyType(facts))
+        by_rule[position] = marked
 
 
 def _aggregate(findings: tuple[Finding, ...], by_rule: list[list[Finding]]) -> Verdict:
@@ -152,6 +268,9 @@ def _transition_notices(case: Case, snapshot: LawSnapshot) -> list[Notice]:
                     "law": version.id,
                     "valid_from": version.valid_from,
                     "valid_to": version.valid_to,
+                    "reason": "outside"
+                    if period.end < version.valid_from or period.start > version.valid_to
+                    else "partly_outside",
                 }
             ),
             NOTICE_EXPLAINER,

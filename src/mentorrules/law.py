@@ -267,10 +267,20 @@ _BEK_SOURCES: tuple[Source, ...] = (
 EDUCATION_RIGHT_FROM = date(2022, 1, 1)
 PSYCHIATRIC_PURPOSE_FROM = date(2023, 4, 1)
 MUNICIPALITY_WORDING_FROM = date(2026, 2, 1)
+#: BEK nr. 1216/2023 was amended by BEK nr. 12 af 7. januar 2026, whose text is not verified (LAW.md A2.1):
+#: from this law date every reference to BEK nr. 1216/2023 is cited unverified (DESIGN section 5, C2.8).
+BEK_AMENDMENT_UNVERIFIED_FROM = date(2026, 1, 7)
 #: From these dates a consolidation shows the detail in force, so its date no longer matters.
 _EDUCATION_RIGHT_CERTAIN = date(2022, 5, 22)  # present in LBK 701/2022
 _PSYCHIATRIC_PURPOSE_CERTAIN = date(2024, 3, 1)  # present in LBK 280/2024
 _PSYCHIATRIC_PURPOSE_POSSIBLE = date(2023, 3, 21)  # the day after lov nr. 295 af 20. marts 2023
+
+
+#: Why a reference to BEK nr. 1216/2023 is unverified from 2026-01-07.
+BEK_AMENDMENT_NOTE = (
+    "BEK nr. 1216 af 28. september 2023 was amended by BEK nr. 12 af 7. januar 2026, whose text is not verified; "
+    "the cited provision may have changed from 2026-01-07."
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -312,6 +322,9 @@ class LawSnapshot:
         psychiatric_purpose_date_matters: the law date lies between lov nr.
             295/2023 and LBK 280/2024.
         municipality_wording: the act says "kommunen" for "jobcenteret".
+        bek_verified: the text of the executive order in force is verified
+            (false from 2026-01-07, when BEK nr. 1216/2023 was amended by BEK
+            nr. 12 af 7. januar 2026, whose text is not verified).
         period_months: Maximum length of a period (6).
         psychiatric_months_before: How long before discharge the right starts (3).
         psychiatric_months_total: Minimum length of the psychiatric right (6).
@@ -329,6 +342,7 @@ class LawSnapshot:
     psychiatric_purpose_in_force: bool
     psychiatric_purpose_date_matters: bool
     municipality_wording: bool
+    bek_verified: bool = True
     period_months: int = 6
     psychiatric_months_before: int = 3
     psychiatric_months_total: int = 6
@@ -376,6 +390,8 @@ class LawSnapshot:
             source=self.bek.designation,
             url=self.bek.url,
             kind=ReferenceKind.EXECUTIVE_ORDER,
+            verified=self.bek_verified,
+            note=None if self.bek_verified else BEK_AMENDMENT_NOTE,
         )
 
     def parameters(self) -> tuple[Parameter, ...]:
@@ -423,6 +439,7 @@ def _epoch_starts() -> tuple[date, ...]:
         _PSYCHIATRIC_PURPOSE_POSSIBLE,
         _PSYCHIATRIC_PURPOSE_CERTAIN,
         MUNICIPALITY_WORDING_FROM,
+        BEK_AMENDMENT_UNVERIFIED_FROM,
     }
     return tuple(sorted(starts))
 
@@ -444,6 +461,7 @@ def _build_snapshot(start: date, end: date) -> LawSnapshot:
         psychiatric_purpose_date_matters=in_2020
         and _PSYCHIATRIC_PURPOSE_POSSIBLE <= start < _PSYCHIATRIC_PURPOSE_CERTAIN,
         municipality_wording=in_2020 and start >= MUNICIPALITY_WORDING_FROM,
+        bek_verified=not (in_2020 and start >= BEK_AMENDMENT_UNVERIFIED_FROM),
     )
 
 

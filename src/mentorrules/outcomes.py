@@ -307,6 +307,10 @@ _WORST_FIRST = (Verdict.NOT_MET, Verdict.MISSING_FACTS, Verdict.NEEDS_ASSESSMENT
 _RIGHTS_PREFIX = "right."
 
 
+#: The verdicts of a right that may still exist (contract 2, C2.11).
+_PENDING_RIGHT = frozenset({Verdict.NEEDS_ASSESSMENT, Verdict.MISSING_FACTS})
+
+
 def enters_verdict(finding: Finding) -> bool:
     """Return whether a finding enters the aggregate verdict (not ``not_applicable``, not ``right.*``)."""
     return finding.verdict is not Verdict.NOT_APPLICABLE and not finding.rule.startswith(_RIGHTS_PREFIX)
@@ -372,17 +376,29 @@ class Decision:
         return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def unresolved(self) -> tuple[Finding, ...]:
-        """Return the findings a caseworker must still act on: those that enter the verdict and are not met."""
-        return tuple(f for f in self.findings if f.verdict is not Verdict.MET and enters_verdict(f))
+        """
+        Return the findings a caseworker must still act on, in catalogue order.
+
+        They are the findings that enter the verdict and are ``not_met``,
+        ``needs_assessment`` or ``missing_facts``, and the ``right.*`` findings
+        that are ``needs_assessment`` or ``missing_facts`` (a pending right,
+        DESIGN section 4, contract 2).
+        """
+        return tuple(
+            f
+            for f in self.findings
+            if f.verdict is not Verdict.MET
+            and (enters_verdict(f) or (f.rule.startswith(_RIGHTS_PREFIX) and f.verdict in _PENDING_RIGHT))
+        )
 
     def findings_for(self, rule: str) -> tuple[Finding, ...]:
         """Return the findings of one rule id, in subject order."""
         return tuple(f for f in self.findings if f.rule == rule)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the decision record in the JSON shape of DESIGN section 4 (``mentorrules.decision/1``)."""
+        """Return the decision record in the JSON shape of DESIGN section 4 (``mentorrules.decision/2``)."""
         return {
-            "schema": "mentorrules.decision/1",
+            "schema": "mentorrules.decision/2",
             "verdict": self.verdict._value_,  # ``.value`` without the Python-level property
             "decision_date": self.decision_date.isoformat(),
             "law": self.law.to_dict(),
@@ -406,7 +422,7 @@ class Decision:
         # The law and the interpretation are flat objects of strings and booleans: facts_json_text writes them
         # as json.dumps does, and faster than the C encoder, whose cost is mostly per item.
         parts = [
-            f'{{"schema": "mentorrules.decision/1", "verdict": {_json_string(self.verdict)}, '
+            f'{{"schema": "mentorrules.decision/2", "verdict": {_json_string(self.verdict)}, '
             f'"decision_date": "{self.decision_date.isoformat()}", "law": {facts_json_text(self.law.to_dict())}, '
             f'"interpretation": {facts_json_text(self.interpretation.to_dict())}, "findings": ['
         ]

@@ -38,6 +38,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Literal
 
+from mentorrules._registry import RuleView
 from mentorrules._version import __version__
 from mentorrules.exceptions import CaseError, UnsupportedDateError
 from mentorrules.interpretation import Interpretation
@@ -161,7 +162,7 @@ _WORDS = MappingProxyType(
                 "findings": "Vurderinger efter regel",
                 "rights_note": (
                     "Retskravene indgår ikke i den samlede vurdering: findes en ret ikke, er støtten blot skønsmæssig "
-                    "(§ 167, stk. 1), og de almindelige betingelser gælder."
+                    "({provision}), og de almindelige betingelser gælder."
                 ),
                 "notices": "Bemærkninger",
                 "interpretation": "Fortolkning",
@@ -213,7 +214,7 @@ _WORDS = MappingProxyType(
                 "findings": "Findings by rule",
                 "rights_note": (
                     "The rights do not enter the overall verdict: where a right does not exist, the support is merely "
-                    "discretionary (§ 167, stk. 1) and the ordinary conditions apply."
+                    "discretionary ({provision}) and the ordinary conditions apply."
                 ),
                 "notices": "Notices",
                 "interpretation": "Interpretation",
@@ -347,6 +348,20 @@ def _title(rule: str, lang: str) -> str:
     return titles[0] if lang == "da" else titles[1]
 
 
+def _finding_title(finding: Finding, lang: str) -> str:
+    """Return the title of a finding's rule as worded in the law version of the finding (its rule's view)."""
+    explainer = finding.explainer
+    if isinstance(explainer, RuleView):
+        return explainer.title(lang)
+    return _finding_title(finding, lang)
+
+
+def _rights_note(decision: Decision, lang: str) -> str:
+    """Return the note on the rights, citing the discretionary provision of the decision's law version."""
+    provision = "§ 31 b, stk. 1" if decision.law.id == "lab-2014" else "§ 167, stk. 1"
+    return _WORDS[lang]["rights_note"].format(provision=provision)
+
+
 def _family(rule: str) -> str:
     return rule.partition(".")[0]
 
@@ -420,7 +435,7 @@ def _heading(text: str, underline: str) -> list[str]:
 
 def _finding_lines(finding: Finding, lang: str) -> list[str]:
     verdict = finding.verdict
-    head = f"{_SYMBOLS[verdict]} {_verdict_word(verdict, lang)} · {_title(finding.rule, lang)} · {_subject(finding.subject, lang)}"
+    head = f"{_SYMBOLS[verdict]} {_verdict_word(verdict, lang)} · {_finding_title(finding, lang)} · {_subject(finding.subject, lang)}"
     return [_wrap(head, "  ", "      "), _wrap(finding.message(lang), "      ")]
 
 
@@ -466,7 +481,7 @@ def explain(decision: Decision, lang: str = "da") -> str:
     for family, findings in _by_family(decision.findings).items():
         lines += ["", _family_title(family, lang)]
         if family == "right":
-            lines.append(_wrap(w["rights_note"], "  (", "   ") + ")")
+            lines.append(_wrap(_rights_note(decision, lang), "  (", "   ") + ")")
         for finding in findings:
             lines += _finding_lines(finding, lang)
 
@@ -560,7 +575,7 @@ def _decision_md(decision: Decision, lang: str, level: int) -> list[str]:
         lines.append(w["nothing_unresolved"])
     for number, finding in enumerate(unresolved, 1):
         lines.append(
-            f"{number}. **{_md_badge(finding.verdict, lang)}** · **{_md(_title(finding.rule, lang))}** · "
+            f"{number}. **{_md_badge(finding.verdict, lang)}** · **{_md(_finding_title(finding, lang))}** · "
             f"{_md_code(_subject(finding.subject, lang))}: {_md(finding.message(lang))}"
         )
 
@@ -569,10 +584,10 @@ def _decision_md(decision: Decision, lang: str, level: int) -> list[str]:
     for family, findings in _by_family(decision.findings).items():
         lines += ["", f"{h}## {_md(_family_title(family, lang))}", ""]
         if family == "right":
-            lines += [f"*{w['rights_note']}*", ""]
+            lines += [f"*{_rights_note(decision, lang)}*", ""]
         lines += [header, "| --- | --- | --- | --- | --- |"]
         lines += [
-            f"| {_md(_title(f.rule, lang))} | {_md_code(_subject(f.subject, lang))} | {_md_badge(f.verdict, lang)} "
+            f"| {_md(_finding_title(f, lang))} | {_md_code(_subject(f.subject, lang))} | {_md_badge(f.verdict, lang)} "
             f"| {_md(f.message(lang))} | {_md_references(f.references, lang)} |"
             for f in findings
         ]
@@ -632,7 +647,7 @@ def finding_markdown(finding: Finding, lang: str = "da") -> str:
     _check_lang(lang)
     w = _WORDS[lang]
     return (
-        f"**{_md_badge(finding.verdict, lang)}** · **{_md(_title(finding.rule, lang))}** · "
+        f"**{_md_badge(finding.verdict, lang)}** · **{_md(_finding_title(finding, lang))}** · "
         f"{_md_code(_subject(finding.subject, lang))} · {_md_code(finding.rule)}\n\n"
         f"{_md(finding.message(lang))}\n\n"
         f"{w['sources']}: {_md_references(finding.references, lang)}\n"
@@ -683,7 +698,7 @@ def _facts_html(finding: Finding, lang: str) -> str:
 def _finding_row(finding: Finding, lang: str) -> str:
     na = ' class="mr-na"' if finding.verdict is Verdict.NOT_APPLICABLE else ""
     return (
-        f"<tr{na}><td><strong>{_e(_title(finding.rule, lang))}</strong>"
+        f"<tr{na}><td><strong>{_e(_finding_title(finding, lang))}</strong>"
         f'<span class="mr-rule mr-mono">{_e(finding.rule)}</span></td>'
         f"<td><code>{_e(_subject(finding.subject, lang))}</code></td>"
         f"<td>{_badge(finding.verdict, lang)}</td>"
@@ -737,7 +752,7 @@ def _decision_body_html(decision: Decision, lang: str) -> str:
     unresolved = decision.unresolved()
     if unresolved:
         items = "".join(
-            f"<li>{_badge(f.verdict, lang)} <strong>{_e(_title(f.rule, lang))}</strong> "
+            f"<li>{_badge(f.verdict, lang)} <strong>{_e(_finding_title(f, lang))}</strong> "
             f"<code>{_e(_subject(f.subject, lang))}</code><br>{_prose(f.message(lang))}</li>"
             for f in unresolved
         )
@@ -752,7 +767,7 @@ def _decision_body_html(decision: Decision, lang: str) -> str:
 
     rows = []
     for family, findings in _by_family(decision.findings).items():
-        note = f'<span class="mr-note">{_e(w["rights_note"])}</span>' if family == "right" else ""
+        note = f'<span class="mr-note">{_e(_rights_note(decision, lang))}</span>' if family == "right" else ""
         rows.append(f'<tr class="mr-family"><th colspan="5">{_e(_family_title(family, lang))}{note}</th></tr>')
         rows += [_finding_row(f, lang) for f in findings]
     parts.append(
@@ -837,7 +852,7 @@ def finding_html(finding: Finding, lang: str = "da") -> str:
     _check_lang(lang)
     return (
         f'<div class="mr" lang="{lang}"><style>{_CSS}</style><div class="mr-card">'
-        f"{_badge(finding.verdict, lang)} <strong>{_e(_title(finding.rule, lang))}</strong> "
+        f"{_badge(finding.verdict, lang)} <strong>{_e(_finding_title(finding, lang))}</strong> "
         f"<code>{_e(_subject(finding.subject, lang))}</code>"
         f'<span class="mr-rule mr-mono">{_e(finding.rule)}</span>'
         f"<p>{_prose(finding.message(lang))}</p>{_facts_html(finding, lang)}"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Final
 
-from mentorrules.facts import Assessment, MentorEmployer, Purpose
+from mentorrules.facts import Assessment, Case, Engager, MentorEmployer, Purpose
 from mentorrules.outcomes import Verdict
 from mentorrules.references import LegalReference, ReferenceKind
 
@@ -43,6 +44,31 @@ STAR_TARGET_GROUP = LegalReference(
     url="https://star.dk/da/indsatser/mentorordningen/om-mentorstoette-ordningens-maalgruppe",
     kind=ReferenceKind.GUIDANCE,
 )
+
+
+#: Who receives the support, by the mentor's employer (and by who engaged a consultant): LAB § 169, stk. 1.
+_SUPPORT_TO = MappingProxyType(
+    {MentorEmployer.COMPANY: "company", MentorEmployer.EDUCATION_INSTITUTION: "education_institution"}
+)
+_CONSULTANT_FOR = MappingProxyType({Engager.COMPANY: "company", Engager.EDUCATION_INSTITUTION: "education_institution"})
+
+
+def support_to(case: Case) -> str | None:
+    """
+    Return who receives the support: ``"company"``, ``"education_institution"``, ``""`` (neither) or None (unknown).
+
+    The support goes to a company or an education institution (LAB § 169, stk. 1;
+    old § 31 d) when its own employee is the mentor, or when it engaged the external
+    consultant who is.
+    """
+    mentor = case.mentor
+    if mentor is None or mentor.employer is None:
+        return None
+    if mentor.employer is CONSULTANT:
+        if mentor.engaged_by is None:
+            return None
+        return _CONSULTANT_FOR.get(mentor.engaged_by, "")
+    return _SUPPORT_TO.get(mentor.employer, "")
 
 
 def assessment_verdict(assessment: Assessment | None) -> Verdict:

@@ -48,15 +48,17 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from mentorrules._registry import Context, ReferenceSets, Rule, RuleView, Texts, new_tuple
-from mentorrules.facts import Agreement, Period
+from mentorrules.facts import Agreement, HoursBasis, Period
 from mentorrules.law import LawSnapshot
 from mentorrules.outcomes import FactValue, Finding, Verdict
 from mentorrules.references import LegalReference, ReferenceKind
-from mentorrules.rules._common import V
+from mentorrules.rules._common import V, support_to
 from mentorrules.rules.duration import max_end_for
 
 
 __all__ = ["RULES", "is_contact", "same_name"]
+
+_PER_PLACE = HoursBasis.PLACE
 
 #: An item's check: (agreement, input index, period, context) -> (verdict, facts).
 ItemCheck = Callable[[Agreement, int, Period, Context], tuple[Verdict, Mapping[str, FactValue]]]
@@ -64,8 +66,8 @@ ItemCheck = Callable[[Agreement, int, Period, Context], tuple[Verdict, Mapping[s
 _PHONE = re.compile(r"(?:\+45|0045)?[0-9]{8}|\+[0-9]{7,15}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)*\.[^@\s.]+")
 _SPACES = re.compile(r"\s+")
-#: Either of the two, in one match (``fullmatch`` tries both alternatives, as two calls would).
-_CONTACT = re.compile(f"{_PHONE.pattern}|{_EMAIL.pattern}")
+#: What a phone number may hold besides its digits and a leading "+": spaces, hyphens, dots and parentheses.
+_PHONE_SEPARATORS = MappingProxyType(str.maketrans("", "", " -.()"))
 
 COMPLAINT_PRACTICE = LegalReference(
     act="mentorrules",
@@ -78,17 +80,23 @@ COMPLAINT_PRACTICE = LegalReference(
 
 def is_contact(text: str) -> bool:
     """
-    Return whether ``text`` is a phone number or an e-mail address (DESIGN section 5).
+    Return whether ``text`` is a recognisable phone number or e-mail address (DESIGN section 5).
 
-    Spaces are removed first.  A phone number is 8 digits, optionally after
-    ``+45`` or ``0045``, or ``+`` and 7-15 digits; an e-mail address is
-    ``local@domain.tld``.
+    Surrounding white space is ignored.  A phone number, after removing spaces,
+    hyphens, dots and parentheses, is 8 ASCII digits, optionally after ``+45`` or
+    ``0045``, or ``+`` and 7-15 digits; an e-mail address, after removing spaces,
+    is ``local@domain.tld`` with no empty domain label.  Other contact data (a
+    postal address, say) is not recognised here: a caseworker checks it.
 
-    >>> is_contact("+45 20 30 40 50"), is_contact("mette@example.dk"), is_contact("ring til Mette")
-    (True, True, False)
+    >>> is_contact("+45 20 30 40 50"), is_contact("(+45) 20-30.40.50"), is_contact("mette@example.dk")
+    (True, True, True)
+    >>> is_contact("Willemoesgade 15, 5610 Assens"), is_contact("mette@example..dk")
+    (False, False)
     """
-    compact = "".join(text.split())  # every white space removed, as the regular expression \s would
-    return _CONTACT.fullmatch(compact) is not None
+    stripped = text.strip()
+    if _PHONE.fullmatch(stripped.translate(_PHONE_SEPARATORS)) is not None:
+        return True
+    return _EMAIL.fullmatch(stripped.replace(" ", "")) is not None
 
 
 def _normal_name(name: str) -> str:
@@ -128,8 +136,8 @@ _NAME_UNCHECKED = _outcome(V.MET, {"stated": True, "matches": None})
 _NAME_MATCHES = _outcome(V.MET, {"stated": True, "matches": True})
 _NAME_MISMATCH = _outcome(V.NOT_MET, {"stated": True, "matches": False, "reason": "mismatch"})
 _CONTACT_VALID = _outcome(V.MET, {"stated": True, "valid": True})
-_CONTACT_INVALID = _outcome(V.NOT_MET, {"stated": True, "valid": False, "reason": "invalid"})
-_NO_TASKS = _outcome(V.NOT_MET, {"count": 0})
+_CONTACT_UNRECOGNISED = _outcome(V.NEEDS_ASSESSMENT, {"stated": True, "valid": None, "reason": "unrecognised_contact"})
+_NO_TASKS = _outcome(V.NOT_MET, {"count": 0, "blank_items": 0})
 _HOURS_NOT_STATED = _outcome(V.NOT_MET, {"amount": None, "unit": None, "reason": "not_stated"})
 _STATED_UNKNOWN = _outcome(V.NOT_MET, {"stated": None})
 _ABSENT_FACTS = MappingProxyType({"reason": "absent"})
@@ -166,17 +174,18 @@ def _mentor_contact(
     if _blank(contact):
         return _NOT_STATED
     assert contact is not None
-    return _CONTACT_VALID if is_contact(contact) else _CONTACT_INVALID
+    return _CONTACT_VALID if is_contact(contact) else _CONTACT_UNRECOGNISED
 
 
 def _tasks(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, Mapping[str, FactValue]]:
     tasks = agreement.tasks
     if not tasks:
         return _NO_TASKS
-    if all(map(str.strip, tasks)):  # every task has a non-blank text
-        return V.MET, {"count": len(tasks)}
-    blank = tuple(f"tasks[{i}]" for i, task in enumerate(tasks) if _blank(task))
-    return V.NOT_MET, {"count": len(tasks), "blank": blank, "reason": "blank_item"}
+    blank_items = sum(1 for task in tasks if _blank(task))
+    facts: dict[str, FactValue] = {"count": len(tasks), "blank_items": blank_items}
+    if blank_items == len(tasks):  # only blank items: no task is stated
+        return V.NOT_MET, {**facts, "reason": "only_blank"}
+    return V.MET, facts
 
 
 def _duration(
@@ -194,8 +203,8 @@ def _duration(
         return V.NOT_MET, {**facts, "reason": "too_long"}
     if start != period.start or end != period.end:
         return V.NOT_MET, {**facts, "reason": "differs"}
-    if by_right:
-        facts["reason"] = "psychiatric_right"
+    if by_right is not None:
+        facts["reason"] = by_right
     return V.MET, facts
 
 
@@ -204,10 +213,29 @@ def _hours(agreement: Agreement, index: int, period: Period, ctx: Context) -> tu
     if hours is None:
         return _HOURS_NOT_STATED
     # ``_value_`` is the member's value, as ``.value`` gives it without the Python-level property call
-    facts: dict[str, FactValue] = {"amount": hours.amount, "unit": hours.unit._value_}
+    facts: dict[str, FactValue] = {"amount": hours.amount, "unit": hours.unit._value_, "basis": hours.basis._value_}
     if hours.amount <= 0:
         return V.NOT_MET, {**facts, "reason": "not_positive"}
+    if hours.basis is _PER_PLACE:
+        return _per_place(ctx, facts)
     return V.MET, facts
+
+
+def _per_place(ctx: Context, facts: dict[str, FactValue]) -> tuple[Verdict, Mapping[str, FactValue]]:
+    """
+    Hours set per place (LAB § 169, stk. 4; old § 31 e, stk. 2, 2. pkt.), only for support to a company or school.
+
+    Under lab-2014 the old text allows them only "for flere personer", which the
+    facts do not show: a caseworker must confirm it.
+    """
+    to = support_to(ctx.case)
+    if to is None:
+        return V.MISSING_FACTS, {**facts, "reason": "support_to_unknown"}
+    if not to:
+        return V.NOT_MET, {**facts, "reason": "per_place_not_allowed"}
+    if ctx.snapshot.is_2014:
+        return V.NEEDS_ASSESSMENT, {**facts, "reason": "several_persons"}
+    return V.MET, {**facts, "reason": "per_place"}
 
 
 def _complaint(
@@ -255,13 +283,17 @@ def _make_check(
         findings = []
         for index, period in enumerate(periods):
             agreement = period.agreement
+            cited = refs
             if agreement is not None:
                 verdict, facts = item(agreement, index, period, ctx)
+                reason = facts.get("reason")
+                if type(reason) is str:  # a reason with references of its own (per-place hours) cites them
+                    cited = view.references.get(reason, refs)
             elif index == current:
                 verdict, facts = V.MISSING_FACTS, _ABSENT_FACTS
             else:
                 verdict, facts = V.NOT_APPLICABLE, _EARLIER_ABSENT_FACTS
-            findings.append(new_tuple(Finding, (rule_id, verdict, _subject(index), refs, facts, view)))
+            findings.append(new_tuple(Finding, (rule_id, verdict, _subject(index), cited, facts, view)))
         return findings
 
     return check
@@ -290,6 +322,20 @@ def _item_refs(item: int | None, *, duration: bool = False) -> Callable[[LawSnap
         return {"": _refs_2020(law, item, extra=extra)}
 
     return refs
+
+
+def _hours_refs(law: LawSnapshot) -> ReferenceSets:
+    """The hours item; hours per place cite § 169, stk. 4 (old § 31 e, stk. 2, 2. pkt.) as well."""
+    base = _item_refs(5)(law)[""]
+    place = law.lab_ref("31 e", 2, sentence=2) if law.is_2014 else law.lab_ref("169", 4)
+    per_place = (*base, place)
+    return {
+        "": base,
+        "per_place": per_place,
+        "per_place_not_allowed": per_place,
+        "several_persons": per_place,
+        "support_to_unknown": per_place,
+    }
 
 
 def _complaint_refs(law: LawSnapshot) -> ReferenceSets:
@@ -326,14 +372,18 @@ def _rule(
     texts: Texts,
     *,
     optional: Callable[[Context], bool] | None = None,
+    needs_assessment: bool = False,
+    titles: Mapping[str, tuple[str, str]] = MappingProxyType({}),
 ) -> Rule:
+    verdicts = {V.MET, V.NOT_MET, V.MISSING_FACTS, V.NOT_APPLICABLE}
     return Rule(
         id=rule_id,
         family="agreement",
         per="period",
         title_da=title_da,
         title_en=title_en,
-        verdicts=frozenset({V.MET, V.NOT_MET, V.MISSING_FACTS, V.NOT_APPLICABLE}),
+        titles=titles,
+        verdicts=frozenset(verdicts | {V.NEEDS_ASSESSMENT} if needs_assessment else verdicts),
         references=refs,
         check=_make_check(item, optional=optional),
         texts=MappingProxyType({**_ABSENT, **texts}),
@@ -346,7 +396,8 @@ WRITTEN = _rule(
     "Written agreement",
     _written,
     _item_refs(None),
-    {
+    titles=MappingProxyType({"lab-2020": ("Registrering i »Min Plan«", "Record in »Min Plan« (the person's plan)")}),
+    texts={
         "met": (
             "Mentorstøtten er registreret skriftligt i {record}.",
             "The mentor support is recorded in writing in {record}.",
@@ -422,13 +473,14 @@ MENTOR_CONTACT = _rule(
             "Mentorens kontaktdata fremgår ikke af {record}. Tilføj mentorens telefonnummer eller e-mailadresse.",
             "The mentor's contact data is not stated in {record}. Add the mentor's phone number or e-mail address.",
         ),
-        "not_met/invalid": (
-            "Kontaktdata i {record} er hverken et telefonnummer eller en e-mailadresse. Angiv mentorens "
-            "telefonnummer (8 cifre, evt. med +45) eller e-mailadresse.",
-            "The contact data in {record} is neither a phone number nor an e-mail address. State the mentor's "
-            "phone number (8 digits, optionally with +45) or e-mail address.",
+        "needs_assessment/unrecognised_contact": (
+            "Kontaktdata i {record} er hverken et genkendeligt telefonnummer eller en e-mailadresse (det kan f.eks. "
+            "være en postadresse). Sagsbehandleren skal kontrollere, at det er mentorens kontaktdata.",
+            "The contact data in {record} is neither a recognisable phone number nor an e-mail address (it may be a "
+            "postal address, say). The caseworker must check that it is the mentor's contact data.",
         ),
     },
+    needs_assessment=True,
 )
 TASKS = _rule(
     "agreement.tasks",
@@ -445,9 +497,9 @@ TASKS = _rule(
             "Det fremgår ikke af {record}, hvilke opgaver mentoren skal bistå med. Tilføj mentorens opgaver.",
             "The tasks the mentor shall help with are not stated in {record}. Add the mentor's tasks.",
         ),
-        "not_met/blank_item": (
-            "Der er tomme opgavebeskrivelser i {record} ({blank}). Beskriv hver opgave, eller fjern de tomme punkter.",
-            "There are empty task descriptions in {record} ({blank}). Describe each task, or remove the empty items.",
+        "not_met/only_blank": (
+            "Opgavebeskrivelserne i {record} er tomme ({blank_items}). Beskriv mentorens opgaver.",
+            "The task descriptions in {record} are empty ({blank_items}). Describe the mentor's tasks.",
         ),
     },
 )
@@ -503,7 +555,7 @@ HOURS = _rule(
     "Timetal",
     "Number of hours",
     _hours,
-    _item_refs(5),
+    _hours_refs,
     {
         "met": (
             "Timetallet ({amount}, {unit}) fremgår af {record}.",
@@ -517,7 +569,33 @@ HOURS = _rule(
             "Timetallet i {record} er {amount}; det skal være et positivt antal timer. Ret timetallet.",
             "The number of hours in {record} is {amount}; it must be a positive number. Correct it.",
         ),
+        "met/per_place": (
+            "Timetallet ({amount}, {unit}) er fastsat pr. plads i {record}, som loven tillader ved støtte til en "
+            "virksomhed eller uddannelsesinstitution.",
+            "The number of hours ({amount}, {unit}) is set per place in {record}, as the act allows for support to a "
+            "company or education institution.",
+        ),
+        "not_met/per_place_not_allowed": (
+            "Timetallet i {record} er fastsat pr. plads, men det kan kun fastsættes pr. plads i samarbejde med en "
+            "virksomhed eller uddannelsesinstitution, og støtten gives ikke til en sådan. Fastsæt timetallet pr. person.",
+            "The hours in {record} are set per place, but hours can be set per place only together with a company or "
+            "education institution, and the support does not go to one. Set the hours per person.",
+        ),
+        "needs_assessment/several_persons": (
+            "Timetallet i {record} er fastsat pr. plads. Det kan loven kun, hvis der ydes støtte til en mentorfunktion "
+            "for flere personer; det fremgår ikke af sagen. Sagsbehandleren skal bekræfte det.",
+            "The hours in {record} are set per place. The act allows that only where a mentor function is supported "
+            "for several persons, which the case does not show. The caseworker must confirm it.",
+        ),
+        "missing_facts/support_to_unknown": (
+            "Timetallet i {record} er fastsat pr. plads, hvilket kun kan ske ved støtte til en virksomhed eller "
+            "uddannelsesinstitution; det er ikke oplyst, hvem mentoren er ansat hos (eller hvem der har indgået aftale "
+            "med konsulenten).",
+            "The hours in {record} are set per place, which is possible only for support to a company or education "
+            "institution; it is not stated who employs the mentor (or who engaged the consultant).",
+        ),
     },
+    needs_assessment=True,
 )
 COMPLAINT_GUIDANCE = _rule(
     "agreement.complaint_guidance",

@@ -33,10 +33,10 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
 
-from mentorrules._dates import period_end_day
 from mentorrules._registry import Context, ReferenceSets, Rule, RuleView, new_tuple
 from mentorrules.law import LawSnapshot
 from mentorrules.outcomes import FactValue, Finding
+from mentorrules.references import ReferenceKind
 from mentorrules.rules._common import V, assessment_verdict, period_subject
 
 
@@ -53,15 +53,25 @@ def _length_refs(law: LawSnapshot) -> ReferenceSets:
     return {"": base, "right": (*base, law.lab_ref("167", 2))}
 
 
-def max_end_for(ctx: Context, index: int, start: date) -> tuple[date, bool]:
-    """Return the latest end of the period at ``index`` and whether a right's limit decides it."""
-    own = ctx.own_ends.get(start)
-    if own is None:
-        own = ctx.own_ends[start] = period_end_day(start, ctx.snapshot.period_months, ctx.strict)
-    limit = ctx.period_limits.get(index)
+def max_end_for(ctx: Context, index: int, start: date) -> tuple[date, str | None]:
+    """
+    Return the latest end of the period at ``index`` starting on ``start``, and why it is not the ordinary one.
+
+    The ordinary end is :func:`~mentorrules.max_period_end` of ``start``.  A period
+    covered by the psychiatric right may last until the right's limit
+    (``"psychiatric_right"``, where the limit is later); a partly covered one whose
+    discretionary part fits in six months until the later of the two
+    (``"psychiatric_right_partly"``), DESIGN section 5, C2.2.
+    """
+    own = ctx.own_end(start)
+    coverage = ctx.coverage
+    limit = coverage.limits.get(index)
     if limit is not None and limit > own:
-        return limit, True
-    return own, False
+        return limit, "psychiatric_right"
+    partly = coverage.partly.get(index)
+    if partly is not None:
+        return max(own, partly), "psychiatric_right_partly"
+    return own, None
 
 
 def _check_length(ctx: Context, view: RuleView) -> list[Finding]:
@@ -74,10 +84,10 @@ def _check_length(ctx: Context, view: RuleView) -> list[Finding]:
         end = period.end
         max_end, by_right = max_end_for(ctx, index, period.start)
         facts: dict[str, FactValue] = {"start": period.start, "end": end, "max_end": max_end}
-        if by_right:
-            facts["reason"] = "psychiatric_right"
+        if by_right is not None:
+            facts["reason"] = by_right
         verdict = V.MET if end <= max_end else V.NOT_MET
-        refs = references["right" if by_right else ""]
+        refs = references["" if by_right is None else "right"]
         findings.append(new_tuple(Finding, (rule_id, verdict, period_subject(index), refs, facts, view)))
     return findings
 
@@ -105,6 +115,27 @@ PERIOD_LENGTH = Rule(
                 "admission, which lasts at least 6 months in all; under the chosen interpretation it may last until "
                 "{max_end} at the latest.",
             ),
+            "met/psychiatric_right_partly": (
+                "Perioden {start} til {end} begyndte som skønsmæssig støtte før retten til mentorstøtte ved udskrivning "
+                "fra psykiatrisk indlæggelse trådte til, og fortsætter under retten; den må vare til og med {max_end}.",
+                "The period {start} to {end} began as discretionary support before the right to mentor support on "
+                "discharge from psychiatric admission set in, and goes on under the right; it may last until {max_end} "
+                "at the latest.",
+            ),
+            "not_met/psychiatric_right": (
+                "Perioden {start} til {end} er dækket af retten til mentorstøtte ved udskrivning fra psykiatrisk "
+                "indlæggelse, men varer ud over rettens grænse: den må højst vare til og med {max_end}.",
+                "The period {start} to {end} is covered by the right to mentor support on discharge from psychiatric "
+                "admission, but lasts beyond the right's limit: it may last until {max_end} at the latest.",
+            ),
+            "not_met/psychiatric_right_partly": (
+                "Perioden {start} til {end} begyndte som skønsmæssig støtte og fortsætter under retten til mentorstøtte "
+                "ved udskrivning fra psykiatrisk indlæggelse, men varer ud over rettens grænse: den må højst vare til og "
+                "med {max_end}.",
+                "The period {start} to {end} began as discretionary support and goes on under the right to mentor "
+                "support on discharge from psychiatric admission, but lasts beyond the right's limit: it may last until "
+                "{max_end} at the latest.",
+            ),
             "not_met": (
                 "Perioden {start} til {end} er længere end 6 måneder: den må højst vare til og med {max_end}. "
                 "Afkort perioden, eller bevilg en ny periode efter en konkret vurdering, når denne udløber.",
@@ -122,7 +153,15 @@ PERIOD_LENGTH = Rule(
 
 def _new_refs(law: LawSnapshot) -> ReferenceSets:
     if law.is_2014:
-        return {"": (law.lab_ref("31 c", 1, sentence=2),)}
+        reading = law.lab_ref(
+            "31 c",
+            1,
+            sentence=2,
+            kind=ReferenceKind.INTERPRETATION,
+            note='Old § 31 c, stk. 1 says only "med mulighed for forlængelse"; that a new period needs its own '
+            "concrete assessment is the library's reading (the wording of the later act).",
+        )
+        return {"": (reading,)}
     return {"": (law.lab_ref("167", 1, sentence=2),)}
 
 
@@ -141,7 +180,7 @@ def _check_new_period(ctx: Context, view: RuleView) -> list[Finding]:
         latest_end = period.end if latest_end is None or period.end > latest_end else latest_end
         if previous_end is None:
             results[index] = view.finding(V.NOT_APPLICABLE, subject, _FIRST)
-        elif index in ctx.covered:
+        elif index in ctx.coverage.covered:
             results[index] = view.finding(
                 V.NOT_APPLICABLE, subject, {"previous_end": previous_end, "reason": "covered"}
             )
@@ -196,6 +235,29 @@ NEW_PERIOD = Rule(
                 "The period from {start} is a new period after the previous one, which ended {previous_end}. A new "
                 "period requires a concrete assessment, which is not recorded; the caseworker must assess it and give "
                 "reasons.",
+            ),
+            "met@lab-2014": (
+                "Perioden fra {start} forlænger støtten efter den forrige periode, som sluttede {previous_end}, og "
+                "sagsbehandleren har foretaget en konkret vurdering af den (vurderingsdato: {assessed_on}). Loven "
+                "siger kun »med mulighed for forlængelse«; kravet om en konkret vurdering er bibliotekets læsning.",
+                "The period from {start} extends the support after the previous period, which ended {previous_end}, "
+                "and the caseworker has made a concrete assessment of it (date of the assessment: {assessed_on}). The "
+                'act only says "with the possibility of extension"; the requirement of a concrete assessment is the '
+                "library's reading.",
+            ),
+            "not_met@lab-2014": (
+                "Perioden fra {start} forlænger støtten efter den forrige periode, som sluttede {previous_end}, men "
+                "sagsbehandleren har konkret vurderet, at støtten ikke skal forlænges.",
+                "The period from {start} extends the support after the previous period, which ended {previous_end}, "
+                "but the caseworker has assessed that the support shall not be extended.",
+            ),
+            "needs_assessment@lab-2014": (
+                "Perioden fra {start} forlænger støtten efter den forrige periode, som sluttede {previous_end}. Loven "
+                "siger kun »med mulighed for forlængelse«; efter bibliotekets læsning kræver en forlængelse en konkret "
+                "vurdering, som ikke er registreret.",
+                "The period from {start} extends the support after the previous period, which ended {previous_end}. "
+                'The act only says "with the possibility of extension"; in the library\'s reading an extension '
+                "requires a concrete assessment, which is not recorded.",
             ),
             "not_applicable": (
                 "Det er sagens første periode, så reglen om en ny periode gælder ikke.",

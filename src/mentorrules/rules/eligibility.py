@@ -11,12 +11,29 @@ the library applies the guidance only with
 ``Interpretation.under_30_education_guidance`` and raises a
 ``guidance.conflict`` notice whenever the two disagree.
 
-**Decisive need.**  The mentor must be decisive (*afgørende*) for the person:
-statutory for support to a company or education institution (§ 169, stk. 1,
-old § 31 d), and applied by STAR to every grant.  It is the caseworker's
-concrete assessment; the library reads it and never makes it.  Where every
-period is covered by a statutory right (§ 167, stk. 2 or 3) the support is not
-discretionary and the condition does not apply.
+**Decisive need** has two sources (DESIGN section 5, contract 2).  For support
+to a company or an education institution it is a condition of the act itself:
+
+    § 169. Får en virksomhed eller en uddannelsesinstitution støtte til at
+    varetage en mentorfunktion, skal [...] mentorfunktionen [...] være
+    afgørende for aktiviteten, tilbuddet eller ansættelsen.
+
+(old § 31 d in the same words), and it applies whether or not a statutory
+right covers the periods: the right gives the person mentor support, not the
+company a subsidy for a function that is not decisive.  Otherwise it is the
+grant condition STAR's guidance applies to every discretionary grant: the
+mentor is decisive *for the person*; where every period is covered by a
+statutory right (§ 167, stk. 2 or 3) the support is not discretionary and the
+grant condition does not apply.  The finding's fact ``basis`` says which
+(``section_169`` or ``grant``).  Either way it is the caseworker's concrete
+assessment (``Case.decisive_need``); the library reads it and never makes it.
+Under ``lab-2014`` the grant condition is not in chapter 9 b's words: the
+library cites old § 31 b, stk. 1 as its reading (kind ``interpretation``).
+
+**The education right carries no purpose test.**  § 167, stk. 3 names no
+purpose; when every period is covered by it, the purpose is not tested, but a
+purpose recorded as ``other`` needs a caseworker to confirm that the support
+serves the education.
 
 **Who may be mentor.**  LAB § 168: employees of a company, an education
 institution or the municipality, or external consultants engaged by one of
@@ -31,24 +48,32 @@ Legal basis:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
 
 from mentorrules._dates import is_under
 from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
-from mentorrules.facts import Engager, MentorEmployer, Purpose
+from mentorrules.facts import MentorEmployer, Purpose
 from mentorrules.law import LawSnapshot
-from mentorrules.outcomes import Finding
+from mentorrules.outcomes import FactValue, Finding
 from mentorrules.references import LegalReference, ReferenceKind
-from mentorrules.rules._common import CONSULTANT, STAR_TARGET_GROUP, STATUTORY_PURPOSES, V, assessment_verdict
+from mentorrules.rules._common import (
+    CONSULTANT,
+    STAR_TARGET_GROUP,
+    STATUTORY_PURPOSES,
+    V,
+    assessment_verdict,
+    support_to,
+)
+from mentorrules.rules.rights import EDUCATION_ID, PSYCHIATRIC_ID
 
 
 __all__ = ["RULES"]
 
-_COMPANY_OR_SCHOOL = frozenset({MentorEmployer.COMPANY, MentorEmployer.EDUCATION_INSTITUTION})
-_ENGAGER_COMPANY_OR_SCHOOL = frozenset({Engager.COMPANY, Engager.EDUCATION_INSTITUTION})
 # Members read once: in CPython 3.11 reading a member off its Enum class is a Python-level lookup (see V).
 _OTHER_EMPLOYER = MentorEmployer.OTHER
 _EDUCATION = Purpose.ORDINARY_EDUCATION
+_OTHER_PURPOSE = Purpose.OTHER
 
 STAR_WHO_MAY_BE_MENTOR = LegalReference(
     act="STAR",
@@ -63,8 +88,11 @@ STAR_WHO_MAY_BE_MENTOR = LegalReference(
 
 
 def _purpose_refs(law: LawSnapshot) -> ReferenceSets:
-    base = (law.lab_ref("31 b", 1),) if law.is_2014 else (law.lab_ref("167", 1, sentence=1),)
-    return {"": base, "guidance": (*base, STAR_TARGET_GROUP)}
+    if law.is_2014:
+        base: tuple[LegalReference, ...] = (law.lab_ref("31 b", 1),)
+        return {"": base, "guidance": (*base, STAR_TARGET_GROUP)}
+    base = (law.lab_ref("167", 1, sentence=1),)
+    return {"": base, "guidance": (*base, STAR_TARGET_GROUP), "education": (*base, law.lab_ref("167", 3))}
 
 
 def _first_start(ctx: Context) -> object:
@@ -81,10 +109,26 @@ def _under_30_on_first_start(ctx: Context) -> bool | None:
     return strict if ctx.strict else favour
 
 
+def _covered_by_education_alone(ctx: Context) -> bool:
+    """Return whether some period is covered by the education right and not by a right without purpose condition."""
+    psychiatric_untested = not ctx.snapshot.psychiatric_purpose_in_force
+    for rights in ctx.coverage.by_right.values():
+        if EDUCATION_ID in rights and not (psychiatric_untested and PSYCHIATRIC_ID in rights):
+            return True
+    return False
+
+
 def _check_purpose(ctx: Context, view: RuleView) -> list[Finding]:
-    if ctx.all_covered_without_purpose:
-        return [view.finding(V.NOT_APPLICABLE, "", {"reason": "covered_without_purpose"})]
     purpose = ctx.case.purpose
+    untested = ctx.coverage.untested_purpose
+    if ctx.periods and len(untested) == len(ctx.periods):
+        if purpose is _OTHER_PURPOSE and _covered_by_education_alone(ctx):
+            return [
+                view.finding(
+                    V.NEEDS_ASSESSMENT, "", {"purpose": "other", "reason": "purpose_other_under_right"}, "education"
+                )
+            ]
+        return [view.finding(V.NOT_APPLICABLE, "", {"reason": "covered_without_purpose"})]
     if purpose is None:
         return [view.finding(V.MISSING_FACTS, "", {"purpose": None, "reason": "unknown"})]
     if purpose not in STATUTORY_PURPOSES:
@@ -110,7 +154,7 @@ PURPOSE = Rule(
     per="case",
     title_da="Formålet med mentorstøtten",
     title_en="Purpose of the mentor support",
-    verdicts=frozenset({V.MET, V.NOT_MET, V.MISSING_FACTS, V.NOT_APPLICABLE}),
+    verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.MISSING_FACTS, V.NOT_APPLICABLE}),
     references=_purpose_refs,
     check=_check_purpose,
     texts=MappingProxyType(
@@ -154,10 +198,26 @@ PURPOSE = Rule(
                 "must be under 30 on the first period's start; the birth date or the period is not stated.",
             ),
             "not_applicable": (
-                "Alle perioder er dækket af retten til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse, som før "
-                "lovændringen i 2023 ikke stillede krav om formål.",
-                "Every period is covered by the right to mentor support on discharge from psychiatric admission, which "
-                "before the 2023 amendment carried no purpose condition.",
+                "Alle perioder er dækket af en lovbestemt ret, hvis tekst ikke stiller krav om formål: retten ved "
+                "udskrivning fra psykiatrisk indlæggelse før lovændringen i 2023, eller retten ved optagelse på "
+                "uddannelse. Formålet prøves derfor ikke.",
+                "Every period is covered by a statutory right whose text sets no purpose condition: the right on "
+                "discharge from psychiatric admission before the 2023 amendment, or the right on admission to "
+                "education. The purpose is therefore not tested.",
+            ),
+            "not_applicable@lab-2014": (
+                "Alle perioder er dækket af retten til tilbud om mentorstøtte ved udskrivning fra psykiatrisk "
+                "indlæggelse, som ikke stiller krav om formål. Formålet prøves derfor ikke.",
+                "Every period is covered by the right to an offer of mentor support on discharge from psychiatric "
+                "admission, which sets no purpose condition. The purpose is therefore not tested.",
+            ),
+            "needs_assessment/purpose_other_under_right": (
+                "Perioderne er dækket af retten til mentorstøtte ved optagelse på uddannelse, hvis tekst ikke stiller "
+                "krav om formål, men formålet er angivet som andet end lovens formål. Sagsbehandleren skal bekræfte, at "
+                "støtten tjener uddannelsen.",
+                "The periods are covered by the right to mentor support on admission to education, whose text sets no "
+                "purpose condition, but the purpose is recorded as something other than the act's purposes. The "
+                "caseworker must confirm that the support serves the education.",
             ),
         }
     ),
@@ -167,32 +227,33 @@ PURPOSE = Rule(
 # --- eligibility.decisive_need -----------------------------------------------------
 
 
-def _support_to_company_or_school(ctx: Context) -> bool:
-    mentor = ctx.case.mentor
-    if mentor is None:
-        return False
-    if mentor.employer in _COMPANY_OR_SCHOOL:
-        return True
-    return mentor.employer is CONSULTANT and mentor.engaged_by in _ENGAGER_COMPANY_OR_SCHOOL
+#: Why the grant condition of decisive need is the library's reading under lab-2014 (C2.7).
+_GRANT_2014_NOTE = (
+    "Chapter 9 b does not state that the mentor must be decisive for the person; the library applies STAR's guidance "
+    "to every discretionary grant (for support to a company or an institution, § 31 d states it)."
+)
 
 
 def _decisive_refs(law: LawSnapshot) -> ReferenceSets:
     if law.is_2014:
-        return {"": (law.lab_ref("31 b", 1), STAR_TARGET_GROUP), "company": (law.lab_ref("31 d"),)}
-    return {
-        "": (law.lab_ref("167", 1, sentence=1), STAR_TARGET_GROUP),
-        "company": (law.lab_ref("169", 1),),
-    }
+        grant = law.lab_ref("31 b", 1, kind=ReferenceKind.INTERPRETATION, note=_GRANT_2014_NOTE)
+        return {"": (grant, STAR_TARGET_GROUP), "section_169": (law.lab_ref("31 d"),)}
+    return {"": (law.lab_ref("167", 1, sentence=1), STAR_TARGET_GROUP), "section_169": (law.lab_ref("169", 1),)}
+
+
+_GRANT_COVERED: Mapping[str, FactValue] = MappingProxyType({"basis": "grant", "reason": "covered_by_right"})
 
 
 def _check_decisive_need(ctx: Context, view: RuleView) -> list[Finding]:
-    if ctx.all_covered:
-        return [view.finding(V.NOT_APPLICABLE, "", {"reason": "covered_by_right"})]
-    variant = "company" if _support_to_company_or_school(ctx) else ""
     assessment = ctx.case.decisive_need
+    assessed_on = assessment.on if assessment is not None else None
     verdict = assessment_verdict(assessment)
-    facts = {"assessed_on": assessment.on if assessment is not None else None}
-    return [view.finding(verdict, "", facts, variant)]
+    if support_to(ctx.case):  # a company or an education institution: § 169, stk. 1 (old § 31 d)
+        facts = {"basis": "section_169", "assessed_on": assessed_on, "reason": "section_169"}
+        return [view.finding(verdict, "", facts, "section_169")]
+    if ctx.all_covered:
+        return [view.finding(V.NOT_APPLICABLE, "", _GRANT_COVERED)]
+    return [view.finding(verdict, "", {"basis": "grant", "assessed_on": assessed_on})]
 
 
 DECISIVE_NEED = Rule(
@@ -222,6 +283,53 @@ DECISIVE_NEED = Rule(
                 "Der er ikke registreret en konkret vurdering af, om en mentor er afgørende for borgeren. "
                 "Sagsbehandleren skal vurdere og begrunde det.",
                 "No concrete assessment is recorded of whether a mentor is decisive for the citizen. The caseworker "
+                "must assess it and give reasons.",
+            ),
+            "met@lab-2014": (
+                "Sagsbehandleren har konkret vurderet, at en mentor er afgørende for borgeren (vurderingsdato: "
+                "{assessed_on}). Kapitel 9 b nævner ikke kravet for den skønsmæssige støtte; det er bibliotekets "
+                "læsning efter STARs vejledning.",
+                "The caseworker has assessed that a mentor is decisive for the citizen (date of the assessment: "
+                "{assessed_on}). Chapter 9 b does not state the condition for discretionary support; it is the "
+                "library's reading, after STAR's guidance.",
+            ),
+            "not_met@lab-2014": (
+                "Sagsbehandleren har konkret vurderet, at en mentor ikke er afgørende for borgeren. Efter bibliotekets "
+                "læsning (STARs vejledning; kapitel 9 b nævner ikke kravet) kan der så ikke gives tilbud om mentorstøtte "
+                "efter den skønsmæssige regel.",
+                "The caseworker has assessed that a mentor is not decisive for the citizen. In the library's reading "
+                "(STAR's guidance; chapter 9 b does not state the condition) discretionary mentor support cannot then "
+                "be offered.",
+            ),
+            "needs_assessment@lab-2014": (
+                "Der er ikke registreret en konkret vurdering af, om en mentor er afgørende for borgeren. Efter "
+                "bibliotekets læsning (STARs vejledning; kapitel 9 b nævner ikke kravet) skal sagsbehandleren vurdere "
+                "og begrunde det.",
+                "No concrete assessment is recorded of whether a mentor is decisive for the citizen. In the library's "
+                "reading (STAR's guidance; chapter 9 b does not state the condition) the caseworker must assess it and "
+                "give reasons.",
+            ),
+            "met/section_169": (
+                "Støtten gives til en virksomhed eller uddannelsesinstitution, og sagsbehandleren har konkret vurderet, "
+                "at mentorfunktionen er afgørende for aktiviteten, tilbuddet eller ansættelsen (vurderingsdato: "
+                "{assessed_on}).",
+                "The support goes to a company or education institution, and the caseworker has assessed that the "
+                "mentor function is decisive for the activity, the offer or the employment (date of the assessment: "
+                "{assessed_on}).",
+            ),
+            "not_met/section_169": (
+                "Sagsbehandleren har konkret vurderet, at mentorfunktionen ikke er afgørende for aktiviteten, tilbuddet "
+                "eller ansættelsen; så kan virksomheden eller uddannelsesinstitutionen ikke få støtte til at varetage "
+                "den.",
+                "The caseworker has assessed that the mentor function is not decisive for the activity, the offer or "
+                "the employment; the company or education institution cannot then be supported to carry it out.",
+            ),
+            "needs_assessment/section_169": (
+                "Støtten gives til en virksomhed eller uddannelsesinstitution, og mentorfunktionen skal være afgørende "
+                "for aktiviteten, tilbuddet eller ansættelsen. Der er ikke registreret en konkret vurdering af det; "
+                "sagsbehandleren skal vurdere og begrunde den.",
+                "The support goes to a company or education institution, and the mentor function must be decisive for "
+                "the activity, the offer or the employment. No concrete assessment of that is recorded; the caseworker "
                 "must assess it and give reasons.",
             ),
             "not_applicable": (
@@ -298,32 +406,31 @@ MENTOR = Rule(
     texts=MappingProxyType(
         {
             "met": (
-                "Mentoren er ansat i en virksomhed, en uddannelsesinstitution eller kommunen ({employer}), som loven "
-                "tillader.",
-                "The mentor is employed by a company, an education institution or the municipality ({employer}), as the "
-                "act allows.",
+                "Mentoren er ansat i {employer}; loven tillader medarbejdere i en virksomhed, en uddannelsesinstitution "
+                "eller kommunen.",
+                "The mentor is employed by {employer}; the act allows employees of a company, an education institution "
+                "or the municipality.",
             ),
             "met/consultant": (
-                "Mentoren er en ekstern konsulent, og aftalen med konsulenten er indgået af en af dem, loven nævner: "
-                "virksomheden, uddannelsesinstitutionen eller {authority} ({engaged_by}).",
-                "The mentor is an external consultant engaged by one of those the act names: the company, the education "
-                "institution or {authority} ({engaged_by}).",
+                "Mentoren er en ekstern konsulent, som {engaged_by} har indgået aftale med; loven tillader konsulenter, "
+                "som virksomheden, uddannelsesinstitutionen eller {authority} indgår aftale med.",
+                "The mentor is an external consultant engaged by {engaged_by}; the act allows consultants engaged by the "
+                "company, the education institution or {authority}.",
             ),
             "met@lab-2014": (
-                "Mentoren er ansat i en virksomhed, en uddannelsesinstitution eller kommunen ({employer}). Kapitel 9 b "
-                "nævner ingen kategorier af mentorer; biblioteket anvender de senere kategorier i § 168, og mentoren "
-                "ligger inden for dem.",
-                "The mentor is employed by a company, an education institution or the municipality ({employer}). Chapter "
-                "9 b names no categories of mentors; the library applies the later categories of § 168, and the mentor "
-                "is within them.",
+                "Mentoren er ansat i {employer}. Kapitel 9 b nævner ingen kategorier af mentorer; biblioteket anvender "
+                "de senere kategorier i § 168 (medarbejdere i en virksomhed, en uddannelsesinstitution eller kommunen), "
+                "og mentoren ligger inden for dem.",
+                "The mentor is employed by {employer}. Chapter 9 b names no categories of mentors; the library applies "
+                "the later categories of § 168 (employees of a company, an education institution or the municipality), "
+                "and the mentor is within them.",
             ),
             "met/consultant@lab-2014": (
-                "Mentoren er en ekstern konsulent, som virksomheden, uddannelsesinstitutionen eller {authority} har "
-                "indgået aftale med ({engaged_by}). Kapitel 9 b nævner ingen kategorier af mentorer; biblioteket "
-                "anvender de senere kategorier i § 168, og mentoren ligger inden for dem.",
-                "The mentor is an external consultant engaged by the company, the education institution or {authority} "
-                "({engaged_by}). Chapter 9 b names no categories of mentors; the library applies the later categories "
-                "of § 168, and the mentor is within them.",
+                "Mentoren er en ekstern konsulent, som {engaged_by} har indgået aftale med. Kapitel 9 b nævner ingen "
+                "kategorier af mentorer; biblioteket anvender de senere kategorier i § 168, og mentoren ligger inden for "
+                "dem.",
+                "The mentor is an external consultant engaged by {engaged_by}. Chapter 9 b names no categories of "
+                "mentors; the library applies the later categories of § 168, and the mentor is within them.",
             ),
             "not_met/other@lab-2014": (
                 "Mentoren er hverken ansat i en virksomhed, en uddannelsesinstitution eller kommunen eller ekstern "

@@ -21,17 +21,36 @@ efter stk. 1" came with lov nr. 295 af 20. marts 2023, § 1, nr. 10; stk. 3 is
 not in the 2019 act and is present in LBK nr. 701 af 22. maj 2022.  From 2014
 to 2019 the psychiatric right was old § 31 b, stk. 2 ("Personer, der er
 omfattet af § 2"), and an older education right for single providers existed
-whose provision was not found: the library answers ``needs_assessment`` for it
-rather than guess.
+outside chapter 9 b (LAW.md [S44]), which the library does not model.
 
-**Windows.**  Psychiatric discharge: support may start 3 months before the
-discharge (``earliest_start``); counted from the later of that day and the
-first period's start (S), the right lasts at least 6 months (``minimum_end``).
-Periods are covered only if S is on or before the discharge.  Education
-admission: the right must be invoked within 6 months of the admission
+**Windows** (DESIGN section 5, contract 2).  Psychiatric discharge: the
+right opens 3 months before the discharge (``earliest_start``).  The support
+under the right starts on S, the later of ``earliest_start`` and the start of
+the first period that ends on or after ``earliest_start``: a period that ended
+before the window opened is earlier, unrelated support and never moves S.
+Counted from S the right lasts at least 6 months (``minimum_end``, the right's
+``limit``; with ``psychiatric_period_may_exceed_six_months`` at least until 6
+months after the discharge as well).  The statute sets no rule that the support
+must start before the discharge; the executive order ties it to the discharge:
+
+    § 128, stk. 3. Jobcenteret har pligt til undersøge, om personen ønsker
+    mentorstøtte i forbindelse med udskrivningen, og sørge for at der knyttes
+    en mentor til personen, hvis det er tilfældet.
+
+(BEK nr. 1216 af 28. september 2023; § 125 in nr. 1180/2019 and 2006/2020,
+§ 127 in nr. 2636/2021.)  So when S lies after the discharge date, the
+caseworker's assessment that the support is given *i forbindelse med
+udskrivningen* (``PsychiatricDischarge.in_connection``) decides: recorded yes,
+the right is met; recorded no, not met; not recorded, it needs assessment.  A
+period wholly inside ``earliest_start``..``limit`` is covered by the right; a
+period that began before the window as a discretionary grant and runs on into
+it is partly covered (only its length is judged against the right's limit).
+
+Education admission: the right must be invoked within 6 months of the admission
 (``invocation_deadline``) and lasts 6 months from invocation
 (``entitled_until``), or with ``education_right_window = "admission"`` no
-longer than 6 months from the admission.
+longer than 6 months from the admission.  Old chapter 9 b (2014-2019) has no
+such right: the library finds it ``not_applicable`` there.
 
 A right's finding never enters the aggregate verdict: a right that does not
 exist only means the support is discretionary, so the eligibility rules apply
@@ -41,22 +60,25 @@ Legal basis:
     LAB § 167, stk. 2 og 3; lov nr. 295 af 20. marts 2023, § 1, nr. 10;
     LAB 2003 § 31 b, stk. 2; BEK om en aktiv beskæftigelsesindsats
     (§ 125 in nr. 1180/2019 and 2006/2020, § 127 in nr. 2636/2021, § 128 in
-    nr. 1216/2023).
+    nr. 1216/2023), stk. 1 and 3.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from types import MappingProxyType
 
+import attrs
+
+from mentorrules._coverage import Window
 from mentorrules._dates import is_under, period_end_day, window_opening
 from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
-from mentorrules.facts import TargetGroup
+from mentorrules.facts import EducationAdmission, PsychiatricDischarge, TargetGroup
 from mentorrules.interpretation import EducationRightWindow
 from mentorrules.law import LawSnapshot
 from mentorrules.outcomes import FactValue, Finding, Verdict
-from mentorrules.references import LegalReference
+from mentorrules.references import LegalReference, ReferenceKind
 from mentorrules.rules._common import STATUTORY_PURPOSES, V
 
 
@@ -69,48 +91,85 @@ _EDUCATION_GROUPS = frozenset(
 LOV_295_2023 = "lov nr. 295 af 20. marts 2023"
 
 
-def _verdict(failed: list[str], unknown: list[str]) -> Verdict:
+def _verdict(failed: list[str], unknown: list[str], unassessed: list[str]) -> Verdict:
+    """Return a right's verdict: a failed condition, else an unknown fact, else an unrecorded assessment."""
     if failed:
         return V.NOT_MET
-    return V.MISSING_FACTS if unknown else V.MET
+    if unknown:
+        return V.MISSING_FACTS
+    return V.NEEDS_ASSESSMENT if unassessed else V.MET
 
 
-def _cover(ctx: Context, start: date, end: date, *, without_purpose: bool, limit: date | None) -> None:
-    """Mark every period inside ``start..end`` as covered (and give it the right's limit)."""
-    for index, period in ctx.periods:
-        if start <= period.start and period.end <= end:
-            ctx.covered.add(index)
-            if without_purpose:
-                ctx.coverage_without_purpose.add(index)
-            if limit is not None:
-                ctx.period_limits[index] = max(limit, ctx.period_limits.get(index, limit))
+def _group_condition(ctx: Context, failed: list[str], unknown: list[str]) -> None:
+    """The citizen is in a target group of § 6 (old § 2)."""
+    citizen = ctx.case.citizen
+    group = citizen.target_group if citizen is not None else None
+    if group is None:
+        unknown.append("target_group")
+    elif group is TargetGroup.NONE:
+        failed.append("target_group")
 
 
 # --- right.psychiatric_discharge -----------------------------------------------
 
 
+def _lov_295(law: LawSnapshot) -> LegalReference:
+    return LegalReference(
+        act=LOV_295_2023,
+        text=f"{LOV_295_2023}, § 1, nr. 10",
+        source=LOV_295_2023,
+        url="https://www.retsinformation.dk/eli/lta/2023/295",
+        verified=not law.psychiatric_purpose_date_matters,
+        note=None
+        if not law.psychiatric_purpose_date_matters
+        else "In force between 2023-03-21 and 2024-03-01; 2023-04-01 is assumed (LAW.md A4.1).",
+    )
+
+
 def _psychiatric_refs(law: LawSnapshot) -> ReferenceSets:
     if law.is_2014:
-        return {"": (law.lab_ref("31 b", 2),)}
-    refs: tuple[LegalReference, ...] = (law.lab_ref("167", 2), law.bek_ref("psychiatric", subsection=1))
-    if law.psychiatric_purpose_in_force or law.psychiatric_purpose_date_matters:
-        refs = (
-            *refs,
-            LegalReference(
-                act=LOV_295_2023,
-                text=f"{LOV_295_2023}, § 1, nr. 10",
-                source=LOV_295_2023,
-                url="https://www.retsinformation.dk/eli/lta/2023/295",
-                verified=not law.psychiatric_purpose_date_matters,
-                note="In force between 2023-03-21 and 2024-03-01; 2023-04-01 is assumed (LAW.md A4.1).",
-            ),
+        base: tuple[LegalReference, ...] = (law.lab_ref("31 b", 2),)
+        connection = law.lab_ref(
+            "31 b",
+            2,
+            kind=ReferenceKind.INTERPRETATION,
+            note="Chapter 9 b does not say when support under the right may start; the library reads it as the later "
+            "executive orders do: in connection with the discharge.",
         )
-    return {"": refs}
+        return {"": base, "connection": (connection,)}
+    base = (law.lab_ref("167", 2), law.bek_ref("psychiatric", subsection=1))
+    if law.psychiatric_purpose_in_force or law.psychiatric_purpose_date_matters:
+        base = (*base, _lov_295(law))
+    return {"": base, "connection": (*base, law.bek_ref("psychiatric", subsection=3))}
 
 
 #: The facts of the two rights when the case has no discharge or admission (the common case), built once.
 _NO_DISCHARGE: Mapping[str, FactValue] = MappingProxyType({"reason": "no_discharge"})
 _NO_ADMISSION: Mapping[str, FactValue] = MappingProxyType({"reason": "no_admission"})
+
+
+def _psychiatric_dates(
+    ctx: Context, discharge: PsychiatricDischarge
+) -> tuple[date, date | None, date | None, date | None]:
+    """
+    Return the right's ``earliest_start``, support start S, ``minimum_end`` and limit.
+
+    S is the later of ``earliest_start`` and the start of the chronologically first
+    period that ends on or after ``earliest_start``; without such a period S, the
+    minimum end and the limit are unknown (None) and the right covers no period.
+    """
+    law = ctx.snapshot
+    day = discharge.discharge_date
+    earliest = window_opening(day, law.psychiatric_months_before).choose(ctx.mode)
+    first = next((period.start for _, period in ctx.periods if period.end >= earliest), None)
+    if first is None:
+        return earliest, None, None, None
+    support_start = max(earliest, first)
+    minimum_end = period_end_day(support_start, law.psychiatric_months_total, ctx.strict)
+    limit = minimum_end
+    if ctx.interpretation.psychiatric_period_may_exceed_six_months:
+        limit = max(minimum_end, period_end_day(day, law.psychiatric_months_total, ctx.strict))
+    return earliest, support_start, minimum_end, limit
 
 
 def _check_psychiatric(ctx: Context, view: RuleView) -> list[Finding]:
@@ -120,12 +179,8 @@ def _check_psychiatric(ctx: Context, view: RuleView) -> list[Finding]:
     law = ctx.snapshot
     failed: list[str] = []
     unknown: list[str] = []
-    citizen = ctx.case.citizen
-    group = citizen.target_group if citizen is not None else None
-    if group is None:
-        unknown.append("target_group")
-    elif group is TargetGroup.NONE:
-        failed.append("target_group")
+    unassessed: list[str] = []
+    _group_condition(ctx, failed, unknown)
     if not discharge.inpatient:
         failed.append("inpatient")
     if not discharge.psychiatric:
@@ -136,63 +191,105 @@ def _check_psychiatric(ctx: Context, view: RuleView) -> list[Finding]:
             unknown.append("purpose")
         elif purpose not in STATUTORY_PURPOSES:
             failed.append("purpose")
-    day = discharge.discharge_date
-    strict = ctx.strict
-    earliest = window_opening(day, law.psychiatric_months_before).choose(ctx.mode)
-    first_start = ctx.periods[0][1].start if ctx.periods else earliest
-    support_start = max(earliest, first_start)
-    minimum_end = period_end_day(support_start, law.psychiatric_months_total, strict)
-    window_end = minimum_end
-    if ctx.interpretation.psychiatric_period_may_exceed_six_months:
-        window_end = max(minimum_end, period_end_day(day, law.psychiatric_months_total, strict))
-    verdict = _verdict(failed, unknown)
-    covers = verdict is V.MET and support_start <= day
+    earliest, support_start, minimum_end, limit = _psychiatric_dates(ctx, discharge)
+    reason: str | None = None
+    variant = ""
+    if support_start is not None and support_start > discharge.discharge_date:
+        # BEK § 128, stk. 3: support "i forbindelse med udskrivningen" (C2.1)
+        variant = "connection"
+        in_connection = discharge.in_connection
+        if in_connection is None:
+            unassessed.append("in_connection")
+            reason = "start_after_discharge"
+        elif not in_connection.outcome:
+            failed.append("in_connection")
+            reason = "start_not_in_connection"
+    verdict = _verdict(failed, unknown, unassessed)
     facts: dict[str, FactValue] = {
-        "discharge_date": day,
+        "discharge_date": discharge.discharge_date,
         "earliest_start": earliest,
         "support_start": support_start,
         "minimum_end": minimum_end,
-        "window_end": window_end,
-        "covers_periods": covers,
+        "limit": limit,
         "failed": tuple(failed),
         "unknown": tuple(unknown),
+        "unassessed": tuple(unassessed),
     }
-    if verdict is not V.MET:
-        facts["reason"] = "failed" if failed else "unknown"
-    elif not covers:
-        facts["reason"] = "starts_after_discharge"
-    if covers:
-        limit = window_end if ctx.interpretation.psychiatric_period_may_exceed_six_months else None
-        _cover(ctx, earliest, window_end, without_purpose=not law.psychiatric_purpose_in_force, limit=limit)
-    return [view.finding(verdict, "", facts)]
+    if reason is None and verdict is not V.MET:
+        reason = "failed" if failed else "unknown"
+    if reason is not None:
+        facts["reason"] = reason
+    return [view.finding(verdict, "", facts, variant)]
 
+
+def _psychiatric_windows(ctx: Context) -> tuple[Window, ...]:
+    discharge = ctx.case.psychiatric_discharge
+    if discharge is None:
+        return ()
+    earliest, _, _, limit = _psychiatric_dates(ctx, discharge)
+    if limit is None:
+        return ()
+    return (
+        Window(
+            right=PSYCHIATRIC_ID,
+            start=earliest,
+            end=limit,
+            extends_length=True,
+            tests_purpose=ctx.snapshot.psychiatric_purpose_in_force,
+            partial=True,
+        ),
+    )
+
+
+PSYCHIATRIC_ID = "right.psychiatric_discharge"
 
 PSYCHIATRIC = Rule(
-    id="right.psychiatric_discharge",
+    id=PSYCHIATRIC_ID,
     family="right",
     per="case",
     title_da="Ret til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse",
     title_en="Right to mentor support on discharge from psychiatric admission",
-    verdicts=frozenset({V.MET, V.NOT_MET, V.MISSING_FACTS, V.NOT_APPLICABLE}),
+    verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.MISSING_FACTS, V.NOT_APPLICABLE}),
     references=_psychiatric_refs,
     check=_check_psychiatric,
+    windows=_psychiatric_windows,
     texts=MappingProxyType(
         {
             "met": (
                 "Borgeren har ret til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse {discharge_date}: fra "
-                "tidligst {earliest_start} og i mindst 6 måneder i alt, regnet fra {support_start} til {minimum_end}. "
-                "Perioder inden for {earliest_start} til {window_end} er dækket af retten.",
+                "tidligst {earliest_start} og i mindst 6 måneder i alt, regnet fra støttens start {support_start} til "
+                "{minimum_end}. Perioder inden for {earliest_start} til {limit} er dækket af retten.",
                 "The citizen has a right to mentor support on discharge from psychiatric admission on "
                 "{discharge_date}: from {earliest_start} at the earliest and for at least 6 months in all, counted from "
-                "{support_start} to {minimum_end}. Periods within {earliest_start} to {window_end} are covered by the "
-                "right.",
+                "the start of the support on {support_start} to {minimum_end}. Periods within {earliest_start} to "
+                "{limit} are covered by the right.",
             ),
-            "met/starts_after_discharge": (
-                "Borgeren har ret til mentorstøtte ved udskrivning {discharge_date}, men støtten begynder først "
-                "{support_start}, efter udskrivningen; perioderne behandles derfor efter de almindelige regler.",
-                "The citizen has a right to mentor support on discharge on {discharge_date}, but the support only "
-                "begins on {support_start}, after the discharge; the periods are therefore judged under the ordinary "
-                "rules.",
+            "met/start_after_discharge": (
+                "Borgeren har ret til mentorstøtte ved udskrivning {discharge_date}. Støtten begynder {support_start}, "
+                "efter udskrivningen, og sagsbehandleren har vurderet, at den gives i forbindelse med udskrivningen. "
+                "Retten gælder i mindst 6 måneder i alt, til {minimum_end}; perioder inden for {earliest_start} til "
+                "{limit} er dækket af retten.",
+                "The citizen has a right to mentor support on discharge on {discharge_date}. The support begins on "
+                "{support_start}, after the discharge, and the caseworker has assessed that it is given in connection "
+                "with the discharge. The right lasts at least 6 months in all, until {minimum_end}; periods within "
+                "{earliest_start} to {limit} are covered by the right.",
+            ),
+            "needs_assessment/start_after_discharge": (
+                "Støtten begynder {support_start}, efter udskrivningen {discharge_date}. Retten til mentorstøtte ved "
+                "udskrivning gælder støtte, der gives i forbindelse med udskrivningen; der er ikke registreret en "
+                "vurdering af, om det er tilfældet. Sagsbehandleren skal vurdere det.",
+                "The support begins on {support_start}, after the discharge on {discharge_date}. The right to mentor "
+                "support on discharge covers support given in connection with the discharge; no assessment of whether "
+                "that is so is recorded. The caseworker must assess it.",
+            ),
+            "not_met/start_not_in_connection": (
+                "Støtten begynder {support_start}, efter udskrivningen {discharge_date}, og sagsbehandleren har vurderet, "
+                "at den ikke gives i forbindelse med udskrivningen (ikke opfyldt: {failed}). Retten til mentorstøtte ved "
+                "udskrivning dækker den derfor ikke; støtte kan stadig gives efter den skønsmæssige regel.",
+                "The support begins on {support_start}, after the discharge on {discharge_date}, and the caseworker has "
+                "assessed that it is not given in connection with the discharge (not met: {failed}). The right to "
+                "mentor support on discharge therefore does not cover it; support may still be given under the "
+                "discretionary rule.",
             ),
             "not_met": (
                 "Betingelserne for retten til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse er ikke opfyldt "
@@ -215,6 +312,34 @@ PSYCHIATRIC = Rule(
                 "admission (not out-patient or day treatment, not somatic admission). Mentor support may still be "
                 "offered under the discretionary rule.",
             ),
+            "met/start_after_discharge@lab-2014": (
+                "Borgeren har ret til tilbud om mentorstøtte ved udskrivning {discharge_date}. Støtten begynder "
+                "{support_start}, efter udskrivningen, og sagsbehandleren har vurderet, at den gives i forbindelse med "
+                "udskrivningen (kapitel 9 b siger ikke, hvornår støtten skal begynde; det er bibliotekets læsning). "
+                "Retten gælder i mindst 6 måneder i alt, til {minimum_end}.",
+                "The citizen has a right to an offer of mentor support on discharge on {discharge_date}. The support "
+                "begins on {support_start}, after the discharge, and the caseworker has assessed that it is given in "
+                "connection with the discharge (chapter 9 b does not say when the support must begin; this is the "
+                "library's reading). The right lasts at least 6 months in all, until {minimum_end}.",
+            ),
+            "needs_assessment/start_after_discharge@lab-2014": (
+                "Støtten begynder {support_start}, efter udskrivningen {discharge_date}. Efter bibliotekets læsning "
+                "(kapitel 9 b siger ikke, hvornår støtten skal begynde) gælder retten støtte, der gives i forbindelse "
+                "med udskrivningen; der er ikke registreret en vurdering af det. Sagsbehandleren skal vurdere det.",
+                "The support begins on {support_start}, after the discharge on {discharge_date}. In the library's "
+                "reading (chapter 9 b does not say when the support must begin) the right covers support given in "
+                "connection with the discharge; no assessment of that is recorded. The caseworker must assess it.",
+            ),
+            "not_met/start_not_in_connection@lab-2014": (
+                "Støtten begynder {support_start}, efter udskrivningen {discharge_date}, og sagsbehandleren har vurderet, "
+                "at den ikke gives i forbindelse med udskrivningen (ikke opfyldt: {failed}); efter bibliotekets læsning "
+                "af kapitel 9 b dækker retten den derfor ikke. Der kan stadig gives tilbud om mentorstøtte efter den "
+                "skønsmæssige regel.",
+                "The support begins on {support_start}, after the discharge on {discharge_date}, and the caseworker has "
+                "assessed that it is not given in connection with the discharge (not met: {failed}); in the library's "
+                "reading of chapter 9 b the right therefore does not cover it. Mentor support may still be offered "
+                "under the discretionary rule.",
+            ),
             "missing_facts": (
                 "Det kan ikke afgøres, om borgeren har ret til mentorstøtte ved udskrivning {discharge_date}; ukendt: "
                 "{unknown}. Angiv de manglende oplysninger.",
@@ -232,20 +357,21 @@ PSYCHIATRIC = Rule(
 
 # --- right.education_admission ---------------------------------------------------
 
-_OLD_EDUCATION_RIGHT = LegalReference(
+#: Under lab-2014 the education right did not exist: the rights of old chapter 9 b are those of § 31 b.
+_OLD_RIGHTS = LegalReference(
     act="LAB",
-    text="LAB kapitel 9 b (§§ 31 b–31 f)",
+    section="31 b",
     source="LAB 2003 som ændret",
     url="https://www.retsinformation.dk/eli/lta/2016/1342",
-    verified=False,
-    note="The 2014-2019 education right for single providers with an uddannelsespålæg; its provision and start "
-    "date were not found (LAW.md § 4.2).",
+    kind=ReferenceKind.INTERPRETATION,
+    note="Chapter 9 b (2014-2019) has no right to mentor support on admission to education; its only right is the "
+    "psychiatric one of § 31 b, stk. 2.",
 )
 
 
 def _education_refs(law: LawSnapshot) -> ReferenceSets:
     if law.is_2014:
-        return {"": (_OLD_EDUCATION_RIGHT,)}
+        return {"": (attrs.evolve(_OLD_RIGHTS, source=law.lab.designation, url=law.lab.url),)}
     if law.education_right_date_matters:
         ref = LegalReference(
             act="LAB",
@@ -261,18 +387,26 @@ def _education_refs(law: LawSnapshot) -> ReferenceSets:
     return {"": (law.lab_ref("167", 3),)}
 
 
+_NOT_IN_FORCE: Mapping[str, FactValue] = MappingProxyType({"in_force": False, "reason": "not_in_force"})
+
+
+def _education_dates(ctx: Context, admission: EducationAdmission, invoked: date) -> date:
+    """Return ``entitled_until`` for an invocation on ``invoked``."""
+    law = ctx.snapshot
+    entitled_until = period_end_day(invoked, law.education_months, ctx.strict)
+    if ctx.interpretation.education_right_window is EducationRightWindow.ADMISSION:
+        deadline = period_end_day(admission.admission_date, law.education_months, ctx.strict)
+        entitled_until = min(entitled_until, deadline)
+    return entitled_until
+
+
 def _check_education(ctx: Context, view: RuleView) -> list[Finding]:
     admission = ctx.case.education_admission
     if admission is None:
         return [view.finding(V.NOT_APPLICABLE, "", _NO_ADMISSION)]
     law = ctx.snapshot
-    if law.is_2014:
-        return [
-            view.finding(V.NEEDS_ASSESSMENT, "", {"admission_date": admission.admission_date, "reason": "unverified"})
-        ]
-    strict = ctx.strict
     if not law.education_right_in_force:
-        return [view.finding(V.NOT_APPLICABLE, "", {"in_force": False, "reason": "not_in_force"})]
+        return [view.finding(V.NOT_APPLICABLE, "", _NOT_IN_FORCE)]
     failed: list[str] = []
     unknown: list[str] = []
     citizen = ctx.case.citizen
@@ -286,11 +420,11 @@ def _check_education(ctx: Context, view: RuleView) -> list[Finding]:
         unknown.append("birth_date")
     else:
         under_favour, under_strict = is_under(birth, law.age_limit, admission.admission_date)
-        if not (under_strict if strict else under_favour):
+        if not (under_strict if ctx.strict else under_favour):
             failed.append("under_30")
     if not admission.qualifying:
         failed.append("qualifying")
-    deadline = period_end_day(admission.admission_date, law.education_months, strict)
+    deadline = period_end_day(admission.admission_date, law.education_months, ctx.strict)
     invoked = admission.right_invoked_on
     entitled_until: date | None = None
     if invoked is None:
@@ -298,10 +432,8 @@ def _check_education(ctx: Context, view: RuleView) -> list[Finding]:
     else:
         if not admission.admission_date <= invoked <= deadline:
             failed.append("right_invoked_on")
-        entitled_until = period_end_day(invoked, law.education_months, strict)
-        if ctx.interpretation.education_right_window is EducationRightWindow.ADMISSION:
-            entitled_until = min(entitled_until, deadline)
-    verdict = _verdict(failed, unknown)
+        entitled_until = _education_dates(ctx, admission, invoked)
+    verdict = _verdict(failed, unknown, [])
     facts: dict[str, FactValue] = {
         "in_force": True,
         "admission_date": admission.admission_date,
@@ -313,22 +445,44 @@ def _check_education(ctx: Context, view: RuleView) -> list[Finding]:
     }
     if verdict is not V.MET:
         facts["reason"] = "failed" if failed else "unknown"
-    else:
-        assert invoked is not None  # met: the invocation is known, so is entitled_until
-        assert entitled_until is not None
-        _cover(ctx, invoked, entitled_until, without_purpose=False, limit=None)
     return [view.finding(verdict, "", facts)]
 
 
+def _education_windows(ctx: Context) -> tuple[Window, ...]:
+    """
+    Return the education right's windows: from the invocation day to ``entitled_until``.
+
+    With the invocation day unknown, every possible day from the admission to the
+    deadline gives its own window (DESIGN section 5, C2.11: never united).
+    """
+    admission = ctx.case.education_admission
+    if admission is None or not ctx.snapshot.education_right_in_force:
+        return ()
+    invoked = admission.right_invoked_on
+    if invoked is not None:
+        days: tuple[date, ...] = (invoked,)
+    else:
+        first = admission.admission_date
+        deadline = period_end_day(first, ctx.snapshot.education_months, ctx.strict)
+        days = tuple(first + timedelta(days=n) for n in range((deadline - first).days + 1))
+    return tuple(
+        Window(right=EDUCATION_ID, start=day, end=_education_dates(ctx, admission, day), tests_purpose=False)
+        for day in days
+    )
+
+
+EDUCATION_ID = "right.education_admission"
+
 EDUCATION = Rule(
-    id="right.education_admission",
+    id=EDUCATION_ID,
     family="right",
     per="case",
     title_da="Ret til mentorstøtte ved optagelse på en uddannelse",
     title_en="Right to mentor support on admission to education",
-    verdicts=frozenset({V.MET, V.NOT_MET, V.MISSING_FACTS, V.NOT_APPLICABLE, V.NEEDS_ASSESSMENT}),
+    verdicts=frozenset({V.MET, V.NOT_MET, V.MISSING_FACTS, V.NOT_APPLICABLE}),
     references=_education_refs,
     check=_check_education,
+    windows=_education_windows,
     texts=MappingProxyType(
         {
             "met": (
@@ -365,13 +519,13 @@ EDUCATION = Rule(
                 "The right to mentor support on admission to education (§ 167, stk. 3) was not in force on the law "
                 "date (assumed in force from 1 January 2022).",
             ),
-            "needs_assessment": (
-                "Før 2020 gav loven enlige forsørgere på uddannelseshjælp med uddannelsespålæg ret til mentorstøtte ved "
-                "optagelse {admission_date}, men bestemmelsen er ikke verificeret; sagsbehandleren skal vurdere retten "
-                "ud fra den gældende tekst.",
-                "Before 2020 the act gave single providers on education benefit with an education order a right to "
-                "mentor support on admission ({admission_date}), but the provision is not verified; the caseworker "
-                "must assess the right from the text in force.",
+            "not_applicable/not_in_force@lab-2014": (
+                "Kapitel 9 b (2014-2019) giver ingen ret til mentorstøtte ved optagelse på uddannelse; dets eneste ret "
+                "er retten ved udskrivning fra psykiatrisk indlæggelse i § 31 b, stk. 2. Retten ved optagelse på "
+                "uddannelse i den senere § 167, stk. 3 kom først med en senere ændringslov. Støtten er skønsmæssig.",
+                "Chapter 9 b (2014-2019) gives no right to mentor support on admission to education; its only right is "
+                "the one on discharge from psychiatric admission in § 31 b, stk. 2. The education right of the later "
+                "§ 167, stk. 3 came only with a later amending act. The support is discretionary.",
             ),
         }
     ),
