@@ -18,12 +18,13 @@ import subprocess
 import sys
 import tempfile
 import threading
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from mentorrules import Decision, Interpretation, __version__, cli, evaluate, load_case
+from mentorrules import Decision, Interpretation, UnsupportedDateError, __version__, cli, evaluate, load_case
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -720,7 +721,7 @@ class TestPlan:
             ("2025-02-30", "not a valid date: '2025-02-30'"),
             ("31.08.2025", "write it as YYYY-MM-DD"),
             ("20250831", "write it as YYYY-MM-DD"),
-            ("9999-12-01", "too late"),
+            ("9999-12-01", "law date 9999-12-01 is not modelled"),
         ],
     )
     def test_bad_start(self, capsys: pytest.CaptureFixture[str], start: str, message: str) -> None:
@@ -731,6 +732,107 @@ class TestPlan:
 
     def test_bad_interpretation(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert call(capsys, "plan", "2025-08-31", "--interpret", "ambiguous_dates=maybe")[0] == 2
+
+    def test_lab_2014_cites_old_chapter_9_b(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """START selects the law: 2016-03-01 is lab-2014, cited to old § 31 c, stk. 1, 2. pkt., never chapter 26."""
+        status, out, _ = call(capsys, "plan", "2016-03-01")
+        assert status == 0
+        assert out.splitlines()[:5] == [
+            "Mentorstøtte i en periode med start 2016-03-01: højst 6 måneder (LAB § 31 c, stk. 1, 2. pkt.)",
+            "Regelsæt: lab-2014 (LBK nr. 807 af 1. juli 2015)",
+            "  Seneste slutdato:         2016-08-31",
+            "  Næste periode kan starte: 2016-09-01",
+            "  og senest slutte:         2017-02-28",
+        ]
+        assert "bibliotekets læsning" in out
+        for section in ("§ 167", "§ 168", "§ 169", "§ 170", "§ 171", "§§ 167"):
+            assert section not in out
+        _, english, _ = call(capsys, "plan", "2016-03-01", "--lang", "en")
+        assert "(LAB § 31 c, stk. 1, 2. pkt.)" in english
+        assert "the library's reading" in english
+        assert "§ 167" not in english
+
+    def test_lab_2020_cites_section_167(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """2024-03-01 is lab-2020: LAB § 167, stk. 1, cited as check cites it in English (LegalReference.citation)."""
+        status, out, _ = call(capsys, "plan", "2024-03-01", "--lang", "en")
+        assert status == 0
+        assert out == (
+            "Mentor support in a period starting 2024-03-01: at most 6 months (LAB § 167, stk. 1, 1. pkt.)\n"
+            "Law version: lab-2020 (LBK nr. 280 af 1. marts 2024)\n"
+            "  Latest end:             2024-08-31\n"
+            "  A new period may start: 2024-09-01\n"
+            "  and end at the latest:  2025-02-28\n"
+            "A new period at the expiry of a period requires a concrete assessment (LAB § 167, stk. 1, 2. pkt.).\n"
+        )
+        assert "§ 167(1)" not in out
+        assert "31 c" not in out
+
+    def test_citations_in_the_form_check_uses(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The English citation is the reference's citation, as check --lang en prints it after a finding."""
+        from mentorrules import next_period_window
+        from mentorrules.planning import period_window
+
+        _, out, _ = call(capsys, "plan", "2024-03-01", "--lang", "en")
+        first = period_window(date(2024, 3, 1))
+        following = next_period_window(first.end)
+        assert f"({first.references[0].citation})" in out
+        assert f"({following.references[0].citation})." in out
+
+    @pytest.mark.parametrize(
+        ("start", "law", "citation", "end"),
+        [
+            ("2019-12-31", "lab-2014", "LAB § 31 c, stk. 1, 2. pkt.", "2020-06-30"),
+            ("2020-01-01", "lab-2020", "LAB § 167, stk. 1, 1. pkt.", "2020-06-30"),
+        ],
+    )
+    def test_the_law_changes_at_2020(
+        self, capsys: pytest.CaptureFixture[str], start: str, law: str, citation: str, end: str
+    ) -> None:
+        """The last day of lab-2014 and the first of lab-2020: the start's version is cited."""
+        status, out, _ = call(capsys, "plan", start)
+        assert status == 0
+        lines = out.splitlines()
+        assert lines[0].endswith(f"({citation})")
+        assert lines[1].startswith(f"Regelsæt: {law} (")
+        assert f"Seneste slutdato:         {end}" in out
+
+    def test_a_new_period_under_the_later_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A period from 2019-10-01 is lab-2014; the new period from 2020-04-01 follows lab-2020, and says so."""
+        status, out, _ = call(capsys, "plan", "2019-10-01")
+        assert status == 0
+        assert "(LAB § 31 c, stk. 1, 2. pkt.)" in out.splitlines()[0]
+        assert "den nye periode følger regelsættet lab-2020 (lov nr. 548 af 7. maj 2019)" in out
+        assert out.endswith("kræver en konkret vurdering (LAB § 167, stk. 1, 2. pkt.).\n")
+
+    def test_a_new_period_outside_the_model(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A period ending in 2027: its end is printed, and the new period's law is not modelled (status 0)."""
+        status, out, _ = call(capsys, "plan", "2026-12-01", "--lang", "en")
+        assert status == 0
+        assert "  Latest end:             2027-05-31" in out
+        assert "  A new period may start: 2027-06-01" in out
+        assert "law date 2027-06-01 is not modelled" in out
+        assert "and end at the latest" not in out
+
+    @pytest.mark.parametrize("start", ["2010-01-01", "2013-12-31", "2027-01-01", "2030-01-01"])
+    def test_start_outside_the_model(self, capsys: pytest.CaptureFixture[str], start: str) -> None:
+        """A START outside 2014-01-01..2026-12-31 exits 2 with the UnsupportedDateError message on stderr."""
+        from mentorrules.law import law_version_for
+
+        with pytest.raises(UnsupportedDateError) as info:
+            law_version_for(date.fromisoformat(start))
+        status, out, err = call(capsys, "plan", start)
+        assert (status, out) == (2, "")
+        assert err == f"mentorrules plan: error: {info.value}\n"
+
+    @pytest.mark.parametrize("start", ["2014-01-01", "2026-12-31"])
+    def test_first_and_last_modelled_start(self, capsys: pytest.CaptureFixture[str], start: str) -> None:
+        assert call(capsys, "plan", start)[0] == 0
+
+    def test_subprocess_exit_status(self) -> None:
+        """As a user runs it: plan 2030-01-01 exits 2 and prints the error on standard error only."""
+        result = run("plan", "2030-01-01")
+        assert (result.returncode, result.stdout) == (2, b"")
+        assert b"law date 2030-01-01 is not modelled" in result.stderr
 
 
 class TestDemo:

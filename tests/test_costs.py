@@ -34,7 +34,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from mentorrules import __version__, costs
+from mentorrules import __version__, costs, law
 from mentorrules.costs import (
     COST_RULES,
     CostClaim,
@@ -79,6 +79,7 @@ FULL = {
     "travel_expenses": "420",
     "overhead": "999.99",
     "training_purchase": "4500.00",
+    "training_purchase_granted": True,
 }
 
 
@@ -285,7 +286,7 @@ class TestEligibleHours:
 
     def test_training_purchase_still_added_when_inconsistent(self) -> None:
         """The training purchase is its own item: it is added even when the hours are inconsistent."""
-        decision = decide(usual_work_hours=200, training_purchase="100")
+        decision = decide(usual_work_hours=200, training_purchase="100", training_purchase_granted=True)
         assert Decimal("100.00") == decision.amount
 
 
@@ -400,14 +401,75 @@ class TestTrainingPurchase:
 
     @pytest.mark.parametrize("employer", ["company", "education_institution"])
     def test_added_for_an_employee_of_a_company_or_school(self, employer: str) -> None:
-        """The documented price is added on top; the invoice is asked for (BEK § 124, stk. 1)."""
-        decision = decide(employer=employer, training_purchase="2500.50")
+        """Granted: the documented price is added on top; the invoice is asked for (BEK § 124, stk. 1)."""
+        decision = decide(employer=employer, training_purchase="2500.50", training_purchase_granted=True)
         finding = only(decision, "costs.training_purchase")
         assert Verdict.MET == finding.verdict
-        assert {"amount": Decimal("2500.50"), "included": True, "reason": "included"} == dict(finding.facts)
+        assert Verdict.MET == decision.verdict
+        assert {"amount": Decimal("2500.50"), "included": True, "granted": True, "reason": "included"} == dict(
+            finding.facts
+        )
         assert ["LAB § 169, stk. 2, 2. pkt.", "BEK § 124, stk. 1"] == citations(finding)
         assert "fakturaen" in finding.message("da")
+        assert "Der er bevilget tilskud til køb af uddannelse" in finding.message("da")
         assert Decimal("20000.50") == decision.amount
+
+    @pytest.mark.parametrize("employer", ["company", "education_institution"])
+    def test_refused_grant_is_not_met(self, employer: str) -> None:
+        """Granted false: "Der kan bevilges tilskud" was used to refuse; left out, not_met, reason not_granted."""
+        decision = decide(employer=employer, training_purchase="2500.50", training_purchase_granted=False)
+        finding = only(decision, "costs.training_purchase")
+        assert (Verdict.NOT_MET, Verdict.NOT_MET) == (finding.verdict, decision.verdict)
+        assert {"amount": Decimal("2500.50"), "included": False, "granted": False, "reason": "not_granted"} == dict(
+            finding.facts
+        )
+        assert ["LAB § 169, stk. 2, 2. pkt.", "BEK § 124, stk. 1"] == citations(finding)
+        assert Decimal("17500.00") == decision.amount
+        assert "registreret, at tilskuddet ikke er bevilget" in finding.message("da")
+        assert "records that it was not granted" in finding.message("en")
+
+    @pytest.mark.parametrize("granted", [None, "absent"])
+    def test_unrecorded_grant_needs_assessment(self, granted: str | None) -> None:
+        """Granted not recorded (null or absent): left out, needs_assessment, and the amount that may be granted."""
+        data = {**WORKED, "training_purchase": "2500.50"}
+        if granted is None:
+            data["training_purchase_granted"] = None
+        decision = decide(data)
+        finding = only(decision, "costs.training_purchase")
+        assert (Verdict.NEEDS_ASSESSMENT, Verdict.NEEDS_ASSESSMENT) == (finding.verdict, decision.verdict)
+        assert {
+            "amount": Decimal("2500.50"),
+            "included": False,
+            "granted": None,
+            "may_be_granted": Decimal("2500.50"),
+            "reason": "grant_not_recorded",
+        } == dict(finding.facts)
+        assert Decimal("17500.00") == decision.amount
+        assert finding.message("da").startswith(
+            "Tilskud til køb af uddannelse kan bevilges, men bevillingen er ikke registreret: købet på 2.500,50 kr."
+        )
+        assert "the purchase of DKK 2,500.50 is therefore not included" in finding.message("en")
+        assert "2500.50" == decision.to_dict()["findings"][-1]["facts"]["may_be_granted"]
+
+    def test_aggregate_verdict_takes_the_worst(self) -> None:
+        """An inconsistent claim stays not_met, and a missing employer missing_facts, whatever the grant says."""
+        assert Verdict.NOT_MET == decide(usual_work_hours=200, training_purchase="1").verdict
+        assert Verdict.MISSING_FACTS == decide(employer=None, training_purchase="1").verdict
+        assert Verdict.NEEDS_ASSESSMENT == decide(training_purchase="1").verdict
+
+    @pytest.mark.parametrize("granted", [True, False, None])
+    def test_grant_does_not_matter_outside_companies_and_schools(self, granted: bool | None) -> None:
+        """A municipal mentor's, a consultant's or an unknown employer's purchase is treated as before."""
+        municipal = only(
+            decide(employer="municipality", training_purchase="9", training_purchase_granted=granted),
+            "costs.training_purchase",
+        )
+        unknown = only(
+            decide(employer=None, training_purchase="9", training_purchase_granted=granted), "costs.training_purchase"
+        )
+        assert (Verdict.MET, "municipality") == (municipal.verdict, municipal.facts["reason"])
+        assert (Verdict.MISSING_FACTS, "employer_unknown") == (unknown.verdict, unknown.facts["reason"])
+        assert "granted" not in municipal.facts
 
     def test_not_for_a_consultant(self) -> None:
         """A consultant is not the employee the subsidy is for: excluded, and the fee rule is cited."""
@@ -465,6 +527,8 @@ MESSAGE_CLAIMS: list[dict[str, Any]] = [
     dict(FULL),
     {**FULL, "employer": "municipality"},
     {**FULL, "employer": None},
+    {**FULL, "training_purchase_granted": False},
+    {**FULL, "training_purchase_granted": None},
     {**FULL, "usual_work_hours": "100", "travel_hours": 0, "preparation_hours": 0, "training_hours": 0},
     {**{k: v for k, v in FULL.items() if k != "hourly_cost"}, "kind": "consultant_fee", "fee": "700.5"},
     {**{k: v for k, v in FULL.items() if k != "hourly_cost"}, "kind": "consultant_fee", "fee": "7", "employer": None},
@@ -642,6 +706,30 @@ class TestDates:
         assert "different text" in message
         assert "2027-01-01" in message
 
+    @pytest.mark.parametrize(("on", "verified"), [(date(2026, 1, 6), True), (date(2026, 1, 7), False)])
+    def test_order_references_unverified_from_the_amending_order(self, on: date, verified: bool) -> None:
+        """C2.8: from 2026-01-07 every reference to BEK nr. 1216/2023 has verified false, with the reason."""
+        decision = decide(FULL, on=on)
+        orders = [r for f in decision.findings for r in f.references if r.act == "BEK"]
+        assert orders
+        assert {("BEK nr. 1216 af 28. september 2023", verified)} == {(r.source, r.verified) for r in orders}
+        assert {None if verified else law.BEK_AMENDMENT_NOTE} == {r.note for r in orders}
+        acts = [r for f in decision.findings for r in f.references if r.act == "LAB"]
+        assert all(r.verified for r in acts)
+        records = [r for f in decision.to_dict()["findings"] for r in f["references"] if "BEK § " in r["citation"]]
+        assert {verified} == {r["verified"] for r in records}
+        assert (not verified) == bool(decision.notices)
+
+    def test_earlier_orders_stay_verified(self) -> None:
+        """The earlier orders are not touched by the amendment of nr. 1216/2023."""
+        assert all(r.verified for f in decide(FULL, on=date(2023, 12, 31)).findings for r in f.references)
+
+    @pytest.mark.parametrize("on", [date(2014, 1, 1), date(2016, 3, 1), date(2019, 12, 31)])
+    def test_never_cites_chapter_26_under_lab_2014(self, on: date) -> None:
+        """Under lab-2014 costs are not modelled: no finding can cite §§ 167-171 for a date before 2020."""
+        with pytest.raises(UnsupportedDateError, match="2020-01-01 to 2026-12-31"):
+            decide(FULL, on=on)
+
     def test_no_notice_before_the_amending_order(self) -> None:
         """On 2026-01-06 nothing is unverified."""
         assert () == decide(on=date(2026, 1, 6)).notices
@@ -790,13 +878,22 @@ class TestLoadErrors:
             (10**12 + 1, "must not exceed 1000000000000, not 1000000000001"),
             ("1" + "0" * 13, "must not exceed 1000000000000, not 10000000000000"),
             (Decimal("1E+13"), "must not exceed 1000000000000, not 10000000000000"),
-            ("0." + "0" * 20 + "1", "must have at most 20 decimal places, not 21"),
-            ("1." + "0" * 21, "must have at most 20 decimal places, not 21"),
-            (1e-25, "must have at most 20 decimal places, not 25"),
+            ("0.0000001", "must have at most 6 decimal places, not 7"),
+            ("1.1234567", "must have at most 6 decimal places, not 7"),
+            ("1.12345670", "must have at most 6 decimal places, not 7"),
+            (Decimal("1E-7"), "must have at most 6 decimal places, not 7"),
+            (1e-25, "must have at most 6 decimal places, not 25"),
+            (0.1234567, "must have at most 6 decimal places, not 7"),
+            (Decimal("1E-999999999"), "must have at most 6 decimal places, not 999999999"),
+            (Decimal("1E+999999999"), "must not exceed 1000000000000, not 1E+999999999"),
+            (Decimal("-1E+999999999"), "must not be negative, not -1E+999999999"),
+            (Decimal("-1E-999999999"), "must not be negative, not -1E-999999999"),
+            ("1" + "0" * 60, "must not exceed 1000000000000, not 1." + "0" * 40 + "e+60"),
+            ("1" + "0" * 38, "must not exceed 1000000000000, not 1" + "0" * 38),
         ],
     )
     def test_amount(self, value: Any, message: str) -> None:
-        """Every amount is a finite, non-negative number or decimal string, at most 10**12 and 20 decimals."""
+        """Every amount is a finite, non-negative number or decimal string, at most 10**12 and 6 decimal places."""
         assert [("overhead", message)] == errors_of({**WORKED, "overhead": value})
 
     def test_object_type_name(self) -> None:
@@ -814,11 +911,16 @@ class TestLoadErrors:
             (0.1, Decimal("0.1")),
             (Decimal("1E+2"), Decimal("100")),
             ("1000000000000", Decimal(10**12)),
-            ("0." + "0" * 19 + "1", Decimal("1E-20")),
+            ("0.000001", Decimal("1E-6")),
+            ("1.1234560", Decimal("1.123456")),
+            ("1." + "0" * 30, Decimal(1)),
+            (Decimal("1.000000000"), Decimal(1)),
+            (0.123456, Decimal("0.123456")),
+            (Decimal("1E-6"), Decimal("0.000001")),
         ],
     )
     def test_accepted_amounts(self, value: Any, expected: Decimal) -> None:
-        """Signs, integers, floats (through repr), exponents and the bounds are accepted exactly."""
+        """Signs, integers, floats (through repr), exponents and the bounds (6 places, trailing zeros free) load."""
         amount = load_cost_claim({**WORKED, "overhead": value}).overhead
         assert expected == amount
         assert not amount.is_signed()
@@ -862,6 +964,72 @@ class TestLoadErrors:
             errors_of({**WORKED, "kind": "consultant_fee", "hourly_cost": -5})
         )
 
+    def test_huge_numbers_in_json_text(self) -> None:
+        """Exponents are judged without writing the number out; one no decimal can hold is a document error."""
+        text = '{"kind": "wage", "hourly_cost": 1, "mentor_hours": %s}'
+        assert [("mentor_hours", "must have at most 6 decimal places, not 999999999")] == errors_of(
+            text % "1e-999999999"
+        )
+        assert [("mentor_hours", "must not exceed 1000000000000, not 1E+999999999")] == errors_of(text % "1e999999999")
+        assert [("", "invalid JSON: a number is out of range (its exponent is too large)")] == errors_of(
+            text % "1e-99999999999999999999999"
+        )
+        assert [("", "invalid JSON: a number is out of range (its exponent is too large)")] == errors_of(
+            (text % "1e99999999999999999999999").encode()
+        )
+
+    def test_six_and_seven_decimal_places_in_json_text(self) -> None:
+        """A JSON number with 6 decimal places loads; with 7 it is an input error."""
+        text = '{"kind": "wage", "hourly_cost": %s, "mentor_hours": 1}'
+        assert Decimal("0.123456") == load_cost_claim(text % "0.123456").hourly_cost
+        assert [("hourly_cost", "must have at most 6 decimal places, not 7")] == errors_of(text % "0.1234567")
+
+    @pytest.mark.parametrize(
+        ("text", "paths"),
+        [
+            ('{"kind": "wage", "hourly_cost": 1, "mentor_hours": 1, "kind": "wage"}', ["kind"]),
+            (
+                '{"kind": "wage", "hourly_cost": 1, "hourly_cost": 2, "mentor_hours": 1, "mentor_hours": 1}',
+                [
+                    "hourly_cost",
+                    "mentor_hours",
+                ],
+            ),
+            ('{"kind": "wage", "hourly_cost": 1, "mentor_hours": 1, "x": 1, "x": 2, "x": 3}', ["x"]),
+            ('{"kind": "wage", "hourly_cost": 1, "mentor_hours": 1, "employer": {"a": 1, "a": 2}}', ["employer.a"]),
+            (
+                '{"kind": "wage", "hourly_cost": 1, "mentor_hours": 1, "overhead": [[{"b": 1, "b": 2}]]}',
+                ["overhead[0][0].b"],
+            ),
+            ('[{"k": 1, "k": 1}]', ["[0].k"]),
+        ],
+    )
+    def test_duplicate_keys(self, text: str, paths: list[str]) -> None:
+        """A key that occurs twice in one object is an input error naming the key's path (C2.9)."""
+        errors = errors_of(text)
+        assert paths == [path for path, _ in errors]
+        assert all(message == "duplicate key: a key may occur only once in a JSON object" for _, message in errors)
+
+    def test_same_key_in_different_objects_is_no_duplicate(self) -> None:
+        """Only a repeat within one object counts."""
+        text = '{"kind": "wage", "hourly_cost": 1, "mentor_hours": 1, "employer": {"kind": 1}}'
+        assert [
+            ("employer", "must be a string, one of 'company', 'education_institution', 'municipality'; not object")
+        ] == (errors_of(text))
+
+    @pytest.mark.parametrize(("value", "expected"), [(True, True), (False, False), (None, None)])
+    def test_training_purchase_granted(self, value: bool | None, expected: bool | None) -> None:
+        """training_purchase_granted is true, false or null (not recorded); absent is not recorded."""
+        assert expected is load_cost_claim({**WORKED, "training_purchase_granted": value}).training_purchase_granted
+        assert None is load_cost_claim(WORKED).training_purchase_granted
+
+    @pytest.mark.parametrize(("value", "name"), [("yes", "string"), (1, "number"), (0, "number"), ([True], "array")])
+    def test_training_purchase_granted_must_be_a_boolean(self, value: Any, name: str) -> None:
+        """Anything but true, false or null is an input error."""
+        assert [("training_purchase_granted", f"must be true, false or null, not {name}")] == errors_of(
+            {**WORKED, "training_purchase_granted": value}
+        )
+
     def test_more_excluded_hours_is_not_an_input_error(self) -> None:
         """Usual-work hours above the mentor hours load: the rule reports it."""
         assert Decimal(500) == load_cost_claim({**WORKED, "usual_work_hours": 500}).usual_work_hours
@@ -903,10 +1071,12 @@ class TestClaimConstruction:
                 mentor_hours=None,  # type: ignore[arg-type]
                 overhead=Decimal(-1),
                 sick_hours=1.5,  # type: ignore[arg-type]
+                training_purchase_granted="yes",  # type: ignore[arg-type]
             )
         assert [
             ("kind", "must be a CostKind, not str"),
             ("employer", "must be an Engager, not str"),
+            ("training_purchase_granted", "must be True, False or None, not str"),
             ("hourly_cost", "must be a Decimal, not int"),
             ("mentor_hours", "is required"),
             ("sick_hours", "must be a Decimal, not float"),
@@ -926,8 +1096,24 @@ class TestClaimConstruction:
         assert None is data["fee"]
         assert "312.45" == data["hourly_cost"]
         assert "education_institution" == data["employer"]
+        assert True is data["training_purchase_granted"]
         assert claim == load_cost_claim(data)
-        assert None is load_cost_claim({"kind": "wage", "hourly_cost": 1, "mentor_hours": 1}).to_dict()["employer"]
+        plain = load_cost_claim({"kind": "wage", "hourly_cost": 1, "mentor_hours": 1}).to_dict()
+        assert (None, None) == (plain["employer"], plain["training_purchase_granted"])
+        refused = load_cost_claim({**FULL, "training_purchase_granted": False})
+        assert refused == load_cost_claim(refused.to_dict())
+
+    def test_seven_places_built_in_python(self) -> None:
+        """A claim built in Python refuses 7 decimal places too, and accepts 6 (trailing zeros free)."""
+        assert (
+            Decimal("0.123456")
+            == CostClaim(kind=CostKind.WAGE, hourly_cost=Decimal("0.1234560000"), mentor_hours=Decimal(1)).rate
+        )
+        with pytest.raises(CaseError) as info:
+            CostClaim(kind=CostKind.WAGE, hourly_cost=Decimal("0.1234567"), mentor_hours=Decimal(1))
+        assert [("hourly_cost", "must have at most 6 decimal places, not 7")] == [
+            (e.path, e.message) for e in info.value.errors
+        ]
 
 
 class TestEvaluateArguments:
@@ -970,25 +1156,26 @@ class TestExactArithmetic:
                 "hourly_cost": rate,
                 "mentor_hours": 1,
                 "training_purchase": purchase,
+                "training_purchase_granted": True,
             }
             decision = evaluate_costs(load_cost_claim(data), on=ON)
             assert Decimal("0.30") == decision.amount
             assert Decimal("0.3") == decision.amount  # equal as numbers, exactly
-        as_text = load_cost_claim('{"kind": "wage", "hourly_cost": 0.30000000000000004, "mentor_hours": 1}')
-        assert Decimal("0.30000000000000004") == as_text.hourly_cost
+        as_text = '{"kind": "wage", "hourly_cost": 0.30000000000000004, "mentor_hours": 1}'
+        assert [("hourly_cost", "must have at most 6 decimal places, not 17")] == errors_of(as_text)
 
     def test_half_up(self) -> None:
         """Rounding to øre is half up, once, at the end: 2.675 x 1 is 2.68 (a float would give 2.67)."""
         assert Decimal("2.68") == decide({"kind": "wage", "hourly_cost": 2.675, "mentor_hours": 1}).amount
         assert Decimal("0.01") == decide({"kind": "wage", "hourly_cost": "0.005", "mentor_hours": 1}).amount
-        assert Decimal("0.00") == decide({"kind": "wage", "hourly_cost": "0.0049999", "mentor_hours": 1}).amount
+        assert Decimal("0.00") == decide({"kind": "wage", "hourly_cost": "0.004999", "mentor_hours": 1}).amount
         exact = decide({"kind": "wage", "hourly_cost": "253.4567", "mentor_hours": "1.5"})
         assert Decimal("380.18505") == only(exact, "costs.basis").facts["amount"]
         assert Decimal("380.19") == exact.amount
 
     def test_largest_input_is_exact(self) -> None:
         """The largest and most precise amounts multiply without rounding before the final øre."""
-        big = "999999999999.99999999999999999999"
+        big = "999999999999.999999"
         data = {"kind": "wage", "hourly_cost": big, "mentor_hours": big}
         decision = decide(data)
         product = Fraction(big) * Fraction(big)
@@ -1022,6 +1209,7 @@ def claims(draw: st.DrawFn) -> CostClaim:
         travel_expenses=draw(money_values),
         overhead=draw(money_values),
         training_purchase=draw(money_values),
+        training_purchase_granted=draw(st.none() | st.booleans()),
     )
 
 
@@ -1038,7 +1226,11 @@ class TestProperties:
         eligible = max(
             Fraction(0), Fraction(claim.mentor_hours) - Fraction(claim.usual_work_hours) - Fraction(claim.sick_hours)
         )
-        included = claim.kind is CostKind.WAGE and claim.employer in (Engager.COMPANY, Engager.EDUCATION_INSTITUTION)
+        included = (
+            claim.kind is CostKind.WAGE
+            and claim.employer in (Engager.COMPANY, Engager.EDUCATION_INSTITUTION)
+            and claim.training_purchase_granted is True
+        )
         total = eligible * Fraction(claim.rate) + (Fraction(claim.training_purchase) if included else 0)
         assert Fraction(decision.eligible_hours) == eligible
         assert half_up(total) == decision.amount
@@ -1138,6 +1330,26 @@ class TestCommandLine:
         """An unresolved finding (missing facts) exits 1 too."""
         claim = json.dumps({**WORKED, "employer": None, "training_purchase": 5}).encode()
         assert 1 == run(["costs", "-", "--on", "2024-06-30"], claim)[0]
+
+    @pytest.mark.parametrize(
+        ("granted", "status", "word"), [(True, 0, "opfyldt"), (False, 1, "ikke opfyldt"), (None, 1, "kræver vurdering")]
+    )
+    def test_training_grant_decides_the_status(self, granted: bool | None, status: int, word: str) -> None:
+        """A granted training purchase exits 0; a refused or unrecorded grant exits 1 and says why."""
+        claim = json.dumps({**WORKED, "training_purchase": "10", "training_purchase_granted": granted}).encode()
+        code, out, _ = run(["costs", "-", "--on", "2024-06-30"], claim)
+        assert status == code
+        assert f"Resultat: {word}\n" in out
+        assert f"[{word}] costs.training_purchase: " in out
+
+    def test_duplicate_key_exits_2(self) -> None:
+        """A duplicate key is an invalid claim: exit 2, the key's path named."""
+        status, out, err = run(
+            ["costs", "-", "--on", "2024-06-30", "--format", "json"], b'{"kind": "wage", "kind": "wage"}'
+        )
+        assert 2 == status
+        assert "kind: duplicate key" in err
+        assert "kind" == json.loads(out)["error"]["errors"][0]["path"]
 
     def test_invalid_claim_exits_2(self) -> None:
         """An invalid claim exits 2 with the errors on standard error (and as JSON with --format json)."""

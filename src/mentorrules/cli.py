@@ -73,13 +73,14 @@ from importlib import resources
 from types import MappingProxyType
 from typing import IO, NamedTuple, NoReturn, TextIO
 
-from mentorrules._dates import max_period_end
 from mentorrules._version import __version__
 from mentorrules.batch import Result, chunked, dumps_results, evaluate_one, loads_results, map_ordered
 from mentorrules.evaluate import rule_catalogue
-from mentorrules.exceptions import CaseError
+from mentorrules.exceptions import CaseError, UnsupportedDateError
 from mentorrules.interpretation import AmbiguousDates, Interpretation
 from mentorrules.outcomes import Decision, Verdict
+from mentorrules.planning import Window, next_period_window, period_window
+from mentorrules.references import LegalReference
 from mentorrules.serialize import case_schema
 
 
@@ -143,13 +144,19 @@ _WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "case_id": "Sag",
                 "verdict": "Afgørelse",
                 "demo_hint": "Den fulde begrundelse: mentorrules check FIL --format text",
-                "plan_title": "Mentorstøtte i en periode med start {start} (LAB § 167, stk. 1: højst 6 måneder)",
+                "plan_title": "Mentorstøtte i en periode med start {start}: højst 6 måneder ({citation})",
+                "plan_law": "Regelsæt: {law} ({source})",
+                "plan_next_law": "den nye periode følger regelsættet {law} ({source})",
                 "plan_end": "Seneste slutdato:",
                 "plan_next_start": "Næste periode kan starte:",
                 "plan_next_end": "og senest slutte:",
                 "plan_readings": "datoen findes ikke i måneden; til borgerens fordel {favour}, strikst {strict}",
                 "plan_chosen": "fortolkning: ambiguous_dates={mode}",
-                "plan_new_period": "En ny periode kræver en konkret vurdering (LAB § 167, stk. 1, 2. pkt.).",
+                "plan_new_period": "En ny periode ved udløb af en periode kræver en konkret vurdering ({citation}).",
+                "plan_new_period_2014": (
+                    "Aftalen kan højst indgås for 6 måneder med mulighed for forlængelse ({citation}); at en ny "
+                    "periode kræver en konkret vurdering, er bibliotekets læsning."
+                ),
             }
         ),
         "en": MappingProxyType(
@@ -166,13 +173,19 @@ _WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "case_id": "Case",
                 "verdict": "Verdict",
                 "demo_hint": "The full reasoning: mentorrules check FILE --format text",
-                "plan_title": "Mentor support in a period starting {start} (LAB § 167(1): at most 6 months)",
+                "plan_title": "Mentor support in a period starting {start}: at most 6 months ({citation})",
+                "plan_law": "Law version: {law} ({source})",
+                "plan_next_law": "the new period follows the law version {law} ({source})",
                 "plan_end": "Latest end:",
                 "plan_next_start": "A new period may start:",
                 "plan_next_end": "and end at the latest:",
                 "plan_readings": "the day does not exist in the month; favouring the citizen {favour}, strict {strict}",
                 "plan_chosen": "interpretation: ambiguous_dates={mode}",
-                "plan_new_period": "A new period requires a concrete assessment (LAB § 167(1), 2nd sentence).",
+                "plan_new_period": "A new period at the expiry of a period requires a concrete assessment ({citation}).",
+                "plan_new_period_2014": (
+                    "The agreement may be made for at most 6 months with the possibility of extension ({citation}); "
+                    "that a new period requires a concrete assessment is the library's reading."
+                ),
             }
         ),
     }
@@ -792,40 +805,67 @@ def _rules(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _plan(args: argparse.Namespace, out: _Output) -> int:
+    """
+    Print the latest end of a period starting START and the next period's window (DESIGN section 8).
+
+    START selects the law version: the windows come from :mod:`mentorrules.planning`
+    and their citations follow the version in force (old § 31 c under lab-2014,
+    LAB § 167 under lab-2020), in the same form as ``check`` prints them in either
+    language.  A START outside the modelled dates is a usage error (exit status 2)
+    whose message is the :class:`~mentorrules.UnsupportedDateError`'s.
+    """
     start = _parse_date(args.start)
     interpretation = _interpretation(args.interpret)
     words = _WORDS[args.lang]
-    favour = Interpretation(ambiguous_dates=AmbiguousDates.FAVOUR_CITIZEN)
-    strict = Interpretation(ambiguous_dates=AmbiguousDates.STRICT)
     try:
-        end = max_period_end(start, interpretation=interpretation)
-        next_start = end + timedelta(days=1)
-        next_end = max_period_end(next_start, interpretation=interpretation)
-        readings = [
-            (max_period_end(day, interpretation=favour), max_period_end(day, interpretation=strict))
-            for day in (start, next_start)
-        ]
-    except OverflowError:
-        raise _UsageError(f"{start.isoformat()} is too late: the period would end after 9999-12-31") from None
+        window = period_window(start, interpretation=interpretation)
+    except UnsupportedDateError as exc:
+        raise _UsageError(str(exc)) from None
     width = max(len(words[key]) for key in ("plan_end", "plan_next_start", "plan_next_end"))
-    lines = [words["plan_title"].format(start=start.isoformat())]
-    lines.append(f"  {words['plan_end']:<{width}} {end.isoformat()}")
-    lines.extend(_reading_note(readings[0], interpretation, words))
-    lines.append(f"  {words['plan_next_start']:<{width}} {next_start.isoformat()}")
-    lines.append(f"  {words['plan_next_end']:<{width}} {next_end.isoformat()}")
-    lines.extend(_reading_note(readings[1], interpretation, words))
-    lines.append(words["plan_new_period"])
+    lines = [
+        words["plan_title"].format(start=start.isoformat(), citation=_citations(window.references, words)),
+        words["plan_law"].format(law=window.law, source=window.references[0].source),
+        f"  {words['plan_end']:<{width}} {window.end.isoformat()}",
+    ]
+    lines.extend(_reading_note(partial(period_window, start), interpretation, words))
+    try:
+        following = next_period_window(window.end, interpretation=interpretation)
+    except UnsupportedDateError as exc:  # the period ends in 2027 or later: the next one's law is not modelled
+        lines.append(f"  {words['plan_next_start']:<{width}} {(window.end + timedelta(days=1)).isoformat()}")
+        lines.extend(_wrapped(f"({exc})"))
+        out.text("\n".join(lines) + "\n")
+        return EXIT_OK
+    lines.append(f"  {words['plan_next_start']:<{width}} {following.start.isoformat()}")
+    lines.append(f"  {words['plan_next_end']:<{width}} {following.end.isoformat()}")
+    lines.extend(_reading_note(partial(next_period_window, window.end), interpretation, words))
+    if following.law != window.law:
+        lines.extend(_wrapped(words["plan_next_law"].format(law=following.law, source=following.references[0].source)))
+    key = "plan_new_period_2014" if following.law == "lab-2014" else "plan_new_period"
+    lines.extend(textwrap.wrap(words[key].format(citation=_citations(following.references, words)), width=100))
     out.text("\n".join(lines) + "\n")
     return EXIT_OK
 
 
-def _reading_note(readings: tuple[date, date], interpretation: Interpretation, words: Mapping[str, str]) -> list[str]:
-    favour_end, strict_end = readings
+def _citations(references: Iterable[LegalReference], words: Mapping[str, str]) -> str:
+    """Cite references as ``check`` does in both languages (``LegalReference.citation``), marked as ``rules`` marks an unverified one."""
+    return "; ".join(ref.citation if ref.verified else f"{ref.citation} ({words['unverified']})" for ref in references)
+
+
+def _wrapped(text: str) -> list[str]:
+    return textwrap.wrap(text, width=100, initial_indent="    ", subsequent_indent="     ")
+
+
+def _reading_note(
+    window_for: Callable[..., Window], interpretation: Interpretation, words: Mapping[str, str]
+) -> list[str]:
+    """Both readings of an end that falls on a day the month lacks, and the one the interpretation chose."""
+    favour_end = window_for(interpretation=Interpretation(ambiguous_dates=AmbiguousDates.FAVOUR_CITIZEN)).end
+    strict_end = window_for(interpretation=Interpretation(ambiguous_dates=AmbiguousDates.STRICT)).end
     if favour_end == strict_end:
         return []
     note = words["plan_readings"].format(favour=favour_end.isoformat(), strict=strict_end.isoformat())
     chosen = words["plan_chosen"].format(mode=interpretation.ambiguous_dates.value)
-    return textwrap.wrap(f"({note}; {chosen})", width=100, initial_indent="    ", subsequent_indent="     ")
+    return _wrapped(f"({note}; {chosen})")
 
 
 def _examples() -> list[tuple[str, str]]:

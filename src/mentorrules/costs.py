@@ -48,7 +48,7 @@ registered hours already contain such time, take it out of ``mentor_hours``
 before you pass them.  So::
 
     eligible_hours = max(0, mentor_hours - usual_work_hours - sick_hours)
-    amount = eligible_hours x (hourly_cost or fee) + training_purchase (where reimbursable)
+    amount = eligible_hours x (hourly_cost or fee) + training_purchase (where reimbursable and granted)
 
 rounded once, at the end, to øre (two decimals) with ``ROUND_HALF_UP``.
 Travel expenses and overhead are itemised and never added.  All arithmetic is
@@ -73,10 +73,21 @@ hours are set to 0); ``missing_facts`` when a training purchase is claimed for
 a released employee whose employer is not stated (it is added only for a
 company's or a school's employee).
 
+**The training subsidy is discretionary.**  "Der kan bevilges tilskud til køb
+af uddannelse" (LAB § 169, stk. 2, 2. pkt.): the municipality may grant it.
+For a company's or a school's employee the purchase is added only when the
+claim records the grant (``training_purchase_granted: true``, ``met``); a
+refusal (``false``) leaves it out (``not_met``, reason ``not_granted``); and
+when the grant is not recorded (``null`` or absent) it is left out and the
+finding is ``needs_assessment`` (reason ``grant_not_recorded``), its fact
+``may_be_granted`` naming the amount that may be granted.
+
 **Dates.**  The calculation is modelled from 2020-01-01 (BEK nr. 1180/2019) to
 2026-12-31; other law dates raise :class:`~mentorrules.UnsupportedDateError`.
-From 2026-01-07 a ``law.unverified`` notice says that BEK nr. 12 af 7. januar
-2026 amends BEK nr. 1216/2023 and was not checked against the mentor sections.
+From 2026-01-07 every reference to BEK nr. 1216/2023 has ``verified`` false
+(DESIGN section 5, C2.8), and a ``law.unverified`` notice says that BEK nr. 12
+af 7. januar 2026 amends BEK nr. 1216/2023 and was not checked against the
+mentor sections.
 
 The worked example: a released employee at 250.00 kr. an hour, 4 hours a week
 for 26 weeks (104 hours), of which 26 hours were spent on usual work and
@@ -125,10 +136,11 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 import attrs
 
+from mentorrules._amounts import MAX_DECIMAL_PLACES, decimal_places, too_precise
 from mentorrules._version import __version__
 from mentorrules.exceptions import CaseError, FieldError, UnsupportedDateError
 from mentorrules.facts import Engager
-from mentorrules.law import LawSnapshot, snapshot_for
+from mentorrules.law import BEK_AMENDMENT_NOTE, BEK_AMENDMENT_UNVERIFIED_FROM, LawSnapshot, snapshot_for
 from mentorrules.outcomes import FactValue, Finding, Notice, Verdict, aggregate_verdict
 from mentorrules.references import LegalReference, ReferenceKind
 
@@ -153,16 +165,17 @@ SCHEMA: Final = "mentorrules.costs/1"
 FIRST_DATE: Final = date(2020, 1, 1)
 LAST_DATE: Final = date(2026, 12, 31)
 #: From this date BEK nr. 12 af 7. januar 2026 amends BEK nr. 1216/2023 (its text was not verified).
-UNVERIFIED_AMENDMENT_FROM: Final = date(2026, 1, 7)
-#: The largest amount or number of hours accepted, and the most decimal places.
+UNVERIFIED_AMENDMENT_FROM: Final = BEK_AMENDMENT_UNVERIFIED_FROM
+#: The largest amount or number of hours accepted, and the most decimal places of its value (DESIGN section 3).
 MAX_AMOUNT: Final = Decimal(10) ** 12
-MAX_PLACES: Final = 20
+MAX_PLACES: Final = MAX_DECIMAL_PLACES
 
 _ZERO: Final = Decimal(0)
 _CENT: Final = Decimal("0.01")
 # Enough digits for every step on accepted amounts: each is at most 10**12 with
-# at most 20 decimals (33 digits), so a product has at most 66 digits and a sum
-# of it with another amount at most 67.
+# at most 6 decimal places in its value (19 significant digits), so a product has
+# at most 38 and a sum of it with another amount at most 39.  Trailing zeros
+# written beyond them ("1.0000000") may be rounded away, but never inexactly.
 _PRECISION: Final = 100
 _ELI: Final = "https://www.retsinformation.dk/eli/lta"
 
@@ -221,13 +234,11 @@ def _range_problem(value: Decimal) -> str | None:
     if not value.is_finite():
         return f"must be a finite number, not {value}"
     if value < 0:
-        return f"must not be negative, not {_plain(value)}"
+        return f"must not be negative, not {_shown(value)}"
     if value > MAX_AMOUNT:
-        return f"must not exceed {_plain(MAX_AMOUNT)}, not {_plain(value)}"
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)  # finite
-    if -exponent > MAX_PLACES:  # as written: "1.000" has three places
-        return f"must have at most {MAX_PLACES} decimal places, not {-exponent}"
+        return f"must not exceed {_plain(MAX_AMOUNT)}, not {_shown(value)}"
+    if too_precise(value):  # by its value, from its digits and exponent: "1.000" has none, "1e-7" seven
+        return f"must have at most {MAX_PLACES} decimal places, not {decimal_places(value)}"
     return None
 
 
@@ -249,13 +260,18 @@ def _is_member(value: object, cls: type[enum.Enum]) -> bool:
     return isinstance(value, cls)
 
 
+def _is_flag(value: object) -> bool:
+    """Whether a value is ``True``, ``False`` or ``None`` (not recorded)."""
+    return value is None or isinstance(value, bool)
+
+
 @attrs.frozen(kw_only=True)
 class CostClaim:
     """
     A claim for the costs of one mentor function over a period.
 
     Hours and amounts are exact, non-negative decimals (at most 10**12, at
-    most 20 decimal places).  Building a claim checks every field and raises
+    most 6 decimal places in their value: ``2.500000`` has one).  Building a claim checks every field and raises
     one :class:`~mentorrules.CaseError` naming every bad one.
 
     Attributes:
@@ -286,7 +302,15 @@ class CostClaim:
             kroner (never added).
         training_purchase: The documented price of training bought for the
             mentor in kroner: added for an employee of a company or an
-            education institution (LAB § 169, stk. 2, 2. pkt.).
+            education institution when the subsidy is granted (LAB § 169,
+            stk. 2, 2. pkt.).
+        training_purchase_granted: Whether the municipality granted the
+            subsidy for the training purchase (*tilskud til køb af
+            uddannelse*, which it "kan bevilge": a discretionary grant).
+            ``True`` adds the purchase; ``False`` leaves it out (the finding
+            is ``not_met``); ``None`` (the default) means the grant is not
+            recorded: the purchase is left out and the finding is
+            ``needs_assessment``.
     """
 
     kind: CostKind
@@ -302,6 +326,7 @@ class CostClaim:
     travel_expenses: Decimal = _ZERO
     overhead: Decimal = _ZERO
     training_purchase: Decimal = _ZERO
+    training_purchase_granted: bool | None = None
 
     def __attrs_post_init__(self) -> None:
         """Check every field; raise one CaseError naming all bad ones."""
@@ -313,6 +338,9 @@ class CostClaim:
             errors.append(
                 FieldError(path="employer", message=f"must be an Engager, not {type(self.employer).__name__}")
             )
+        if not _is_flag(self.training_purchase_granted):
+            message = f"must be True, False or None, not {type(self.training_purchase_granted).__name__}"
+            errors.append(FieldError(path="training_purchase_granted", message=message))
         bad = set()
         for name in _AMOUNTS:
             problem = _amount_problem(getattr(self, name), required=name not in _RATE_OF.values())
@@ -340,6 +368,7 @@ class CostClaim:
         for name in _AMOUNTS:
             value = getattr(self, name)
             data[name] = None if value is None else _plain(value)
+        data["training_purchase_granted"] = self.training_purchase_granted
         return data
 
 
@@ -347,6 +376,7 @@ class CostClaim:
 
 _FIELDS: Final = tuple(a.name for a in attrs.fields(CostClaim))
 _ALWAYS_REQUIRED: Final = ("kind", "mentor_hours")
+_FLAGS: Final = ("training_purchase_granted",)
 _AMOUNT_RE: Final = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 _KINDS: Final = MappingProxyType({member.value: member for member in CostKind})
 _EMPLOYERS: Final = MappingProxyType({member.value: member for member in Engager})
@@ -361,8 +391,47 @@ def _reject_constant(name: str) -> NoReturn:
     raise _ConstantError(name)
 
 
+class _Repeated(dict[str, Any]):
+    """A decoded JSON object in which a key occurred more than once: ``repeated`` names those keys."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build a JSON object; one that repeats a key is marked, so the key's path can be named (C2.9)."""
+    document = dict(pairs)
+    if len(document) == len(pairs):
+        return document
+    marked = _Repeated(document)
+    seen: set[str] = set()
+    repeated: list[str] = []
+    for key, _ in pairs:
+        if key in seen and key not in repeated:
+            repeated.append(key)
+        seen.add(key)
+    marked.repeated = tuple(repeated)
+    return marked
+
+
+def _repeated_keys(document: Any) -> list[FieldError]:
+    """Name the path of every key that occurs twice in one object of a decoded document (``a.b``, ``a[0]``)."""
+    errors: list[FieldError] = []
+    stack: list[tuple[str, Any]] = [("", document)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            prefix = f"{path}." if path else ""
+            if isinstance(value, _Repeated):
+                message = "duplicate key: a key may occur only once in a JSON object"
+                errors.extend(FieldError(path=prefix + _key_name(key), message=message) for key in value.repeated)
+            stack.extend((prefix + _key_name(key), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{index}]", item) for index, item in reversed(list(enumerate(value))))
+    return errors
+
+
 # Stateless between calls, like the json module's default decoder.
-_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)
+_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_object)
 
 
 def load_cost_claim(data: Mapping[str, Any] | str | bytes) -> CostClaim:
@@ -372,7 +441,9 @@ def load_cost_claim(data: Mapping[str, Any] | str | bytes) -> CostClaim:
     The keys are the attribute names of :class:`CostClaim`.  ``kind`` and
     ``mentor_hours`` are required, and so is ``hourly_cost`` for ``wage`` or
     ``fee`` for ``consultant_fee``; every other amount may be absent or
-    ``null`` (zero), and ``employer`` may be absent or ``null`` (not stated).
+    ``null`` (zero), ``employer`` may be absent or ``null`` (not stated), and
+    ``training_purchase_granted`` is ``true``, ``false`` or absent or
+    ``null`` (the grant is not recorded).
     Amounts are JSON numbers or decimal strings (``"250.00"``), read exactly:
     never through binary floating point (JSON text is decoded with
     ``parse_float=Decimal``; a Python ``float`` is read through its
@@ -387,11 +458,13 @@ def load_cost_claim(data: Mapping[str, Any] | str | bytes) -> CostClaim:
 
     Raises:
         CaseError: If the input cannot describe a claim: not JSON or not an
-            object (path ``""``), an unknown key, a wrong type, an unknown
-            ``kind`` or ``employer``, a missing or ``null`` required field, a
-            rate that does not belong to the kind, an amount that is not
-            finite, negative, above 10**12 or with more than 20 decimal
-            places.  Its ``errors`` name every bad field.  More excluded hours
+            object (path ``""``), a key that occurs twice in one object (its
+            path), an unknown key, a wrong type, an unknown ``kind`` or
+            ``employer``, a missing or ``null`` required field, a rate that
+            does not belong to the kind, an amount that is not finite,
+            negative, above 10**12 or with more than 6 decimal places in its
+            value (judged without writing it out: ``1e-999999999`` is
+            refused at once).  Its ``errors`` name every bad field.  More excluded hours
             than mentor hours is not an input error: :func:`evaluate_costs`
             reports it as a finding.
 
@@ -441,6 +514,11 @@ def _read_field(key: object, value: Any, values: dict[str, Any]) -> str | None:
         return _read_enum("kind", value, _KINDS, values)
     if key == "employer":
         return _read_enum("employer", value, _EMPLOYERS, values)
+    if key in _FLAGS:
+        if not isinstance(value, bool):
+            return f"must be true, false or null, not {_json_type(value)}"
+        values[str(key)] = value
+        return None
     amount = _read_amount(value)
     if isinstance(amount, str):
         return amount
@@ -500,13 +578,20 @@ def _decode(data: str | bytes | bytearray) -> Any:
                 [FieldError(path="", message=f"the JSON text is not UTF-8: {exc.reason} at byte {exc.start}")]
             ) from None
     try:
-        return _DECODER.decode(text)
+        document = _DECODER.decode(text)
     except _ConstantError as exc:
         message = f"invalid JSON: {exc} is not allowed (a number must be finite)"
+    except decimal.InvalidOperation:  # a number whose exponent no decimal can hold, e.g. 1e-99999999999999999999
+        message = "invalid JSON: a number is out of range (its exponent is too large)"
     except RecursionError:
         message = "invalid JSON: nested too deeply"
     except ValueError as exc:  # json.JSONDecodeError, or an integer with too many digits
         message = f"invalid JSON: {exc}"
+    else:
+        repeated = _repeated_keys(document)
+        if not repeated:
+            return document
+        raise CaseError(repeated)
     raise CaseError([FieldError(path="", message=message)])
 
 
@@ -543,6 +628,17 @@ def _plain(value: Decimal) -> str:
     return format(value, "f")
 
 
+def _shown(value: Decimal) -> str:
+    """Write a finite decimal for a message: plainly where that is short, else in scientific notation, never expanded."""
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # finite
+    if len(digits) + abs(exponent) <= _MAX_SHOWN:
+        return _plain(value)
+    if len(digits) <= _MAX_SHOWN:
+        return str(value)  # e.g. "1E+999999999": the digits and the exponent, exact
+    return format(value, f".{_MAX_SHOWN}e")  # very many digits: rounded, only for the message
+
+
 def _grouped(value: Decimal, lang: str) -> str:
     text = format(value.copy_abs() if value.is_zero() else value, ",f")
     if lang == "da":  # 17.500,00
@@ -568,7 +664,13 @@ def _hours(value: Decimal, lang: str) -> str:
 
 
 def _bek(law: LawSnapshot, meaning: str, subsection: int | None = None, sentence: int | None = None) -> LegalReference:
-    """A reference into the executive order in force, down to the sentence (*pkt.*)."""
+    """
+    A reference into the executive order in force, down to the sentence (*pkt.*).
+
+    Like :meth:`~mentorrules.law.LawSnapshot.bek_ref`, it is unverified from
+    2026-01-07, when BEK nr. 12 af 7. januar 2026 amended BEK nr. 1216/2023
+    (DESIGN section 5, C2.8).
+    """
     bek = law.bek
     assert bek is not None  # every date from 2020 has one
     return LegalReference(
@@ -579,6 +681,8 @@ def _bek(law: LawSnapshot, meaning: str, subsection: int | None = None, sentence
         source=bek.designation,
         url=bek.url,
         kind=ReferenceKind.EXECUTIVE_ORDER,
+        verified=law.bek_verified,
+        note=None if law.bek_verified else BEK_AMENDMENT_NOTE,
     )
 
 
@@ -787,12 +891,26 @@ _TEXTS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
             "No costs of delivering the mentor service are stated; they cannot be included.",
         ),
         "costs.training_purchase:met/included": (
-            "Køb af uddannelse til mentoren på {amount} er lagt til som tilskud ud over lønomkostningerne, for at "
-            "forbedre medarbejderens forudsætninger for at varetage mentorfunktionen. Vedlæg dokumentation for købet, "
-            "f.eks. en kopi af fakturaen.",
-            "Training bought for the mentor, {amount}, is added as a subsidy on top of the wage costs, to improve the "
-            "employee's ability to perform the mentor function. Enclose documentation of the purchase, e.g. a copy of "
-            "the invoice.",
+            "Der er bevilget tilskud til køb af uddannelse til mentoren: {amount} er lagt til ud over "
+            "lønomkostningerne, for at forbedre medarbejderens forudsætninger for at varetage mentorfunktionen. "
+            "Vedlæg dokumentation for købet, f.eks. en kopi af fakturaen.",
+            "A subsidy for training bought for the mentor has been granted: {amount} is added on top of the wage "
+            "costs, to improve the employee's ability to perform the mentor function. Enclose documentation of the "
+            "purchase, e.g. a copy of the invoice.",
+        ),
+        "costs.training_purchase:not_met/not_granted": (
+            "Køb af uddannelse på {amount} er ikke medregnet: tilskud til køb af uddannelse kan bevilges, men det er "
+            "registreret, at tilskuddet ikke er bevilget.",
+            "Training bought for {amount} is not included: a subsidy for buying training may be granted, but the "
+            "claim records that it was not granted.",
+        ),
+        "costs.training_purchase:needs_assessment/grant_not_recorded": (
+            "Tilskud til køb af uddannelse kan bevilges, men bevillingen er ikke registreret: købet på "
+            "{may_be_granted} er derfor ikke medregnet. Det beror på en konkret vurdering, om tilskuddet bevilges; "
+            "registrér afgørelsen (training_purchase_granted), så beløbet lægges til, hvis tilskuddet bevilges.",
+            "A subsidy for buying training may be granted, but the grant is not recorded: the purchase of "
+            "{may_be_granted} is therefore not included. Whether to grant it is a concrete assessment; record the "
+            "decision (training_purchase_granted) so that the amount is added if the subsidy is granted.",
         ),
         "costs.training_purchase:met/consultant": (
             "Køb af uddannelse på {amount} er ikke medregnet: tilskud til køb af uddannelse gives til en medarbejder i "
@@ -830,7 +948,7 @@ _TEXTS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
 )
 
 #: Facts worded as kroner; other decimals are worded as hours.
-_MONEY_FACTS: Final = frozenset({"amount", "hourly_cost", "fee"})
+_MONEY_FACTS: Final = frozenset({"amount", "hourly_cost", "fee", "may_be_granted"})
 
 
 class _CostExplainer:
@@ -918,12 +1036,15 @@ class CostDecision:
         claim: The claim evaluated.
         on: The law date: the executive order in force on it is applied.
         verdict: ``met`` when the claim is consistent and complete;
-            ``not_met`` when it is inconsistent; ``missing_facts`` when a fact
-            needed for an item is unknown (see :func:`evaluate_costs`).
+            ``not_met`` when it is inconsistent or the training subsidy was
+            refused; ``missing_facts`` when a fact needed for an item is
+            unknown; ``needs_assessment`` when the grant of the training
+            subsidy is not recorded (the worst of these, in that order; see
+            :func:`evaluate_costs`).
         eligible_hours: The hours that count: ``mentor_hours`` minus the
             usual-work and sick hours, at least 0.
         amount: ``eligible_hours`` times the hourly cost or fee, plus a
-            reimbursable training purchase, rounded to øre (two decimals,
+            reimbursable training purchase whose subsidy is granted, rounded to øre (two decimals,
             ``ROUND_HALF_UP``).
         findings: One finding per rule of :data:`COST_RULES`, in that order.
         notices: Notices (``law.unverified``).
@@ -1058,7 +1179,14 @@ def _excluded_amount(rule: str, name: str, claim: CostClaim, references: tuple[L
 
 
 def _training_purchase(law: LawSnapshot, claim: CostClaim, lab: tuple[LegalReference, ...]) -> Finding:
-    """LAB § 169, stk. 2, 2. pkt.: a subsidy for training bought for a company's or a school's released employee."""
+    """
+    LAB § 169, stk. 2, 2. pkt.: a subsidy for training bought for a company's or a school's released employee.
+
+    "Der kan bevilges tilskud til køb af uddannelse": the subsidy is a
+    discretionary grant, so the purchase is added only when the claim records
+    it (``training_purchase_granted``); a recorded refusal is ``not_met``, and
+    an unrecorded grant ``needs_assessment`` with the amount that may be granted.
+    """
     amount = claim.training_purchase
     subsidy = law.lab_ref("169", 2, sentence=2)
     invoice = _bek(law, "documentation", 1)
@@ -1074,8 +1202,17 @@ def _training_purchase(law: LawSnapshot, claim: CostClaim, lab: tuple[LegalRefer
     elif claim.employer is Engager.MUNICIPALITY:
         verdict, reason, refs = Verdict.MET, "municipality", (subsidy, law.lab_ref("170", sentence=1))
     else:
-        verdict, reason, refs = Verdict.MET, "included", (subsidy, invoice)
-        facts["included"] = True
+        granted = claim.training_purchase_granted
+        facts["granted"] = granted
+        refs = (subsidy, invoice)
+        if granted is None:
+            verdict, reason = Verdict.NEEDS_ASSESSMENT, "grant_not_recorded"
+            facts["may_be_granted"] = amount
+        elif granted:
+            verdict, reason = Verdict.MET, "included"
+            facts["included"] = True
+        else:
+            verdict, reason = Verdict.NOT_MET, "not_granted"
     facts["reason"] = reason
     return _finding("costs.training_purchase", verdict, "training_purchase", refs, facts)
 
@@ -1086,7 +1223,7 @@ def evaluate_costs(claim: CostClaim, *, on: date) -> CostDecision:
 
     The amount is ``eligible_hours`` times the hourly wage cost (or the fee
     per hour), plus a training purchase where the law gives a subsidy for
-    it, rounded once to øre with ``ROUND_HALF_UP``.  ``eligible_hours`` is
+    it and the claim records the grant, rounded once to øre with ``ROUND_HALF_UP``.  ``eligible_hours`` is
     ``mentor_hours`` minus the usual-work and sick hours (which lie within
     them), at least 0; travel, preparation and training hours lie outside
     them and are never added; travel expenses and overhead are never added.
@@ -1204,12 +1341,13 @@ def evaluate_costs(claim: CostClaim, *, on: date) -> CostDecision:
         eligible_hours=eligible,
         amount=amount,
         findings=findings,
-        notices=_notices(law, on),
+        notices=_notices(law),
     )
 
 
-def _notices(law: LawSnapshot, on: date) -> tuple[Notice, ...]:
-    if on < UNVERIFIED_AMENDMENT_FROM:
+def _notices(law: LawSnapshot) -> tuple[Notice, ...]:
+    """The ``law.unverified`` notice from 2026-01-07, when the order's references are unverified (C2.8)."""
+    if law.bek_verified:
         return ()
     bek = law.bek
     assert bek is not None
@@ -1253,7 +1391,8 @@ def add_costs_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         description=(
             "Calculate the reimbursable wage cost or consultant fee of a mentor-support claim (LAB § 169, stk. 2 "
             "and § 170, with the executive order in force on --on). Exit status: 0 met; 1 the claim is "
-            "inconsistent or a fact is missing; 2 usage error, unreadable file or invalid claim."
+            "inconsistent, a fact is missing or the training subsidy is refused or not recorded; 2 usage error, "
+            "unreadable file or invalid claim."
         ),
     )
     parser.add_argument("file", metavar="FILE", help="a JSON cost claim, or - for standard input")
@@ -1269,7 +1408,9 @@ def costs_command(args: argparse.Namespace) -> int:
     Run ``mentorrules costs``: read the claim, calculate, print; return the exit status.
 
     Exit status: 0 when the verdict is ``met``; 1 when it is not (a finding
-    is ``not_met``: the claim is inconsistent, or ``missing_facts``); 2 when
+    is ``not_met``: the claim is inconsistent or the training subsidy was
+    refused; ``missing_facts``; or ``needs_assessment``: the grant of the
+    training subsidy is not recorded); 2 when
     the file cannot be read, the claim is invalid or the date is not
     modelled (the reason goes to standard error, and with ``--format json``
     also to standard output as ``{"error": {...}}``).

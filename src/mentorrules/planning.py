@@ -4,6 +4,9 @@ Planning helpers for caseworkers: the windows the law opens, before a decision i
 The rules judge periods that are already granted; a caseworker planning the
 next step asks the same questions forwards:
 
+* :func:`period_window`: a period may last at most 6 months from its start
+  (LAB § 167, stk. 1, 1. pkt.; from 2014 to 2019 the agreement rule, old
+  § 31 c, stk. 1, 2. pkt.: "Aftalen kan højst indgås for 6 måneder").
 * :func:`next_period_window`: when a period ends, a new period may start the
   day after ("ved udløb af en periode", LAB § 167, stk. 1, 2. pkt.) and last at
   most 6 months; it needs its own concrete assessment.
@@ -18,6 +21,8 @@ chooses the dates as the interpretation says (``flag`` reports the citizen's
 reading and the strict one beside it).  Nothing reads the clock.
 
     >>> from datetime import date
+    >>> period_window(date(2016, 3, 1)).references[0].citation
+    'LAB § 31 c, stk. 1, 2. pkt.'
     >>> window = next_period_window(date(2025, 2, 27))
     >>> window.start, window.end
     (datetime.date(2025, 2, 28), datetime.date(2025, 8, 27))
@@ -37,7 +42,13 @@ from mentorrules.law import LawSnapshot, snapshot_for
 from mentorrules.references import LegalReference
 
 
-__all__ = ["Window", "education_admission_window", "next_period_window", "psychiatric_discharge_window"]
+__all__ = [
+    "Window",
+    "education_admission_window",
+    "next_period_window",
+    "period_window",
+    "psychiatric_discharge_window",
+]
 
 _DEFAULT = Interpretation()
 
@@ -48,7 +59,7 @@ class Window:
     A stretch of days the law opens, with both readings of the month arithmetic.
 
     Attributes:
-        kind: ``"next_period"``, ``"psychiatric_discharge"`` or ``"education_admission"``.
+        kind: ``"period"``, ``"next_period"``, ``"psychiatric_discharge"`` or ``"education_admission"``.
         start: The first day (for a right: the earliest day support may start).
         end: The last day support may last until, as the interpretation chooses.
         start_strict: The strict reading of ``start`` where it differs, else ``None``.
@@ -92,6 +103,36 @@ def _pick(readings: Readings, interpretation: Interpretation) -> tuple[date, dat
     if interpretation.ambiguous_dates is AmbiguousDates.STRICT:
         strict = None
     return chosen, strict
+
+
+def period_window(start: date, *, interpretation: Interpretation = _DEFAULT) -> Window:
+    """
+    Return the window of a period that starts on ``start``: it may last at most 6 months.
+
+    The start selects the law version, and the reference follows it: LAB
+    § 167, stk. 1, 1. pkt. ("i en periode på højst 6 måneder") from 2020;
+    from 2014 to 2019 old § 31 c, stk. 1, 2. pkt. ("Aftalen kan højst indgås
+    for 6 måneder"), never a section of chapter 26.
+
+    Args:
+        start: The first day of the period (it selects the law).
+        interpretation: The interpretation (month arithmetic).
+
+    Returns:
+        The window from ``start`` to the latest end, as the interpretation chooses.
+
+    Raises:
+        UnsupportedDateError: when ``start`` lies outside the modelled law.
+
+    >>> period_window(date(2024, 3, 1)).end
+    datetime.date(2024, 8, 31)
+    """
+    law = snapshot_for(start)
+    end, end_strict = _pick(period_end(start, law.period_months), interpretation)
+    reference = law.lab_ref("31 c", 1, sentence=2) if law.is_2014 else law.lab_ref("167", 1, sentence=1)
+    return Window(
+        kind="period", start=start, end=end, end_strict=end_strict, law=law.version.id, references=(reference,)
+    )
 
 
 def next_period_window(previous_end: date, *, interpretation: Interpretation = _DEFAULT) -> Window:
