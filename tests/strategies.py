@@ -7,9 +7,11 @@ versions (2014-01-01..2026-12-31), birth dates 1950..2012 including 29 February
 births, zero to three periods whose starts lie near the decision date (month ends
 favoured, so that the ambiguous month arithmetic is hit) and which follow each other
 at expiry, after a gap or overlapping, given in shuffled order; agreements whose
-items are present, absent or blank; assessments absent, true or false; every enum
-value and ``None``; external consultants with and without ``engaged_by``; sometimes
-a psychiatric discharge or an education admission; texts from a small alphabet,
+items are present, absent or blank; hours per person or per place; assessments
+(decisive need, usual duties, hours) absent, true or false; every enum value and
+``None``; external consultants with and without ``engaged_by``; sometimes a
+psychiatric discharge (with or without the assessment that later support is given in
+connection with it) or an education admission; texts from a small alphabet,
 sometimes Unicode, sometimes something that looks like a CPR number.
 
 Period starts are kept inside 2014-01-01..2026-12-31, so that every case can be
@@ -41,6 +43,7 @@ from mentorrules import (
     EducationRightWindow,
     Engager,
     Hours,
+    HoursBasis,
     HoursUnit,
     Interpretation,
     LawDate,
@@ -153,10 +156,13 @@ def period_ends(draw: st.DrawFn, start: date) -> date:
 hours = st.builds(
     Hours,
     amount=st.one_of(
-        st.sampled_from([Decimal(0), Decimal("0.5"), Decimal(3), Decimal("37.50"), Decimal(10000)]),
+        st.sampled_from(
+            [Decimal(0), Decimal("0.5"), Decimal(3), Decimal("37.50"), Decimal("0.000001"), Decimal(10000)]
+        ),
         st.decimals(min_value=0, max_value=100, places=2),
     ),
     unit=st.sampled_from(HoursUnit),
+    basis=st.sampled_from((HoursBasis.PERSON, HoursBasis.PERSON, HoursBasis.PLACE)),
 )
 
 
@@ -255,6 +261,7 @@ def cases(draw: st.DrawFn) -> Case:
             discharge_date=discharge_date,
             inpatient=draw(likely_true),
             psychiatric=draw(likely_true),
+            in_connection=draw(assessments(discharge_date)),
         )
         if flavour == "discharge":
             anchor = discharge_date - timedelta(days=draw(st.integers(0, 100)))
@@ -279,6 +286,7 @@ def cases(draw: st.DrawFn) -> Case:
         mentor=draw(mentors()),
         tasks=draw(st.lists(st.builds(Task, description=texts, within_usual_duties=optional_bools), max_size=3)),
         beyond_usual_duties=draw(assessments(decision)),
+        hours_assessment=draw(assessments(decision)),
         periods=draw(periods(anchor)),
         psychiatric_discharge=discharge,
         education_admission=admission,
@@ -315,6 +323,7 @@ _COMPLETE: dict[str, Any] = {
     },
     "tasks": [{"description": "Støtte til struktur i hverdagen", "within_usual_duties": None}],
     "beyond_usual_duties": None,
+    "hours_assessment": None,
     "periods": [
         {
             "start": "2024-03-01",
@@ -329,7 +338,7 @@ _COMPLETE: dict[str, Any] = {
                 "tasks": ["Støtte til struktur i hverdagen"],
                 "start": "2024-03-01",
                 "end": "2024-08-31",
-                "hours": {"amount": 3, "unit": "per_week"},
+                "hours": {"amount": 3, "unit": "per_week", "basis": "person"},
                 "complaint_guidance": True,
             },
         }

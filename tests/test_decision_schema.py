@@ -92,8 +92,9 @@ def agreements(draw: st.DrawFn, start: date, end: date) -> dict[str, Any] | None
             mostly(
                 {"amount": "5", "unit": "per_week"},
                 None,
-                {"amount": "0", "unit": "total"},
+                {"amount": "0", "unit": "total", "basis": "person"},
                 {"amount": "7.5", "unit": "total"},
+                {"amount": "2.500000", "unit": "per_week", "basis": "place"},
             )
         ),
         "complaint_guidance": draw(mostly(True, None, False)),
@@ -163,11 +164,13 @@ def cases(draw: st.DrawFn) -> dict[str, Any]:
             )
         ),
         "beyond_usual_duties": draw(ASSESSMENTS),
+        "hours_assessment": draw(ASSESSMENTS),
         "periods": draw(period_list()),
         "psychiatric_discharge": draw(
             rarely(
                 st.fixed_dictionaries(
-                    {"discharge_date": STARTS.map(iso), "inpatient": st.booleans(), "psychiatric": st.booleans()}
+                    {"discharge_date": STARTS.map(iso), "inpatient": st.booleans(), "psychiatric": st.booleans()},
+                    optional={"in_connection": ASSESSMENTS},
                 )
             )
         ),
@@ -260,7 +263,7 @@ def test_enums_come_from_the_library() -> None:
     assert [k.value for k in ReferenceKind] == defs["Reference"]["properties"]["kind"]["enum"]
     assert [v.id for v in LAW_VERSIONS] == defs["Law"]["properties"]["id"]["enum"]
     assert list(Interpretation().to_dict()) == defs["Interpretation"]["required"]
-    assert "mentorrules.decision/1" == schema["properties"]["schema"]["const"]
+    assert "mentorrules.decision/2" == schema["properties"]["schema"]["const"]
 
 
 def test_fixed_shapes_are_closed() -> None:
@@ -277,6 +280,14 @@ def test_example_record_validates() -> None:
     VALIDATOR.validate(example_record())
 
 
+@pytest.mark.parametrize("fact", [None, True, 1, "2024-02-20", "2.5", ["a"], {"nested": [1, {"x": None}]}])
+def test_facts_are_free_form(fact: Any) -> None:
+    """A finding's facts may be any JSON value: each rule records its own (contract 2)."""
+    record = example_record()
+    _finding(record)["facts"]["x"] = fact
+    VALIDATOR.validate(record)
+
+
 def _finding(record: dict[str, Any]) -> dict[str, Any]:
     finding: dict[str, Any] = record["findings"][0]
     return finding
@@ -286,7 +297,7 @@ def _finding(record: dict[str, Any]) -> dict[str, Any]:
     ("change", "why"),
     [
         (lambda r: r.update(extra=1), "unknown top-level key"),
-        (lambda r: r.update(schema="mentorrules.decision/2"), "another schema version"),
+        (lambda r: r.update(schema="mentorrules.decision/1"), "another schema version"),
         (lambda r: r.update(verdict="not_applicable"), "the aggregate is never not_applicable"),
         (lambda r: r.update(fingerprint="sha256:ABC"), "fingerprint not 64 lowercase hex digits"),
         (lambda r: r.update(fingerprint="md5:" + "0" * 64), "fingerprint without sha256"),
@@ -300,7 +311,7 @@ def _finding(record: dict[str, Any]) -> dict[str, Any]:
         (lambda r: _finding(r).update(verdict="maybe"), "unknown verdict"),
         (lambda r: _finding(r).update(references=[]), "a finding without a reference"),
         (lambda r: _finding(r).update(subject=None), "subject not a string"),
-        (lambda r: _finding(r)["facts"].update(x={"nested": 1}), "a fact that is an object"),
+        (lambda r: _finding(r).update(facts=[]), "facts not an object"),
         (lambda r: _finding(r)["references"][0].update(kind="rumour"), "unknown reference kind"),
         (lambda r: _finding(r)["references"][0].pop("verified"), "reference without verified"),
         (lambda r: _finding(r)["message"].pop("en"), "message without English"),

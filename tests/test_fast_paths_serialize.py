@@ -38,6 +38,7 @@ from mentorrules.facts import (
     EducationAdmission,
     Engager,
     Hours,
+    HoursBasis,
     HoursUnit,
     Mentor,
     MentorEmployer,
@@ -126,9 +127,19 @@ optional_bools = st.sampled_from((None, True, False))
 optional_dates = st.none() | dates()
 amounts = st.one_of(
     st.sampled_from(
-        [Decimal("0"), Decimal("-0"), Decimal("0E-7"), Decimal("1E+2"), Decimal("10000.000"), Decimal("3.50")]
+        [
+            Decimal("0"),
+            Decimal("-0"),
+            Decimal("0E-7"),
+            Decimal("1E+2"),
+            Decimal("10000.000"),
+            Decimal("3.50"),
+            Decimal("2.500000"),
+            Decimal("0.000001"),
+            Decimal("7.12345600"),
+        ]
     ),
-    st.decimals(min_value=0, max_value=10_000, allow_nan=False, allow_infinity=False),
+    st.decimals(min_value=0, max_value=10_000, places=6),
     st.integers(0, 10_000).map(Decimal),
 )
 
@@ -138,7 +149,7 @@ def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 
 assessments = st.builds(Assessment, outcome=st.booleans(), on=optional_dates, by=optional_texts, reason=optional_texts)
-hours = st.builds(Hours, amount=amounts, unit=st.sampled_from(HoursUnit))
+hours = st.builds(Hours, amount=amounts, unit=st.sampled_from(HoursUnit), basis=st.sampled_from(HoursBasis))
 agreements = st.builds(
     Agreement,
     written=st.booleans(),
@@ -180,9 +191,16 @@ wild_cases = st.builds(
     ),
     tasks=st.lists(st.builds(Task, description=wild_texts, within_usual_duties=optional_bools), max_size=3),
     beyond_usual_duties=optional(assessments),
+    hours_assessment=optional(assessments),
     periods=st.lists(periods(), max_size=3),
     psychiatric_discharge=optional(
-        st.builds(PsychiatricDischarge, discharge_date=dates(), inpatient=st.booleans(), psychiatric=st.booleans())
+        st.builds(
+            PsychiatricDischarge,
+            discharge_date=dates(),
+            inpatient=st.booleans(),
+            psychiatric=st.booleans(),
+            in_connection=optional(assessments),
+        )
     ),
     education_admission=optional(
         st.builds(EducationAdmission, admission_date=dates(), qualifying=st.booleans(), right_invoked_on=optional_dates)
@@ -212,6 +230,7 @@ def full_case() -> Case:
             Task(description="x", within_usual_duties=True),
         ),
         beyond_usual_duties=Assessment(outcome=False, on=None, by=None, reason=None),
+        hours_assessment=Assessment(outcome=True, on=on, by="LK", reason="Aftalt med virksomheden"),
         periods=(
             Period(
                 start=datetime.date(2024, 3, 1),
@@ -230,10 +249,20 @@ def full_case() -> Case:
                     complaint_guidance=False,
                 ),
             ),
-            Period(start=datetime.date(2024, 9, 1), end=datetime.date(2024, 9, 1), agreement=Agreement(written=False)),
+            Period(
+                start=datetime.date(2024, 9, 1),
+                end=datetime.date(2024, 9, 1),
+                agreement=Agreement(
+                    written=False,
+                    hours=Hours(amount=Decimal("0.000001"), unit=HoursUnit.TOTAL, basis=HoursBasis.PLACE),
+                ),
+            ),
         ),
         psychiatric_discharge=PsychiatricDischarge(
-            discharge_date=datetime.date(2024, 1, 5), inpatient=True, psychiatric=False
+            discharge_date=datetime.date(2024, 1, 5),
+            inpatient=True,
+            psychiatric=False,
+            in_connection=Assessment(outcome=False, on=datetime.date(2024, 2, 1), by="LK", reason="Senere"),
         ),
         education_admission=EducationAdmission(
             admission_date=datetime.date(2024, 1, 6), qualifying=False, right_invoked_on=datetime.date(2024, 2, 1)
@@ -399,7 +428,16 @@ BROKEN = [
     ("periods[0].agreement.hours.amount", _damaged(("periods", 0, "agreement", "hours", "amount"), "10000.01")),
     ("periods[0].agreement.hours.amount", _damaged(("periods", 0, "agreement", "hours", "amount"), -1)),
     ("periods[0].agreement.hours.amount", _damaged(("periods", 0, "agreement", "hours", "amount"), True)),
+    ("periods[0].agreement.hours.amount", _damaged(("periods", 0, "agreement", "hours", "amount"), "0.0000001")),
+    ("periods[0].agreement.hours.amount", _damaged(("periods", 0, "agreement", "hours", "amount"), 7.1234567)),
+    ("periods[0].agreement.hours.amount", _damaged(("periods", 0, "agreement", "hours", "amount"), Decimal("1E-7"))),
     ("periods[0].agreement.hours.unit", _damaged(("periods", 0, "agreement", "hours", "unit"), None)),
+    ("periods[0].agreement.hours.basis", _damaged(("periods", 0, "agreement", "hours", "basis"), "places")),
+    ("periods[0].agreement.hours.basis", _damaged(("periods", 0, "agreement", "hours", "basis"), 1)),
+    ("hours_assessment.outcome", _damaged(("hours_assessment", "outcome"), None)),
+    ("hours_assessment", _damaged(("hours_assessment",), "yes")),
+    ("psychiatric_discharge.in_connection.reason", _damaged(("psychiatric_discharge", "in_connection", "reason"), 1)),
+    ("psychiatric_discharge.in_connection", _damaged(("psychiatric_discharge", "in_connection"), [])),
     ("periods[0].agreement.complaint_guidance", _damaged(("periods", 0, "agreement", "complaint_guidance"), "no")),
     ("psychiatric_discharge.inpatient", _damaged(("psychiatric_discharge", "inpatient"), None)),
     ("psychiatric_discharge.discharge_date", _damaged(("psychiatric_discharge", "discharge_date"), "2024-1-5")),
@@ -591,7 +629,7 @@ def test_the_writer_refuses_what_is_not_a_case() -> None:
         s._canonical_case_json({"decision_date": "2024-02-20"})  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("cls", [TargetGroup, Purpose, MentorEmployer, Engager, HoursUnit])
+@pytest.mark.parametrize("cls", [TargetGroup, Purpose, MentorEmployer, Engager, HoursUnit, HoursBasis])
 def test_an_enum_member_is_the_text_of_its_value(cls: type[enum.StrEnum]) -> None:
     """What the writer and dump_case rely on: a member's text and _value_ are its value, a plain str."""
     for member in cls:
@@ -603,7 +641,7 @@ def test_an_enum_member_is_the_text_of_its_value(cls: type[enum.StrEnum]) -> Non
 def test_every_fact_enum_is_a_str_enum() -> None:
     """The writer writes enum members as text: every enum of the facts must be a StrEnum."""
     enums = [value for value in vars(facts).values() if isinstance(value, type) and issubclass(value, enum.Enum)]
-    assert {TargetGroup, Purpose, MentorEmployer, Engager, HoursUnit} == set(enums)
+    assert {TargetGroup, Purpose, MentorEmployer, Engager, HoursUnit, HoursBasis} == set(enums)
     assert all(issubclass(cls, enum.StrEnum) for cls in enums)
 
 

@@ -99,7 +99,7 @@ WRONG_TYPES: dict[str, tuple[Any, ...]] = {
     "object": ("x", 1, False, []),
     "objects": ("x", 1, True, {}),
     "strs": ("x", 1, True, {}),
-    "amount": (True, [], {}, "abc", "1e3", " 3", "NaN", "3.", -1, 10_000.5, "-0.5"),
+    "amount": (True, [], {}, "abc", "1e3", " 3", "NaN", "3.", -1, 10_000.5, "-0.5", "0.0000001", 1e-7, 2.1234567),
     "object item": ("x", 1, True, None, []),
     "str item": (1, True, None, {}, []),
 }
@@ -296,6 +296,33 @@ def test_damaged_documents_name_every_damaged_field(
         assert set(outcome.paths) == expected, (damage.log, outcome.paths)
     else:
         assert isinstance(outcome, Case), (damage.log, outcome)
+
+
+def text_with_a_repeated_key(value: Any, node: dict[str, Any]) -> str:
+    """Write ``value`` as JSON text in which the object ``node`` has its first key written twice."""
+    if isinstance(value, dict):
+        items = [f"{json.dumps(key)}: {text_with_a_repeated_key(item, node)}" for key, item in value.items()]
+        if value is node:
+            items.insert(1, items[0])
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(text_with_a_repeated_key(item, node) for item in value) + "]"
+    return json.dumps(value)
+
+
+@fuzz_settings
+@given(case_documents(), st.integers(0, 3), st.data())
+def test_a_repeated_key_is_named_with_every_damage(document: dict[str, Any], damages: int, data: st.DataObject) -> None:
+    """JSON text with a key written twice in one object: CaseError names that key's path and every damage."""
+    damage = Damage(copy.deepcopy(document))
+    for _ in range(damages):
+        damage.apply(data)
+    nodes = [(path, node) for path, kind, _, _, node in targets(damage.document, "Case", ()) if kind == "node" and node]
+    path, node = data.draw(st.sampled_from(nodes), label="object")
+    repeated = (*path, next(iter(node)))
+    outcome = load_and_decide(text_with_a_repeated_key(damage.document, node))
+    assert isinstance(outcome, CaseError), damage.log
+    assert set(outcome.paths) == {show(p) for p in damage.expected} | {show(repeated)}, (damage.log, outcome.paths)
 
 
 def test_damage_paths_are_written_like_the_library() -> None:

@@ -44,7 +44,9 @@ def _load(path: Path) -> dict[str, Any]:
 
 def _decide(scenario: dict[str, Any]) -> Decision:
     interpretation = Interpretation(**scenario.get("interpretation", {}))
-    return evaluate(load_case(scenario["case"]), interpretation=interpretation)
+    # case_text, where given, is the JSON text itself (a key written twice, how a number is written)
+    document = scenario["case_text"] if "case_text" in scenario else scenario["case"]
+    return evaluate(load_case(document), interpretation=interpretation)
 
 
 def _as_text(value: Any) -> str:

@@ -20,6 +20,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mentorrules import serialize
+from mentorrules._amounts import too_precise
+from mentorrules._notices import identifier_fields
 from mentorrules.exceptions import CaseError
 from mentorrules.facts import (
     Agreement,
@@ -29,6 +31,7 @@ from mentorrules.facts import (
     EducationAdmission,
     Engager,
     Hours,
+    HoursBasis,
     HoursUnit,
     Mentor,
     MentorEmployer,
@@ -78,6 +81,7 @@ def full_case() -> dict[str, Any]:
         },
         "tasks": [{"description": "Struktur", "within_usual_duties": False}, {"description": "Fremmøde"}],
         "beyond_usual_duties": {"outcome": True},
+        "hours_assessment": {"outcome": True, "on": "2024-02-19", "by": "SB", "reason": "Aftalt med skolen"},
         "periods": [
             {
                 "start": "2024-03-01",
@@ -96,9 +100,19 @@ def full_case() -> dict[str, Any]:
                     "complaint_guidance": None,
                 },
             },
-            {"start": "2024-09-01", "end": "2025-02-28", "assessment": {"outcome": True, "on": "2024-08-20"}},
+            {
+                "start": "2024-09-01",
+                "end": "2025-02-28",
+                "assessment": {"outcome": True, "on": "2024-08-20"},
+                "agreement": {"written": True, "hours": {"amount": "2.500000", "unit": "total", "basis": "place"}},
+            },
         ],
-        "psychiatric_discharge": {"discharge_date": "2024-01-15", "inpatient": True, "psychiatric": True},
+        "psychiatric_discharge": {
+            "discharge_date": "2024-01-15",
+            "inpatient": True,
+            "psychiatric": True,
+            "in_connection": {"outcome": False, "on": "2024-02-20", "by": "SB", "reason": "Ikke i forbindelse"},
+        },
         "education_admission": {
             "admission_date": "2024-02-01",
             "qualifying": True,
@@ -153,6 +167,8 @@ def same_data(given: Any, dumped: Any, path: str = "") -> None:
         for key, value in dumped.items():
             if key in given:
                 same_data(given[key], value, f"{path}.{key}")
+            elif key == "basis":
+                assert "person" == value, f"{path}.{key}"  # absent means person; dump_case always writes it
             else:
                 assert value in (None, []), f"{path}.{key}"
         assert set(given) <= set(dumped), path
@@ -163,6 +179,8 @@ def same_data(given: Any, dumped: Any, path: str = "") -> None:
             same_data(left, right, f"{path}[{index}]")
     elif path.endswith(".amount"):
         assert Decimal(str(given)) == Decimal(dumped), path
+    elif given is None and path.endswith(".basis"):
+        assert "person" == dumped, path
     elif given is None:
         assert dumped in (None, []), path
     else:
@@ -201,7 +219,7 @@ mentors = st.builds(
 )
 tasks = st.builds(Task, description=texts, within_usual_duties=optional(st.booleans()))
 amounts = st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False, allow_infinity=False)
-hours = st.builds(Hours, amount=amounts, unit=st.sampled_from(HoursUnit))
+hours = st.builds(Hours, amount=amounts, unit=st.sampled_from(HoursUnit), basis=st.sampled_from(HoursBasis))
 agreements = st.builds(
     Agreement,
     written=st.booleans(),
@@ -234,9 +252,16 @@ cases = st.builds(
     mentor=optional(mentors),
     tasks=st.lists(tasks, max_size=3).map(tuple),
     beyond_usual_duties=optional(assessments),
+    hours_assessment=optional(assessments),
     periods=st.lists(periods(), max_size=3).map(tuple),
     psychiatric_discharge=optional(
-        st.builds(PsychiatricDischarge, discharge_date=dates, inpatient=st.booleans(), psychiatric=st.booleans())
+        st.builds(
+            PsychiatricDischarge,
+            discharge_date=dates,
+            inpatient=st.booleans(),
+            psychiatric=st.booleans(),
+            in_connection=optional(assessments),
+        )
     ),
     education_admission=optional(
         st.builds(EducationAdmission, admission_date=dates, qualifying=st.booleans(), right_invoked_on=optional(dates))
@@ -290,15 +315,16 @@ class TestSharedCases:
 
     @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda p: p.stem)
     def test_loads_or_raises_case_error(self, scenario: Path) -> None:
-        """A scenario expecting CaseError fails with the expected paths; every other one loads."""
+        """A scenario expecting CaseError fails with the expected paths; every other one loads (its text first)."""
         spec = json.loads(scenario.read_text(encoding="utf-8"))
         expect = spec["expect"]
+        document = spec.get("case_text", spec["case"])
         if expect.get("error") == "CaseError":
             with pytest.raises(CaseError) as info:
-                load_case(spec["case"])
+                load_case(document)
             assert set(expect.get("paths", [])) <= set(info.value.paths)
         else:
-            assert isinstance(load_case(spec["case"]), Case)
+            assert isinstance(load_case(document), Case)
 
     @pytest.mark.parametrize("scenario", VALID_SCENARIOS, ids=lambda p: p.stem)
     def test_round_trip(self, scenario: Path) -> None:
@@ -315,7 +341,10 @@ class TestSharedCases:
         """The file's bytes and text load as the decoded object does (or fail with the same errors)."""
         spec = json.loads(scenario.read_text(encoding="utf-8"))
         text = json.dumps(spec["case"], ensure_ascii=False)
-        if spec["expect"].get("error") == "CaseError":
+        if "case_text" in spec:  # the text itself matters (a repeated key): its bytes load as it does
+            text = spec["case_text"]
+            assert paths_of(text) == paths_of(text.encode())
+        elif spec["expect"].get("error") == "CaseError":
             assert paths_of(spec["case"]) == paths_of(text) == paths_of(text.encode())
         else:
             assert load_case(spec["case"]) == load_case(text) == load_case(text.encode())
@@ -353,10 +382,19 @@ class TestLoadCase:
         assert agreement is not None
         assert ("Struktur", "Fremmøde") == agreement.tasks
         assert Hours(amount=Decimal(3), unit=HoursUnit.PER_WEEK) == agreement.hours
+        assert agreement.hours is not None
+        assert HoursBasis.PERSON is agreement.hours.basis
         assert Assessment(outcome=True, on=datetime.date(2024, 8, 20)) == case.periods[1].assessment
-        assert PsychiatricDischarge(discharge_date=datetime.date(2024, 1, 15), inpatient=True, psychiatric=True) == (
-            case.psychiatric_discharge
+        later = case.periods[1].agreement
+        assert Hours(amount=Decimal("2.5"), unit=HoursUnit.TOTAL, basis=HoursBasis.PLACE) == later.hours  # type: ignore[union-attr]
+        assert (
+            Assessment(outcome=True, on=datetime.date(2024, 2, 19), by="SB", reason="Aftalt med skolen")
+            == case.hours_assessment
         )
+        in_connection = Assessment(outcome=False, on=datetime.date(2024, 2, 20), by="SB", reason="Ikke i forbindelse")
+        assert PsychiatricDischarge(
+            discharge_date=datetime.date(2024, 1, 15), inpatient=True, psychiatric=True, in_connection=in_connection
+        ) == (case.psychiatric_discharge)
         assert datetime.date(2024, 3, 1) == case.education_admission.right_invoked_on  # type: ignore[union-attr]
         assert "sag-001" == case.case_id
 
@@ -915,6 +953,7 @@ class TestDumpCase:
             "mentor": None,
             "tasks": [],
             "beyond_usual_duties": None,
+            "hours_assessment": None,
             "periods": [],
             "psychiatric_discharge": None,
             "education_admission": None,
@@ -926,8 +965,13 @@ class TestDumpCase:
         expected = full_case()
         expected["tasks"][1]["within_usual_duties"] = None
         expected["beyond_usual_duties"] = {"outcome": True, "on": None, "by": None, "reason": None}
-        expected["periods"][0]["agreement"]["hours"]["amount"] = "3"
-        expected["periods"][1]["agreement"] = None
+        expected["periods"][0]["agreement"]["hours"].update(amount="3", basis="person")
+        expected["periods"][1]["agreement"] = {
+            **dict.fromkeys(attrs.fields_dict(Agreement)),
+            "written": True,
+            "tasks": [],
+            "hours": {"amount": "2.5", "unit": "total", "basis": "place"},
+        }
         expected["periods"][1]["assessment"].update(by=None, reason=None)
         assert expected == dump_case(load_case(full_case()))
 
@@ -959,11 +1003,12 @@ class TestDumpCase:
             (Decimal("-0"), "0"),
             (Decimal("0.000001"), "0.000001"),
             (Decimal("10000.000"), "10000"),
-            (Decimal("1.0000000000000000000000000000000001"), "1.0000000000000000000000000000000001"),
+            (Decimal("9999.999999"), "9999.999999"),
+            (Decimal("1.0000000000000000000000000000000000"), "1"),
         ],
     )
     def test_amount_is_a_plain_decimal_string(self, amount: Decimal, expected: str) -> None:
-        """The amount is written without exponent or trailing zeros, exactly (beyond 28 digits too)."""
+        """The amount is written without exponent or trailing zeros, exactly (6 decimals, beyond 28 digits too)."""
         case = Case(
             decision_date=datetime.date(2024, 2, 20),
             periods=(
@@ -1150,6 +1195,12 @@ class TestCaseSchema:
             "3,5",
             "",
             ".",
+            "2.500000",
+            "2.12345600",
+            "2.1234567",
+            "0.0000001",
+            "-0.0000000",
+            "10000.0000000",
         ],
     )
     def test_amount_strings_as_load_case(self, amount: str) -> None:
@@ -1233,3 +1284,337 @@ class TestProperties:
         else:
             assert [] == errors
             assert checked == fast
+
+
+# --- contract 2: precise amounts, repeated keys, surrogate keys, the new facts ----------------------------
+
+AMOUNT = "periods[0].agreement.hours.amount"
+SIX_PLACES = "must have at most 6 decimal places"
+
+
+def hours_text(amount: str) -> str:
+    """Return a minimal case as JSON text whose one agreement states ``amount`` written as it is."""
+    return json.dumps(with_hours(0)).replace('"amount": 0', f'"amount": {amount}')
+
+
+class TestAmountPrecision:
+    """An amount has at most 6 decimal places, judged on its value and without expanding it (contract 2)."""
+
+    @pytest.mark.parametrize(
+        ("amount", "expected"),
+        [
+            ("2.500000", Decimal("2.5")),
+            ("2.1234560000", Decimal("2.123456")),
+            ("9999.999999", Decimal("9999.999999")),
+            (7.123456, Decimal("7.123456")),
+            (1e-6, Decimal("0.000001")),
+            (Decimal("1E+2"), Decimal(100)),
+            (Decimal("0E-9"), Decimal(0)),
+            (Decimal("1.0000000"), Decimal(1)),
+        ],
+    )
+    def test_six_places_are_accepted(self, amount: Any, expected: Decimal) -> None:
+        """Six decimal places, trailing zeros beyond them, an exponent that makes a whole number: accepted."""
+        assert expected == loaded_amount(amount)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("1e2", Decimal(100)),
+            ("2.500000", Decimal("2.5")),
+            ("2.123456", Decimal("2.123456")),
+            ("1E+2", Decimal(100)),
+            ("0.1e1", Decimal(1)),
+            ("1e-6", Decimal("0.000001")),
+            ("0e-99999999999999999999999", Decimal(0)),
+        ],
+    )
+    def test_six_places_in_text_are_accepted(self, text: str, expected: Decimal) -> None:
+        """In JSON text too: ``1e2`` is 100, and zero is zero whatever its exponent (even one Decimal cannot hold)."""
+        hours = load_case(hours_text(text)).periods[0].agreement.hours  # type: ignore[union-attr]
+        assert expected == hours.amount  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize(
+        ("amount", "shown"),
+        [
+            ("2.1234567", "2.1234567"),
+            ("0.0000001", "0.0000001"),
+            (7.1234567, "7.1234567"),
+            (1e-7, "0.0000001"),
+            (Decimal("1E-7"), "0.0000001"),
+            (Decimal("1E-999999999"), "1E-999999999"),
+        ],
+    )
+    def test_seven_places_are_rejected(self, amount: Any, shown: str) -> None:
+        """Seven decimal places are an error at the amount's path; a float is judged by its repr."""
+        assert [(AMOUNT, f"{SIX_PLACES}, not {shown}")] == errors_of(with_hours(amount))
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            ("1e-7", f"{SIX_PLACES}, not 0.0000001"),
+            ("2.12345678", f"{SIX_PLACES}, not 2.12345678"),
+            ("1e-999999999", f"{SIX_PLACES}, not 1E-999999999"),
+            ("1e-99999999999999999999999", f"{SIX_PLACES}, not 1e-99999999999999999999999"),
+            ("1e999999999", "must lie between 0 and 10000, not 1E+999999999"),
+            ("-2e99999999999999999999999", "must lie between 0 and 10000, not -2e99999999999999999999999"),
+            ("1e-" + "9" * 60, f"{SIX_PLACES}, not 1e-" + "9" * 37 + "..."),
+        ],
+    )
+    def test_seven_places_in_text_are_rejected_at_once(self, text: str, message: str) -> None:
+        """Numbers the decimal module cannot even hold are errors at their path, never an escaping exception."""
+        assert [(AMOUNT, message)] == errors_of(hours_text(text))
+        assert [(AMOUNT, message)] == errors_of(hours_text(text).encode())
+
+    def test_a_number_out_of_reach_elsewhere_is_a_wrong_type(self) -> None:
+        """A huge number where a date belongs is named as a number, like any other."""
+        assert [("decision_date", "must be a date string YYYY-MM-DD, not number")] == errors_of(
+            '{"decision_date": 1e-99999999999999999999999}'
+        )
+
+    def test_a_long_rejected_amount_is_shown_short(self) -> None:
+        """A rejected amount with many digits is shown in scientific form, rounded, never written out in full."""
+        [(_, message)] = errors_of(with_hours(int("1" * 100)))
+        assert "must lie between 0 and 10000, not 1.11111111111111111111E+99" == message
+        assert [(AMOUNT, "must lie between 0 and 10000, not 1E+50")] == errors_of(with_hours(10**50))
+
+    def test_integers_are_never_too_precise(self) -> None:
+        """An int has no decimal places, however large (it is judged without converting it)."""
+        assert not too_precise(10**30)
+        assert not too_precise(0)
+
+    def test_the_class_refuses_seven_places(self) -> None:
+        """Hours built in Python are held to the same precision."""
+        with pytest.raises(CaseError) as info:
+            Hours(amount=Decimal("0.0000001"), unit=HoursUnit.TOTAL)
+        assert [("amount", SIX_PLACES)] == [(e.path, e.message) for e in info.value.errors]
+        assert Decimal("2.5") == Hours(amount=Decimal("2.500000"), unit=HoursUnit.TOTAL).amount
+
+
+class TestRepeatedKeys:
+    """A key that occurs twice in one object of JSON text is an input error at its path (contract 2)."""
+
+    def test_at_the_top_level(self) -> None:
+        """The repeated key is named; the document is not read with either value."""
+        text = '{"decision_date": "2024-02-20", "case_id": "a", "decision_date": "2024-02-21"}'
+        assert [("decision_date", serialize._REPEATED)] == errors_of(text)
+
+    def test_nested_with_other_errors(self) -> None:
+        """A repeated key deep down is named by its full path, in document order, and every other error too."""
+        text = (
+            '{"decision_date": "2024-02-30", "periods": [{"start": "2024-03-01", "end": "2024-08-31",'
+            ' "agreement": {"written": true, "mentor_name": "A", "mentor_name": "A",'
+            ' "hours": {"amount": 2.12345678, "unit": "per_week"}}}],'
+            ' "tasks": [{"description": "x", "description": 1, "description": "y"}]}'
+        )
+        assert [
+            "decision_date",
+            "periods[0].agreement.mentor_name",
+            AMOUNT,
+            "tasks[0].description",
+            "tasks[0].description",
+        ] == paths_of(text)
+        messages = dict(errors_of(text))
+        assert serialize._REPEATED == messages["periods[0].agreement.mentor_name"]
+
+    def test_a_key_three_times_is_named_once(self) -> None:
+        """Each repeated key is reported once, where it occurs the second time."""
+        errors = errors_of(
+            '{"decision_date": "2024-02-20", "x": 1, "x": 2, "x": 3}'
+        )  # unknown each time, repeated once
+        assert ["x"] * 4 == [path for path, _ in errors]
+        assert 1 == [message for _, message in errors].count(serialize._REPEATED)
+        assert [("case_id", serialize._REPEATED)] == errors_of(
+            '{"case_id": "a", "decision_date": "2024-02-20", "case_id": "a", "case_id": "a"}'
+        )
+
+    def test_the_scenario_text(self) -> None:
+        """Scenario p22: the repeated mentor name and the eight-decimal amount, both by path."""
+        spec = json.loads((CASES_DIR / "p22_duplicate_key_and_precise_amount.json").read_text(encoding="utf-8"))
+        assert ["periods[0].agreement.mentor_name", AMOUNT] == paths_of(spec["case_text"])
+
+    def test_keys_repeated_in_different_objects_are_fine(self) -> None:
+        """The same key in two objects (two periods) is no repetition."""
+        text = json.dumps(full_case())
+        assert load_case(full_case()) == load_case(text)
+
+    def test_the_decoder_marks_only_objects_with_repeated_keys(self) -> None:
+        """Plain objects stay plain dicts (the fast path's condition); repeated keys keep every pair, last value wins."""
+        plain = serialize._DECODER.decode('{"a": {"b": 1}}')
+        assert dict is type(plain) is type(plain["a"])
+        marked = serialize._DECODER.decode('{"a": 1, "b": 2, "a": 3}')
+        assert {"a": 3, "b": 2} == marked
+        assert (("a", 1), ("b", 2), ("a", 3)) == marked.pairs
+        with pytest.raises(serialize._Invalid):
+            serialize._fast_case(serialize._DECODER.decode('{"decision_date": "2024-02-20", "tasks": [], "tasks": []}'))
+
+
+class TestSurrogateKeys:
+    """A lone surrogate in a key is escaped in the error's path, so that every output can be written (contract 2)."""
+
+    @pytest.mark.parametrize(
+        ("text", "path"),
+        [
+            ('{"decision_date": "2024-02-20", "\\ud800": 1}', "\\ud800"),
+            ('{"decision_date": "2024-02-20", "mentor": {"a\\udfff": 1}}', "mentor.a\\udfff"),
+            ('{"decision_date": "2024-02-20", "\\ud800": 1, "\\ud800": 2}', "\\ud800"),
+        ],
+    )
+    def test_the_path_is_text(self, text: str, path: str) -> None:
+        """The path writes the surrogate as its escape; str(), UTF-8 and JSON output all work."""
+        with pytest.raises(CaseError) as info:
+            load_case(text)
+        error = info.value
+        assert path == error.errors[0].path
+        assert path in str(error)
+        for item in error.errors:
+            item.path.encode("utf-8")
+            item.message.encode("utf-8")
+        json.dumps([(e.path, e.message) for e in error.errors], ensure_ascii=False).encode("utf-8")
+        str(error).encode("utf-8")
+
+    def test_a_lone_surrogate_in_a_list_item_is_named(self) -> None:
+        """A lone surrogate in a value (here a record's task) is a wrong type at the item's path."""
+        data = with_period(agreement={"written": True, "tasks": ["ok", "\ud83d"]})
+        assert [("periods[0].agreement.tasks[1]", serialize._NOT_TEXT)] == errors_of(data)
+
+    def test_in_a_mapping(self) -> None:
+        """The same for a key of a decoded mapping."""
+        assert ["\\ud800x"] == paths_of({**MINIMAL, "\ud800x": 1})
+
+
+class TestNewFacts:
+    """Hours.basis, Case.hours_assessment and PsychiatricDischarge.in_connection (contract 2)."""
+
+    @pytest.mark.parametrize(("given", "basis"), [({}, HoursBasis.PERSON), ({"basis": None}, HoursBasis.PERSON)])
+    def test_absent_or_null_basis_is_person(self, given: dict[str, Any], basis: HoursBasis) -> None:
+        """A basis left out or null means the hours are set for the person."""
+        data = with_period(agreement={"written": True, "hours": {"amount": 3, "unit": "total", **given}})
+        assert basis is load_case(data).periods[0].agreement.hours.basis  # type: ignore[union-attr]
+        assert basis is load_case(json.dumps(data)).periods[0].agreement.hours.basis  # type: ignore[union-attr]
+
+    def test_place(self) -> None:
+        """A basis "place" is read and written as such."""
+        data = with_period(agreement={"written": True, "hours": {"amount": 3, "unit": "total", "basis": "place"}})
+        case = load_case(data)
+        assert HoursBasis.PLACE is case.periods[0].agreement.hours.basis  # type: ignore[union-attr]
+        assert "place" == dump_case(case)["periods"][0]["agreement"]["hours"]["basis"]
+        assert case == load_case(dump_case(case))
+
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            ("places", "unknown value 'places'; allowed values: 'person', 'place'"),
+            ("Person", "unknown value 'Person'; allowed values: 'person', 'place'"),
+            (1, "must be a string, one of 'person', 'place'; not number"),
+        ],
+    )
+    def test_a_bad_basis_is_named_by_its_path(self, value: Any, message: str) -> None:
+        """An unknown basis is an input error like any enum value."""
+        data = with_period(agreement={"written": True, "hours": {"amount": 3, "unit": "total", "basis": value}})
+        assert [("periods[0].agreement.hours.basis", message)] == errors_of(data)
+
+    def test_assessments_are_checked_by_path(self) -> None:
+        """The new assessments are checked as every assessment is."""
+        data = {
+            **MINIMAL,
+            "hours_assessment": {"outcome": "yes"},
+            "psychiatric_discharge": {
+                "discharge_date": "2024-01-15",
+                "inpatient": True,
+                "psychiatric": True,
+                "in_connection": {"outcome": True, "on": "2024-02-30", "x": 1},
+            },
+        }
+        assert [
+            "hours_assessment.outcome",
+            "psychiatric_discharge.in_connection.on",
+            "psychiatric_discharge.in_connection.x",
+        ] == paths_of(data)
+
+    @pytest.mark.parametrize(
+        ("build", "path", "message"),
+        [
+            (lambda: Hours(amount=Decimal(1), unit=HoursUnit.TOTAL, basis="place"), "basis", "must be a HoursBasis"),  # type: ignore[arg-type]
+            (lambda: Hours(amount=Decimal(1), unit=HoursUnit.TOTAL, basis=None), "basis", "is required"),  # type: ignore[arg-type]
+            (lambda: Case(decision_date=datetime.date(2024, 2, 20), hours_assessment=True), "hours_assessment", ""),  # type: ignore[arg-type]
+            (
+                lambda: PsychiatricDischarge(
+                    discharge_date=datetime.date(2024, 1, 1),
+                    inpatient=True,
+                    psychiatric=True,
+                    in_connection="x",  # type: ignore[arg-type]
+                ),
+                "in_connection",
+                "",
+            ),
+        ],
+    )
+    def test_the_classes_check_the_new_fields(self, build: Any, path: str, message: str) -> None:
+        """Built in Python, a wrong value of a new field is named as every other."""
+        with pytest.raises(CaseError) as info:
+            build()
+        [error] = info.value.errors
+        assert path == error.path
+        assert error.message.startswith(message)
+
+    def test_the_schema_describes_them(self) -> None:
+        """case_schema() has the new fields, optional, and the basis's values."""
+        defs = case_schema()["$defs"]
+        assert {"anyOf": [{"$ref": "#/$defs/Assessment"}, {"type": "null"}]} == defs["Case"]["properties"][
+            "hours_assessment"
+        ]
+        assert ["person", "place", None] == defs["Hours"]["properties"]["basis"]["enum"]
+        assert ["amount", "unit"] == defs["Hours"]["required"]
+        assert "in_connection" in defs["PsychiatricDischarge"]["properties"]
+        assert "in_connection" not in defs["PsychiatricDischarge"]["required"]
+
+
+def _text_fields(spec: Any, data: dict[str, Any], prefix: str) -> list[str]:
+    """Put a CPR-like text in every free-text field of a dumped object; return their paths in document order."""
+    paths = []
+    for name in spec.names:
+        kind, arg, _ = spec.fields[name]
+        if kind == serialize._STR:
+            data[name] = "ref 010203-1234"
+            paths.append(prefix + name)
+        elif kind == serialize._STRS:
+            data[name] = ["010203-1234"]
+            paths.append(f"{prefix}{name}[0]")
+        elif kind == serialize._OBJ and data[name] is not None:
+            paths += _text_fields(arg, data[name], f"{prefix}{name}.")
+        elif kind == serialize._OBJS:
+            for index, item in enumerate(data[name]):
+                paths += _text_fields(arg, item, f"{prefix}{name}[{index}].")
+    return paths
+
+
+def test_the_privacy_scan_reads_every_free_text_of_the_format() -> None:
+    """Every text field the JSON format has, the new assessments' included, is scanned for CPR-like numbers."""
+    document = dump_case(load_case(full_case()))
+    paths = _text_fields(serialize._CASE, document, "")
+    assert {"hours_assessment.by", "psychiatric_discharge.in_connection.reason"} <= set(paths)
+    assert sorted(paths) == sorted(identifier_fields(load_case(document)))
+
+
+@pytest.mark.parametrize(
+    ("data", "path"),
+    [
+        ({**MINIMAL, "purpose": "010203-1234"}, "purpose"),
+        ({**MINIMAL, "case_id": "x", "decision_date": "0102031234"}, "decision_date"),
+        (with_hours("1012031234"), AMOUNT),
+        (with_hours(1012031234), AMOUNT),
+    ],
+)
+def test_a_rejected_value_like_a_cpr_number_is_withheld(data: dict[str, Any], path: str) -> None:
+    """An error message never repeats a rejected value that looks like a CPR number (contract 2)."""
+    [(where, message)] = errors_of(data)
+    assert path == where
+    assert serialize._WITHHELD in message
+    assert "1234" not in message
+
+
+def test_an_out_of_reach_number_like_a_cpr_number_is_withheld() -> None:
+    """Even a number the decimal module cannot hold."""
+    [(_, message)] = errors_of(hours_text("1012031234e99999999999999999999"))
+    assert message.endswith(serialize._WITHHELD)

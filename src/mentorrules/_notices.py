@@ -63,9 +63,16 @@ NOTICE_TEXTS = MappingProxyType(
             "The period {start} to {end} lies partly outside the window of the law version {law} "
             "({valid_from} to {valid_to}); other rules may govern part of it.",
         ),
+        "law.transition/outside": (
+            "Perioden {start} til {end} ligger helt uden for gyldighedsperioden for regelsættet {law} "
+            "({valid_from} til {valid_to}); andre regler kan gælde for den.",
+            "The period {start} to {end} lies entirely outside the window of the law version {law} "
+            "({valid_from} to {valid_to}); other rules may govern it.",
+        ),
     }
 )
-NOTICE_CODES = tuple(NOTICE_TEXTS)
+#: The notice codes (a text keyed ``code/reason`` words a notice whose ``reason`` fact is that reason).
+NOTICE_CODES = tuple(code for code in NOTICE_TEXTS if "/" not in code)
 
 
 class NoticeExplainer:
@@ -76,7 +83,8 @@ class NoticeExplainer:
     def message(self, item: Finding | Notice, lang: str) -> str:
         """Return the notice's message in ``lang``."""
         assert isinstance(item, Notice)
-        da, en = NOTICE_TEXTS[item.code]
+        reason = item.facts.get("reason")
+        da, en = NOTICE_TEXTS.get(f"{item.code}/{reason}") or NOTICE_TEXTS[item.code]
         args = {key: display(value, lang) for key, value in item.facts.items()}
         text = (da if lang == "da" else en).format_map(args)
         if item.references:
@@ -112,7 +120,7 @@ def looks_like_cpr(text: str) -> bool:
 
 def _texts(case: Case) -> Iterator[tuple[str, str | None]]:
     yield "case_id", case.case_id
-    for name in ("decisive_need", "beyond_usual_duties"):
+    for name in ("decisive_need", "beyond_usual_duties", "hours_assessment"):
         assessment = getattr(case, name)
         if assessment is not None:
             yield f"{name}.by", assessment.by
@@ -136,6 +144,10 @@ def _texts(case: Case) -> Iterator[tuple[str, str | None]]:
             yield f"{prefix}.mentor_contact", agreement.mentor_contact
             for j, item in enumerate(agreement.tasks):
                 yield f"{prefix}.tasks[{j}]", item
+    discharge = case.psychiatric_discharge
+    if discharge is not None and discharge.in_connection is not None:
+        yield "psychiatric_discharge.in_connection.by", discharge.in_connection.by
+        yield "psychiatric_discharge.in_connection.reason", discharge.in_connection.reason
 
 
 # ASCII digits become "0", so six digits in a row become b"000000".  The text is encoded as Latin-1 with every
@@ -148,7 +160,9 @@ _DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 def _strings(case: Case) -> list[str | None]:
     """Return every free text of the case, without paths (the cheap first pass)."""
     strings: list[str | None] = [case.case_id]
-    for assessment in (case.decisive_need, case.beyond_usual_duties):
+    discharge = case.psychiatric_discharge
+    in_connection = None if discharge is None else discharge.in_connection
+    for assessment in (case.decisive_need, case.beyond_usual_duties, case.hours_assessment, in_connection):
         if assessment is not None:
             strings += (assessment.by, assessment.reason)
     mentor = case.mentor

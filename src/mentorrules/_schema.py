@@ -1,5 +1,5 @@
 """
-The JSON Schema of the decision record (``mentorrules.decision/1``).
+The JSON Schema of the decision record (``mentorrules.decision/2``).
 
 :func:`decision_schema` describes exactly what :meth:`Decision.to_dict()
 <mentorrules.Decision.to_dict>` returns (DESIGN section 4), so that a
@@ -10,7 +10,7 @@ itself, so the schema cannot drift from the code.
 
     >>> schema = decision_schema()
     >>> schema["properties"]["schema"]["const"]
-    'mentorrules.decision/1'
+    'mentorrules.decision/2'
     >>> "duration.period_length" in schema["$defs"]["Finding"]["properties"]["rule"]["enum"]
     True
 """
@@ -54,14 +54,14 @@ def decision_schema() -> dict[str, Any]:
     Describe the decision record (:meth:`Decision.to_dict() <mentorrules.Decision.to_dict>`) as JSON Schema.
 
     The schema (draft 2020-12) fixes the shape of DESIGN section 4: the
-    schema tag ``mentorrules.decision/1``, the aggregate verdict, the law
+    schema tag ``mentorrules.decision/2``, the aggregate verdict, the law
     version, the seven interpretation choices, the findings (rule id from the
     catalogue, verdict, subject, facts, at least one reference, the message in
     Danish and English), the notices, the library version and the
     ``sha256:`` fingerprint.  Objects whose keys are fixed reject unknown
-    keys; a finding's ``facts`` is open, since every rule records its own
-    facts (JSON strings, numbers, booleans, ``null`` or lists of strings;
-    dates as ISO strings, decimals as plain strings).
+    keys; a finding's ``facts`` is free-form, since every rule records its
+    own facts: any JSON value (dates as ISO strings, decimals as plain
+    strings).
 
     Returns:
         A new dict each call, free to change.
@@ -88,13 +88,7 @@ def decision_schema() -> dict[str, Any]:
         },
         "A pinpoint citation into one version of a legal source.",
     )
-    fact = {
-        "description": "A fact the rule used: dates as ISO strings, decimals as plain strings.",
-        "anyOf": [
-            {"type": ["string", "boolean", "integer", "null"]},
-            {"type": "array", "items": {"type": "string"}},
-        ],
-    }
+    fact = {"description": "A fact the rule used, any JSON value: dates as ISO strings, decimals as plain strings."}
     finding = _closed(
         {
             "rule": {"type": "string", "enum": [rule.id for rule in CATALOGUE]},
@@ -141,7 +135,7 @@ def decision_schema() -> dict[str, Any]:
     )
     record = _closed(
         {
-            "schema": {"const": "mentorrules.decision/1"},
+            "schema": {"const": "mentorrules.decision/2"},
             "verdict": {
                 "type": "string",
                 "enum": [v for v in verdicts if v != Verdict.NOT_APPLICABLE.value],

@@ -67,11 +67,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, timedelta
-from decimal import Decimal
 from functools import partial
 from importlib import resources
 from types import MappingProxyType
-from typing import IO, NamedTuple, NoReturn, TextIO
+from typing import IO, NamedTuple, TextIO
 
 from mentorrules._version import __version__
 from mentorrules.batch import Result, chunked, dumps_results, evaluate_one, loads_results, map_ordered
@@ -81,6 +80,7 @@ from mentorrules.interpretation import AmbiguousDates, Interpretation
 from mentorrules.outcomes import Decision, Verdict
 from mentorrules.planning import Window, next_period_window, period_window
 from mentorrules.references import LegalReference
+from mentorrules.serialize import _DECODER as CASE_DECODER
 from mentorrules.serialize import case_schema
 
 
@@ -483,10 +483,6 @@ class _Chunk(NamedTuple):
     size: int = 0
 
 
-def _reject_constant(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not allowed")
-
-
 def _input_kind(path: str) -> str:
     suffix = os.path.splitext(path)[1].lower()
     if suffix in (".jsonl", ".ndjson"):
@@ -532,9 +528,11 @@ def _document_chunks(label: str, data: bytes) -> Iterator[_Chunk]:
     if not text.strip():
         return
     try:
-        value: object = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
-    except (ValueError, RecursionError):
-        value = text  # load_case words the error
+        # The case reader's own decoder: a key written twice and a number no Decimal can hold reach load_case,
+        # which names them by path.
+        value: object = CASE_DECODER.decode(text)
+    except Exception:  # not JSON, too deep, NaN: load_case decodes the text again and words the error
+        value = text
     if type(value) is not list:
         yield _Chunk(label, 1, b"", ((f"{label}:1", value),))
         return

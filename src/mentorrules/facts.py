@@ -13,8 +13,8 @@ error.  Inside an :class:`Agreement`, ``None`` (or an empty text or list)
 means *the record does not state it*, which is a defect of the record.
 
 Values are checked when an object is built: a wrong type, a date outside
-1900-01-01..2199-12-31, a period that ends before it starts or hours outside
-0..10,000 raise :class:`~mentorrules.CaseError` naming the field.
+1900-01-01..2199-12-31, a period that ends before it starts, or hours outside
+0..10,000 or with more than 6 decimal places raise :class:`~mentorrules.CaseError` naming the field.
 
 Legal basis:
     LAB (lov om en aktiv beskæftigelsesindsats) kapitel 26, §§ 167-171
@@ -31,6 +31,7 @@ from typing import Any
 
 import attrs
 
+from mentorrules._amounts import MAX_DECIMAL_PLACES, too_precise
 from mentorrules.exceptions import CaseError, FieldError
 
 
@@ -42,6 +43,7 @@ __all__ = [
     "EducationAdmission",
     "Engager",
     "Hours",
+    "HoursBasis",
     "HoursUnit",
     "Mentor",
     "MentorEmployer",
@@ -148,6 +150,20 @@ class HoursUnit(enum.StrEnum):
 
     PER_WEEK = "per_week"
     TOTAL = "total"
+
+
+class HoursBasis(enum.StrEnum):
+    """
+    What the number of mentor hours is set for (*timetallet*; contract 2).
+
+    ``PERSON``: the hours are set for this person's support (the default).
+    ``PLACE``: the hours are set for the place, the company or education
+    institution, rather than for the person (LAB § 169, stk. 4; old § 31 e,
+    stk. 2).
+    """
+
+    PERSON = "person"
+    PLACE = "place"
 
 
 # --- construction checks -----------------------------------------------------
@@ -363,27 +379,36 @@ class Hours:
     The number of mentor hours (*timetallet for mentorstøtten*).
 
     Attributes:
-        amount: The number of hours, 0..10,000, as an exact decimal.
+        amount: The number of hours, 0..10,000, as an exact decimal with at
+            most 6 decimal places (trailing zeros do not count).
         unit: Per week or in total.
+        basis: Set for the person (the default) or for the place (LAB § 169,
+            stk. 4; old § 31 e, stk. 2).
     """
 
     amount: Decimal
     unit: HoursUnit
+    basis: HoursBasis = HoursBasis.PERSON
 
     def __attrs_post_init__(self) -> None:
-        """Check the field types and the range."""
+        """Check the field types, the range and the precision."""
         if (
             type(self.amount) is Decimal
             and self.amount.is_finite()
             and 0 <= self.amount <= MAX_HOURS
+            and not too_precise(self.amount)
             and type(self.unit) is HoursUnit
+            and type(self.basis) is HoursBasis
         ):
             return  # the fast path: every field is of its type
         amount_problem = _type_problem(self.amount, Decimal, required=True)
         if amount_problem is None and not (self.amount.is_finite() and 0 <= self.amount <= MAX_HOURS):
             amount_problem = "must lie between 0 and 10000"
+        elif amount_problem is None and too_precise(self.amount):
+            amount_problem = f"must have at most {MAX_DECIMAL_PLACES} decimal places"
         unit_problem = "is required" if self.unit is None else _enum_problem(self.unit, HoursUnit)
-        _check([("amount", amount_problem), ("unit", unit_problem)])
+        basis_problem = "is required" if self.basis is None else _enum_problem(self.basis, HoursBasis)
+        _check([("amount", amount_problem), ("unit", unit_problem), ("basis", basis_problem)])
 
 
 @attrs.frozen(kw_only=True)
@@ -514,15 +539,25 @@ class PsychiatricDischarge:
         discharge_date: The day of discharge.
         inpatient: The person was admitted (not out-patient or day treatment).
         psychiatric: The admission was for a mental illness (not somatic).
+        in_connection: The caseworker's assessment that support starting
+            after the discharge date is given in connection with the discharge
+            (BEK § 128, stk. 3: *i forbindelse med udskrivningen*); read only
+            when the support starts after the discharge.
     """
 
     discharge_date: _dt.date
     inpatient: bool
     psychiatric: bool
+    in_connection: Assessment | None = None
 
     def __attrs_post_init__(self) -> None:
         """Check the field types."""
-        if _req_date(self.discharge_date) and type(self.inpatient) is bool and type(self.psychiatric) is bool:
+        if (
+            _req_date(self.discharge_date)
+            and type(self.inpatient) is bool
+            and type(self.psychiatric) is bool
+            and (self.in_connection is None or type(self.in_connection) is Assessment)
+        ):
             return  # the fast path: every field is of its type
         _check(
             [
@@ -535,6 +570,7 @@ class PsychiatricDischarge:
                     "psychiatric",
                     None if type(self.psychiatric) is bool else f"must be bool, not {type(self.psychiatric).__name__}",
                 ),
+                ("in_connection", _type_problem(self.in_connection, Assessment)),
             ]
         )
 
@@ -593,6 +629,9 @@ class Case:
         tasks: The mentor's tasks.
         beyond_usual_duties: The caseworker's finding under § 169 that the
             work exceeds what the employer or school usually does.
+        hours_assessment: The concrete assessment, made with the company or
+            education institution, that set the mentor function's hours
+            (§ 169, stk. 3; old § 31 e, stk. 2).
         periods: All periods of this course of support, in any order.
         psychiatric_discharge: A discharge from psychiatric admission (§ 167, stk. 2).
         education_admission: An admission to education (§ 167, stk. 3).
@@ -606,6 +645,7 @@ class Case:
     mentor: Mentor | None = None
     tasks: tuple[Task, ...] = attrs.field(default=(), converter=_tuple_of)
     beyond_usual_duties: Assessment | None = None
+    hours_assessment: Assessment | None = None
     periods: tuple[Period, ...] = attrs.field(default=(), converter=_tuple_of)
     psychiatric_discharge: PsychiatricDischarge | None = None
     education_admission: EducationAdmission | None = None
@@ -622,6 +662,7 @@ class Case:
             and type(self.tasks) is tuple
             and all(type(t) is Task for t in self.tasks)
             and (self.beyond_usual_duties is None or type(self.beyond_usual_duties) is Assessment)
+            and (self.hours_assessment is None or type(self.hours_assessment) is Assessment)
             and type(self.periods) is tuple
             and all(type(p) is Period for p in self.periods)
             and (self.psychiatric_discharge is None or type(self.psychiatric_discharge) is PsychiatricDischarge)
@@ -638,6 +679,7 @@ class Case:
                 ("mentor", _type_problem(self.mentor, Mentor)),
                 ("tasks", _items_problem(self.tasks, Task)),
                 ("beyond_usual_duties", _type_problem(self.beyond_usual_duties, Assessment)),
+                ("hours_assessment", _type_problem(self.hours_assessment, Assessment)),
                 ("periods", _items_problem(self.periods, Period)),
                 ("psychiatric_discharge", _type_problem(self.psychiatric_discharge, PsychiatricDischarge)),
                 ("education_admission", _type_problem(self.education_admission, EducationAdmission)),

@@ -10,7 +10,9 @@ in :mod:`mentorrules.facts`:
 * enums are their lowercase string values (``"per_week"``);
 * ``Hours.amount`` is a JSON number or a decimal string such as ``"2.50"``,
   read into an exact :class:`~decimal.Decimal` (never through binary floating
-  point), between 0 and 10,000;
+  point), between 0 and 10,000 with at most 6 decimal places (trailing zeros
+  do not count);
+* ``Hours.basis`` absent or ``null`` means ``"person"``;
 * a field that is ``null`` or absent is *unknown*, except the required ones;
   a list that is ``null`` or absent is empty.
 
@@ -18,9 +20,10 @@ in :mod:`mentorrules.facts`:
 :class:`~mentorrules.CaseError` that names every bad field by its path
 (``periods[1].end``), in document order.  Only input that cannot describe a
 case is an error: a missing or ``null`` required field, a wrong JSON type, a
-bad or out-of-range date, an unknown enum value, an unknown key, a period
-that ends before it starts, and hours outside 0..10,000.  Everything else,
-however doubtful legally, is for the rules to judge.
+bad or out-of-range date, an unknown enum value, an unknown key, a key that
+occurs twice in one object of JSON text, a period that ends before it starts,
+and hours outside 0..10,000 or with more than 6 decimal places.  Everything
+else, however doubtful legally, is for the rules to judge.
 
 :func:`dump_case` is the inverse (``load_case(dump_case(case)) == case``),
 :func:`case_schema` describes the format as JSON Schema (draft 2020-12), and
@@ -49,12 +52,14 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any, Final, NoReturn
 
 import attrs
 
+from mentorrules._amounts import MAX_DECIMAL_PLACES, too_precise
+from mentorrules._notices import looks_like_cpr
 from mentorrules._slots import slot_setters
 from mentorrules.exceptions import CaseError, FieldError
 from mentorrules.facts import (
@@ -68,6 +73,7 @@ from mentorrules.facts import (
     EducationAdmission,
     Engager,
     Hours,
+    HoursBasis,
     HoursUnit,
     Mentor,
     MentorEmployer,
@@ -97,7 +103,7 @@ _AMOUNT_RE: Final = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 # contract's patterns where a regular expression can say it: the years
 # 1900..2199, and a decimal string between 0 and 10,000.
 _SCHEMA_DATE_PATTERN: Final = r"^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
-_SCHEMA_AMOUNT_PATTERN: Final = r"^(\+?0*([0-9]{1,4}(\.[0-9]+)?|10000(\.0+)?)|-0+(\.0+)?)$"
+_SCHEMA_AMOUNT_PATTERN: Final = r"^(\+?0*([0-9]{1,4}(\.[0-9]{1,6}0*)?|10000(\.0+)?)|-0+(\.0+)?)$"
 
 _MAX_SHOWN: Final = 40
 _MAX_HOURS_INT: Final = int(MAX_HOURS)
@@ -159,7 +165,7 @@ _MENTOR: Final = _spec(
     },
 )
 _TASK: Final = _spec(Task, {"description": (_STR, None), "within_usual_duties": (_BOOL, None)})
-_HOURS: Final = _spec(Hours, {"amount": (_AMOUNT, None), "unit": _enum(HoursUnit)})
+_HOURS: Final = _spec(Hours, {"amount": (_AMOUNT, None), "unit": _enum(HoursUnit), "basis": _enum(HoursBasis)})
 _AGREEMENT: Final = _spec(
     Agreement,
     {
@@ -186,7 +192,12 @@ _PERIOD: Final = _spec(
 )
 _DISCHARGE: Final = _spec(
     PsychiatricDischarge,
-    {"discharge_date": (_DATE, None), "inpatient": (_BOOL, None), "psychiatric": (_BOOL, None)},
+    {
+        "discharge_date": (_DATE, None),
+        "inpatient": (_BOOL, None),
+        "psychiatric": (_BOOL, None),
+        "in_connection": (_OBJ, _ASSESSMENT),
+    },
 )
 _ADMISSION: Final = _spec(
     EducationAdmission,
@@ -202,6 +213,7 @@ _CASE: Final = _spec(
         "mentor": (_OBJ, _MENTOR),
         "tasks": (_OBJS, _TASK),
         "beyond_usual_duties": (_OBJ, _ASSESSMENT),
+        "hours_assessment": (_OBJ, _ASSESSMENT),
         "periods": (_OBJS, _PERIOD),
         "psychiatric_discharge": (_OBJ, _DISCHARGE),
         "education_admission": (_OBJ, _ADMISSION),
@@ -220,9 +232,62 @@ def _reject_constant(name: str) -> NoReturn:
     raise _ConstantError(name)
 
 
+class _RepeatedKeys(dict[str, Any]):
+    """
+    A JSON object of the text in which a key occurs more than once.
+
+    It holds the last value of each key, as a plain dict would, and in
+    ``pairs`` every key and value in document order, so that the checking
+    walker can name each repeated key by its path (and still check every
+    value).  The fast path gives up on it, as on any dict that is not a
+    plain ``dict``.
+    """
+
+    __slots__ = ("pairs",)
+
+    pairs: tuple[tuple[str, Any], ...]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build a decoded JSON object, marking one whose keys repeat (the decoder's ``object_pairs_hook``)."""
+    document = dict(pairs)
+    if len(document) == len(pairs):
+        return document
+    repeated = _RepeatedKeys(document)
+    repeated.pairs = tuple(pairs)
+    return repeated
+
+
+@attrs.frozen
+class _NumberOutOfReach:
+    """
+    A JSON number whose exponent lies beyond what :class:`~decimal.Decimal` holds (``1e-99999999999999999999``).
+
+    The decoder keeps it in the document, so that the checking walker can name
+    its field; ``tiny`` tells a negative exponent (a value with far too many
+    decimal places) from a positive one (a value far too large).
+    """
+
+    text: str
+    tiny: bool
+
+
+def _number(text: str) -> Decimal | _NumberOutOfReach:
+    """Read a JSON number with a fraction or an exponent as an exact decimal (the decoder's ``parse_float``)."""
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # the exponent does not fit the decimal module's limits
+        mantissa, _, exponent = text.lower().partition("e")
+        digits = Decimal(mantissa)
+        if digits.is_zero():
+            return digits  # zero, whatever the exponent
+        return _NumberOutOfReach(text, exponent.startswith("-"))
+
+
 # One decoder, like the json module's own default decoder: it holds no state
-# between calls.  Floats become exact Decimals; NaN and Infinity are errors.
-_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)
+# between calls.  Floats become exact Decimals; NaN and Infinity are errors; an
+# object whose keys repeat is marked for the walker (_RepeatedKeys).
+_DECODER: Final = json.JSONDecoder(parse_float=_number, parse_constant=_reject_constant, object_pairs_hook=_object)
 
 
 def load_case(data: Mapping[str, Any] | str | bytes | bytearray) -> Case:
@@ -302,7 +367,8 @@ def _decode(data: str | bytes | bytearray) -> Any:
 # functions below have already checked every value at least as strictly:
 # exact types (``type(x) is str``, not a subclass), members of the right
 # enum, dates in 1900-01-01..2199-12-31, a period's end not before its
-# start, hours a finite ``Decimal`` in 0..10,000, and lists turned into
+# start, hours a finite ``Decimal`` in 0..10,000 with at most 6 decimal
+# places (and a basis, ``person`` when absent), and lists turned into
 # tuples (the classes' converter).  Calling the class would only repeat that
 # work, at about twice the cost of the whole fast path.  So each function
 # takes an empty instance (``object.__new__``) and fills every slot through
@@ -340,6 +406,8 @@ _TARGET_GROUPS: Final = _members(_CITIZEN, "target_group")
 _EMPLOYERS: Final = _members(_MENTOR, "employer")
 _ENGAGERS: Final = _members(_MENTOR, "engaged_by")
 _UNITS: Final = _members(_HOURS, "unit")
+_BASES: Final = _members(_HOURS, "basis")
+_PERSON: Final = HoursBasis.PERSON
 _CASE_SLOTS: Final = slot_setters(_CASE.cls)
 _CITIZEN_SLOTS: Final = slot_setters(_CITIZEN.cls)
 _ASSESSMENT_SLOTS: Final = slot_setters(_ASSESSMENT.cls)
@@ -445,6 +513,7 @@ def _fast_case(data: Any) -> Case:
         set_mentor,
         set_tasks,
         set_beyond_usual_duties,
+        set_hours_assessment,
         set_periods,
         set_psychiatric_discharge,
         set_education_admission,
@@ -458,6 +527,7 @@ def _fast_case(data: Any) -> Case:
     set_mentor(case, _fast_mentor(get("mentor")))
     set_tasks(case, () if tasks is None else tuple(map(_fast_task, _fast_list(tasks))))
     set_beyond_usual_duties(case, _fast_assessment(get("beyond_usual_duties")))
+    set_hours_assessment(case, _fast_assessment(get("hours_assessment")))
     set_periods(case, () if periods is None else tuple(map(_fast_period, _fast_list(periods))))
     set_psychiatric_discharge(case, _fast_discharge(get("psychiatric_discharge")))
     set_education_admission(case, _fast_admission(get("education_admission")))
@@ -586,15 +656,19 @@ def _fast_hours(data: Any) -> Hours | None:
         raise _Invalid
     amount = _load_amount(data.get("amount"))
     unit = _fast_enum(_UNITS, data.get("unit"))
+    basis = data.get("basis")
+    basis = _PERSON if basis is None else _fast_enum(_BASES, basis)
     # _load_amount returns a message (a str) for a bad amount; a Decimal it
-    # returns is finite and in 0..10,000.  A subclass of Decimal (possible in
-    # a decoded mapping) is left to the walker and the class's own check.
+    # returns is finite, in 0..10,000 and has at most 6 decimal places.  A
+    # subclass of Decimal (possible in a decoded mapping) is left to the
+    # walker and the class's own check.
     if type(amount) is not Decimal or unit is None:
         raise _Invalid
-    set_amount, set_unit = _HOURS_SLOTS
+    set_amount, set_unit, set_basis = _HOURS_SLOTS
     hours = _new(Hours)
     set_amount(hours, amount)
     set_unit(hours, unit)
+    set_basis(hours, basis)
     return hours
 
 
@@ -604,11 +678,12 @@ def _fast_discharge(data: Any) -> PsychiatricDischarge | None:
     if type(data) is not dict or not data.keys() <= _DISCHARGE_KEYS:
         raise _Invalid
     get = data.get
-    set_discharge_date, set_inpatient, set_psychiatric = _DISCHARGE_SLOTS
+    set_discharge_date, set_inpatient, set_psychiatric, set_in_connection = _DISCHARGE_SLOTS
     discharge = _new(PsychiatricDischarge)
     set_discharge_date(discharge, _fast_date(get("discharge_date")))
     set_inpatient(discharge, _fast_bool(get("inpatient")))
     set_psychiatric(discharge, _fast_bool(get("psychiatric")))
+    set_in_connection(discharge, _fast_assessment(get("in_connection")))
     return discharge
 
 
@@ -635,13 +710,23 @@ def _load_object(data: Mapping[Any, Any], path: str, spec: _Spec, errors: list[F
 
     Errors are appended to ``errors`` with paths under ``path`` (``""`` or a
     prefix ending in ``"."``); the fact is built only when none was found in
-    this object.  Keys are visited in document order.
+    this object.  Keys are visited in document order; a key that occurs
+    again in the JSON text (see :class:`_RepeatedKeys`) is named where it
+    occurs the second time, and each of its values is checked.
     """
     before = len(errors)
     fields = spec.fields
     kwargs: dict[str, Any] = {}
     end_at = -1
-    for key, value in data.items():
+    pairs: Any = data.items()
+    counts: dict[str, int] | None = None
+    if type(data) is _RepeatedKeys:
+        pairs, counts = data.pairs, {}
+    for key, value in pairs:
+        if counts is not None:
+            counts[key] = count = counts.get(key, 0) + 1
+            if count == 2:
+                errors.append(FieldError(path=path + _key_text(key), message=_REPEATED))
         field = fields.get(key)
         if field is None:
             errors.append(_unknown_key(path, key, spec))
@@ -738,7 +823,12 @@ def _parse_date(text: str) -> datetime.date | None:
 
 
 def _load_amount(value: Any) -> Decimal | str:
-    """Return the exact amount, or a message saying what is wrong with it."""
+    """
+    Return the exact amount, or a message saying what is wrong with it.
+
+    The range is checked before the precision, and neither check writes the
+    number out: ``1e-999999999`` and ``1e999999999`` are answered at once.
+    """
     if type(value) is int and 0 <= value <= _MAX_HOURS_INT:  # the common case
         return Decimal(value)
     if type(value) is int or (isinstance(value, int) and not isinstance(value, bool)):
@@ -755,11 +845,38 @@ def _load_amount(value: Any) -> Decimal | str:
         if _AMOUNT_RE.fullmatch(value) is None:
             return f"must be a number or a decimal string such as '2.5', not {_show(value)}"
         amount = Decimal(value)
+    elif type(value) is _NumberOutOfReach:
+        shown = value.text if len(value.text) <= _MAX_SHOWN else value.text[:_MAX_SHOWN] + "..."
+        shown = _WITHHELD if looks_like_cpr(shown) else shown
+        if value.tiny:
+            return f"must have at most {MAX_DECIMAL_PLACES} decimal places, not {shown}"
+        return f"must lie between 0 and 10000, not {shown}"
     else:
         return f"must be a number or a decimal string, not {_json_type(value)}"
-    if 0 <= amount <= MAX_HOURS:
-        return amount
-    return f"must lie between 0 and 10000, not {_plain_decimal(amount)}"
+    if not 0 <= amount <= MAX_HOURS:
+        return f"must lie between 0 and 10000, not {_show_amount(amount)}"
+    if too_precise(amount):
+        return f"must have at most {MAX_DECIMAL_PLACES} decimal places, not {_show_amount(amount)}"
+    return amount
+
+
+def _show_amount(amount: Decimal) -> str:
+    """
+    Write a rejected amount for a message: plainly if that is short, else in scientific form, never expanded.
+
+    >>> _show_amount(Decimal("10000.5")), _show_amount(Decimal("1e999999999")), _show_amount(Decimal("-1e-40"))
+    ('10000.5', '1E+999999999', '-1E-40')
+    """
+    _, digits, exponent = amount.as_tuple()
+    assert isinstance(exponent, int), "a finite amount"
+    if len(digits) + abs(exponent) <= _MAX_SHOWN:
+        plain = _plain_decimal(amount)
+        return _WITHHELD if looks_like_cpr(plain) else plain
+    mantissa, _, power = f"{amount:E}".partition("E")
+    text = f"{mantissa.rstrip('0').rstrip('.') if '.' in mantissa else mantissa}E{power}"
+    if len(text) > _MAX_SHOWN:
+        text = f"{amount:.{_MAX_SHOWN // 2}E}"  # rounded: only the first digits of a long number are shown
+    return text
 
 
 def _date_message(value: Any) -> str:
@@ -779,8 +896,24 @@ def _enum_message(value: Any, cls: type[enum.Enum]) -> str:
     return f"unknown value {_show(value)}; allowed values: {allowed}"
 
 
-def _unknown_key(path: str, key: Any, spec: _Spec) -> FieldError:
+_REPEATED: Final = "occurs more than once in this object (a key must occur once)"
+
+
+def _key_text(key: Any) -> str:
+    r"""
+    Write a key for a path: as it is, or with each lone surrogate escaped (``\ud800``), so that paths are text.
+
+    >>> _key_text("x\ud800")
+    'x\\ud800'
+    """
     name = key if isinstance(key, str) else str(key)
+    if _is_text(name):
+        return name
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _unknown_key(path: str, key: Any, spec: _Spec) -> FieldError:
+    name = _key_text(key)
     close = difflib.get_close_matches(name, spec.names, n=1)
     if close:
         message = f"unknown key; did you mean {close[0]!r}?"
@@ -795,7 +928,7 @@ def _json_type(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "boolean"
-    if isinstance(value, (int, float, Decimal)):
+    if isinstance(value, (int, float, Decimal, _NumberOutOfReach)):
         return "number"
     if isinstance(value, str):
         return "string"
@@ -806,8 +939,14 @@ def _json_type(value: Any) -> str:
     return type(value).__name__
 
 
+#: What a message says instead of a rejected value that looks like a CPR number (DESIGN section 3, contract 2).
+_WITHHELD: Final = "a value that looks like a CPR number (withheld)"
+
+
 def _show(text: str) -> str:
-    """Quote a text for a message, shortened if long."""
+    """Quote a text for a message, shortened if long; withhold it if it looks like a CPR number."""
+    if looks_like_cpr(text):
+        return _WITHHELD
     if len(text) > _MAX_SHOWN:
         return repr(text[:_MAX_SHOWN]) + "..."
     return repr(text)
@@ -853,6 +992,7 @@ def dump_case(case: Case) -> dict[str, Any]:
             {"description": task.description, "within_usual_duties": task.within_usual_duties} for task in case.tasks
         ],
         "beyond_usual_duties": _dump_assessment(case.beyond_usual_duties),
+        "hours_assessment": _dump_assessment(case.hours_assessment),
         "periods": [_dump_period(period) for period in case.periods],
         "psychiatric_discharge": _dump_discharge(case.psychiatric_discharge),
         "education_admission": _dump_admission(case.education_admission),
@@ -918,7 +1058,9 @@ def _dump_agreement(agreement: Agreement | None) -> dict[str, Any] | None:
         "tasks": list(agreement.tasks),
         "start": _iso(agreement.start),
         "end": _iso(agreement.end),
-        "hours": None if hours is None else {"amount": _plain_decimal(hours.amount), "unit": hours.unit._value_},
+        "hours": None
+        if hours is None
+        else {"amount": _plain_decimal(hours.amount), "unit": hours.unit._value_, "basis": hours.basis._value_},
         "complaint_guidance": agreement.complaint_guidance,
     }
 
@@ -930,6 +1072,7 @@ def _dump_discharge(discharge: PsychiatricDischarge | None) -> dict[str, Any] | 
         "discharge_date": discharge.discharge_date.isoformat(),
         "inpatient": discharge.inpatient,
         "psychiatric": discharge.psychiatric,
+        "in_connection": _dump_assessment(discharge.in_connection),
     }
 
 
@@ -1064,6 +1207,7 @@ def _canonical_case_json(case: Case) -> str:
         f',"decision_date":"{case.decision_date.isoformat()}"'
         f',"decisive_need":{_assessment_json(case.decisive_need)}'
         f',"education_admission":{_admission_json(case.education_admission)}'
+        f',"hours_assessment":{_assessment_json(case.hours_assessment)}'
         f',"mentor":{_mentor_json(case.mentor)}'
         f',"periods":[{periods}]'
         f',"psychiatric_discharge":{_discharge_json(case.psychiatric_discharge)}'
@@ -1137,7 +1281,11 @@ def _agreement_json(agreement: Agreement | None) -> str:
     if hours is None:
         hours_json = "null"
     else:
-        hours_json = f'{{"amount":"{_plain_decimal(hours.amount)}","unit":{_json_string(hours.unit)}}}'
+        hours_json = (
+            f'{{"amount":"{_plain_decimal(hours.amount)}"'
+            f',"basis":{_json_string(hours.basis)}'
+            f',"unit":{_json_string(hours.unit)}}}'
+        )
     tasks = ",".join(map(_json_string, agreement.tasks))
     return (
         f'{{"complaint_guidance":{_opt_bool(agreement.complaint_guidance)}'
@@ -1158,6 +1306,7 @@ def _discharge_json(discharge: PsychiatricDischarge | None) -> str:
         return "null"
     return (
         f'{{"discharge_date":"{discharge.discharge_date.isoformat()}"'
+        f',"in_connection":{_assessment_json(discharge.in_connection)}'
         f',"inpatient":{"true" if discharge.inpatient else "false"}'
         f',"psychiatric":{"true" if discharge.psychiatric else "false"}}}'
     )
@@ -1238,7 +1387,10 @@ def _field_schema(kind: int, arg: Any, required: bool) -> dict[str, Any]:
         return {"type": ["array", "null"], "items": {"type": "string"}}
     else:  # _AMOUNT, always required
         return {
-            "description": "the number of hours, 0..10000: a JSON number or a decimal string",
+            "description": (
+                "the number of hours, 0..10000 with at most 6 decimal places (trailing zeros do not count): "
+                "a JSON number or a decimal string"
+            ),
             "anyOf": [
                 {"type": "number", "minimum": 0, "maximum": 10000},
                 {"type": "string", "pattern": _SCHEMA_AMOUNT_PATTERN},

@@ -90,6 +90,7 @@ from mentorrules.facts import (
     EducationAdmission,
     Engager,
     Hours,
+    HoursBasis,
     HoursUnit,
     Mentor,
     MentorEmployer,
@@ -277,14 +278,34 @@ def tasks() -> st.SearchStrategy[Task]:
     return st.builds(Task, description=_texts, within_usual_duties=_optional_bools)
 
 
+_NOTABLE_AMOUNTS = (
+    Decimal(0),
+    Decimal("0.5"),
+    Decimal(3),
+    Decimal("37.50"),
+    Decimal("2.500000"),
+    Decimal("1E+2"),
+    Decimal("0.000001"),
+    Decimal("7.1234560"),
+    MAX_HOURS,
+)
+
+
 def hours() -> st.SearchStrategy[Hours]:
-    """Draw a number of hours, 0..10,000 (0, fractions, trailing zeros and the maximum favoured), per week or in total."""
+    """
+    Draw a number of hours, per week or in total, set for the person or for the place.
+
+    The amounts lie in 0..10,000 with at most 6 decimal places (0, fractions,
+    6 decimal places, trailing zeros, an exponent and the maximum favoured).
+    """
     amounts = st.one_of(
-        st.sampled_from((Decimal(0), Decimal("0.5"), Decimal(3), Decimal("37.50"), MAX_HOURS)),
+        st.sampled_from(_NOTABLE_AMOUNTS),
         st.decimals(min_value=0, max_value=100, places=2),
-        st.decimals(min_value=0, max_value=MAX_HOURS, allow_nan=False, allow_infinity=False),
+        st.decimals(min_value=0, max_value=MAX_HOURS, places=6),
     )
-    return st.builds(Hours, amount=amounts, unit=st.sampled_from(HoursUnit))
+    return st.builds(
+        Hours, amount=amounts, unit=st.sampled_from(HoursUnit), basis=st.sampled_from((*HoursBasis, HoursBasis.PERSON))
+    )
 
 
 _citizens = citizens()
@@ -410,6 +431,9 @@ def psychiatric_discharges(
     """
     Draw a discharge from admission, mostly in-patient and psychiatric (the right of § 167, stk. 2).
 
+    The assessment that support after the discharge is given in connection
+    with it (``in_connection``) is recorded or not.
+
     Args:
         discharge_dates: Dates for the discharge (default: :func:`dates`).
 
@@ -419,6 +443,7 @@ def psychiatric_discharges(
         discharge_date=_any_dates if discharge_dates is None else discharge_dates,
         inpatient=_likely_true,
         psychiatric=_likely_true,
+        in_connection=st.none() | assessments(),
     )
 
 
@@ -472,7 +497,10 @@ def _cases(draw: st.DrawFn, decision_dates: st.SearchStrategy[date] | None, max_
     if flavour == "discharge" or not draw(_one_in_six):
         discharged = _draw_near(draw, decision, 150, 200)
         discharge = PsychiatricDischarge(
-            discharge_date=discharged, inpatient=draw(_likely_true), psychiatric=draw(_likely_true)
+            discharge_date=discharged,
+            inpatient=draw(_likely_true),
+            psychiatric=draw(_likely_true),
+            in_connection=_draw_optional_assessment(draw, discharged),
         )
         if flavour == "discharge":  # support from up to 100 days before the discharge; an adult in a § 6 group likely
             anchor = _clamp(discharged - timedelta(days=draw(st.integers(0, 100))))
@@ -492,6 +520,7 @@ def _cases(draw: st.DrawFn, decision_dates: st.SearchStrategy[date] | None, max_
         mentor=draw(_optional_mentors),
         tasks=draw(_task_lists),
         beyond_usual_duties=_draw_optional_assessment(draw, decision),
+        hours_assessment=_draw_optional_assessment(draw, decision),
         periods=_draw_course(draw, anchor, max_periods),
         psychiatric_discharge=discharge,
         education_admission=admission,

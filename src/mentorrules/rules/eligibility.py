@@ -353,7 +353,7 @@ def _mentor_refs(law: LawSnapshot) -> ReferenceSets:
                 "31 e",
                 1,
                 kind=ReferenceKind.INTERPRETATION,
-                note="Old chapter 9 b names no mentor categories; the library applies those of § 168 (2020).",
+                note="Old chapter 9 b names no mentor categories; the library applies the later categories of § 168 (2020).",
             ),
         )
     else:
