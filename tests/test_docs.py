@@ -193,7 +193,7 @@ def test_date_tables_cover_the_month_ends() -> None:
 
 def test_schemas_are_rendered() -> None:
     assert '"$defs"' in docgen.schema_text("case")
-    assert "mentorrules.decision/1" in docgen.schema_text("decision")
+    assert "mentorrules.decision/2" in docgen.schema_text("decision")
     with pytest.raises(ValueError, match="unknown schema"):
         docgen.schema_text("profile")
 

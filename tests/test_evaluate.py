@@ -422,6 +422,20 @@ def test_transition_notice_names_the_period_outside_the_window() -> None:
     (notice,) = [n for n in decision.notices if n.code == "law.transition"]
     assert "2019-11-01" in notice.message("da")
     assert "lab-2014" in notice.message("en")
+    assert notice.facts["reason"] == "partly_outside"
+    assert "entirely outside" not in notice.message("en")
+
+
+def test_transition_notice_says_when_a_period_lies_entirely_outside_the_window() -> None:
+    """A period wholly after the applied version's window has reason "outside" and says so; one across its edge "partly_outside"."""
+    periods = [period_data("2019-12-01", "2020-05-31"), period_data("2020-03-01", "2020-08-31")]
+    decision = decide(decision_date="2019-11-15", periods=periods)
+    assert decision.law.id == "lab-2014"
+    reasons = [(n.subject, n.facts["reason"]) for n in decision.notices if n.code == "law.transition"]
+    assert reasons == [("periods[0]", "partly_outside"), ("periods[1]", "outside")]
+    outside = [n for n in decision.notices if n.code == "law.transition"][1]
+    assert "helt uden for" in outside.message("da")
+    assert "entirely outside" in outside.message("en")
 
 
 def test_transition_notice_for_a_period_starting_before_the_window() -> None:
@@ -432,12 +446,38 @@ def test_transition_notice_for_a_period_starting_before_the_window() -> None:
     assert notices(decide(), "law.transition") == []
 
 
+BEK_1216_ITEMS = ["BEK § 52", *(f"BEK § 52, nr. {item}" for item in range(1, 6))]
+
+
+def _unverified(decision: Any) -> list[str]:
+    return [n.facts["citation"] for n in decision.notices if n.code == "law.unverified"]
+
+
 def test_unverified_notice_per_applying_unverified_reference() -> None:
     """law.unverified: one notice per distinct unverified reference cited by a finding that applies."""
-    decision = decide(decision_date="2026-02-01")
-    assert notices(decision, "law.unverified") == [("law.unverified", "")]
-    # lab-2014 cites the education right as unverified, but it is not applicable without an admission
+    assert _unverified(decide(decision_date="2026-01-06")) == []
+    # From 2026-01-07 every citation of BEK nr. 1216/2023 is unverified (C2.8): the record's items cite § 52.
+    assert _unverified(decide(decision_date="2026-01-07")) == BEK_1216_ITEMS
+    assert _unverified(decide(decision_date="2026-02-01")) == [
+        "lov nr. 1750 af 29. december 2025, § 1, nr. 1 (»jobcenteret« ændres til »kommunen«)",
+        *BEK_1216_ITEMS,
+    ]
+    # lab-2014 cites nothing unverified in the complete case
     assert notices(decide(decision_date="2019-06-01"), "law.unverified") == []
+
+
+def test_bek_1216_is_unverified_from_2026_01_07_in_every_rule() -> None:
+    """Every reference to BEK nr. 1216/2023 has verified false from a law date of 2026-01-07, and only from then (C2.8)."""
+    for day, verified in ((date(2026, 1, 6), True), (date(2026, 1, 7), False), (date(2026, 12, 31), False)):
+        cited = [
+            reference
+            for view in _views_on(day).values()
+            for references in view.references.values()
+            for reference in references
+            if reference.source == "BEK nr. 1216 af 28. september 2023"
+        ]
+        assert cited, day
+        assert {reference.verified for reference in cited} == {verified}, day
 
 
 def _views_on(day: date) -> Any:
@@ -448,10 +488,10 @@ def _views_on(day: date) -> Any:
 def test_unverified_notices_are_distinct_and_skip_not_applicable() -> None:
     """Two findings citing the same unverified reference give one notice; a not-applicable finding gives none."""
     mentor = _views_on(date(2026, 2, 1))["eligibility.mentor"]
-    education = _views_on(date(2019, 6, 1))["right.education_admission"]
+    education = _views_on(date(2022, 1, 1))["right.education_admission"]
     (unverified,) = [r for r in mentor.references[""] if not r.verified]
     (old_right,) = education.references[""]
-    assert not old_right.verified
+    assert not old_right.verified  # § 167, stk. 3 on its assumed first day
     findings = [
         mentor.finding(V.MET, ""),
         mentor.finding(V.NOT_MET, "", variant="guidance"),
@@ -473,7 +513,7 @@ def test_notice_order_privacy_rules_transition_unverified() -> None:
         **_ordinary_education("1980-01-01"),
     )
     codes = [code for code, _ in notices(decision)]
-    assert codes == ["privacy.identifier_in_text", "guidance.conflict", "law.unverified"]
+    assert codes == ["privacy.identifier_in_text", "guidance.conflict"] + ["law.unverified"] * (1 + len(BEK_1216_ITEMS))
 
 
 def test_decision_records_the_inputs() -> None:
@@ -491,7 +531,7 @@ def test_hours_are_decimals() -> None:
     decision = decide(periods=[period_data("2024-03-01", "2024-08-31", hours={"amount": "7.50", "unit": "total"})])
     (hours,) = decision.findings_for("agreement.hours")
     assert hours.facts["amount"] == Decimal("7.5")
-    assert hours.to_dict()["facts"] == {"amount": "7.5", "unit": "total"}
+    assert hours.to_dict()["facts"] == {"amount": "7.5", "unit": "total", "basis": "person"}
 
 
 # --- the inputs: facts, interpretation and errors ----------------------------------------------

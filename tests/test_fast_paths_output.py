@@ -49,6 +49,8 @@ from mentorrules._registry import (
     _LABELS,
     AMBIGUOUS_DATES,
     AMBIGUOUS_TEMPLATE,
+    PENDING,
+    PENDING_TEMPLATE,
     Rule,
     RuleView,
     display,
@@ -163,9 +165,12 @@ def plain_message(finding: Finding, lang: str) -> str:
     reason = finding.facts.get("reason")
     if reason == AMBIGUOUS_DATES:
         template = AMBIGUOUS_TEMPLATE[0 if lang == "da" else 1]
+    elif PENDING in finding.facts:  # (contract 2) a finding waiting on a pending right
+        template = PENDING_TEMPLATE[0 if lang == "da" else 1]
     else:
         template = view.template(finding.verdict, reason if isinstance(reason, str) else "", lang)
-    words = {**vocabulary(view.snapshot, lang), "title": view.rule.title_da if lang == "da" else view.rule.title_en}
+    # The title as the law version words it (agreement.written is "Registrering i »Min Plan«" from 2020).
+    words = {**vocabulary(view.snapshot, lang), "title": view.rule.title(lang, view.snapshot.version.id)}
     values = {
         name: display(finding.facts.get(name), lang)
         for _, name, _, _ in FORMATTER.parse(template)
@@ -188,7 +193,8 @@ def plain_finding(finding: Finding) -> dict[str, Any]:
 
 def plain_notice(notice: Notice) -> dict[str, Any]:
     def message(lang: str) -> str:
-        text = NOTICE_TEXTS[notice.code][0 if lang == "da" else 1]
+        texts = NOTICE_TEXTS.get(f"{notice.code}/{notice.facts.get('reason')}") or NOTICE_TEXTS[notice.code]
+        text = texts[0 if lang == "da" else 1]
         text = text.format_map({key: display(value, lang) for key, value in notice.facts.items()})
         if notice.references:
             text += " (" + "; ".join(reference.citation for reference in notice.references) + ")"
@@ -204,7 +210,7 @@ def plain_notice(notice: Notice) -> dict[str, Any]:
 
 def plain_decision(decision: Decision) -> dict[str, Any]:
     return {
-        "schema": "mentorrules.decision/1",
+        "schema": "mentorrules.decision/2",
         "verdict": str(decision.verdict.value),
         "decision_date": decision.decision_date.isoformat(),
         "law": decision.law.to_dict(),
@@ -417,14 +423,42 @@ def test_every_registry_finding_of_the_examples_takes_the_prepared_path(
             continue  # a scenario of an invalid case
     expected = [one_line(decision) for decision in decisions]
 
+    original = Finding._plain_json_text
+
     def plain_way(self: Finding) -> str:
-        raise AssertionError(f"{self.rule} was written the plain way")
+        # (contract 2) A finding waiting on a pending right is worded by messages(): the only plain way allowed.
+        if PENDING not in self.facts:
+            raise AssertionError(f"{self.rule} was written the plain way")
+        return original(self)
 
     monkeypatch.setattr(Finding, "_plain_json_text", plain_way)
     assert [decision.to_json(indent=None) for decision in decisions] == expected
     assert len(decisions) >= 15
     assert any(decision.notices for decision in decisions)
     assert [decision.to_dict() for decision in decisions] == [plain_decision(decision) for decision in decisions]
+
+
+def test_a_pending_finding_takes_the_plain_way_with_the_pending_text() -> None:
+    """(contract 2) A finding marked ``pending`` is not prepared: write_json declines it, and it is written as json.dumps writes it."""
+    case = load_case(
+        complete_case_data(
+            decisive_need=None,
+            psychiatric_discharge={"discharge_date": "2024-02-01", "inpatient": True, "psychiatric": True},
+        )
+    )
+    decision = evaluate(case)
+    (need,) = decision.findings_for("eligibility.decisive_need")
+    assert need.facts[PENDING] == "right.psychiatric_discharge"
+    view = need.explainer
+    assert isinstance(view, RuleView)
+    parts: list[str] = []
+    assert view.write_json(need, parts) is False
+    assert parts == []
+    assert need._json_text() == one_line(need)
+    assert need.to_dict() == plain_finding(need)
+    assert need.message("en").startswith(f"{view.title('en')}: the result depends on a statutory right")
+    assert decision.to_json(indent=None) == one_line(decision)
+    assert decision.to_dict() == plain_decision(decision)
 
 
 # --- facts --------------------------------------------------------------------------------

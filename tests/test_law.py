@@ -305,13 +305,17 @@ def test_education_right_is_verified_from_lbk_701_2022(day: date, verified: bool
         assert reference.source == "LBK nr. 701 af 22. maj 2022"
 
 
-def test_education_right_under_lab_2014_needs_assessment_and_is_unverified() -> None:
-    """Before 2020 the education right's provision was not found: needs assessment, citing chapter 9 b as unverified."""
+def test_education_right_under_lab_2014_is_not_applicable_and_cites_old_31_b_as_interpretation() -> None:
+    """Chapter 9 b had no education right: not applicable (in_force false), citing old § 31 b as the library's reading, with no unverified notice."""
     decision = decide_on(date(2019, 6, 1), **_student(date(2019, 6, 1)))
     finding = only(decision, "right.education_admission")
-    assert finding.verdict.value == "needs_assessment"
-    assert [(r.citation, r.verified) for r in finding.references] == [("LAB kapitel 9 b (§§ 31 b–31 f)", False)]
-    assert unverified_citations(decision) == ["LAB kapitel 9 b (§§ 31 b–31 f)"]
+    assert finding.verdict.value == "not_applicable"
+    assert dict(finding.facts) == {"in_force": False, "reason": "not_in_force"}
+    assert [(r.citation, r.kind.value, r.verified) for r in finding.references] == [
+        ("LAB § 31 b", "interpretation", True)
+    ]
+    assert unverified_citations(decision) == []
+    assert "§ 167" not in "".join(r.citation for r in finding.references)
 
 
 def _discharge(day: date, purpose: str) -> dict[str, Any]:

@@ -43,6 +43,7 @@ from mentorrules import (
     EducationAdmission,
     Engager,
     Hours,
+    HoursBasis,
     HoursUnit,
     Interpretation,
     LegalReference,
@@ -71,9 +72,13 @@ def agreement_case(**items: Any) -> Case:
     return complete_case(periods=(complete_period(agreement=complete_agreement(**items)),))
 
 
-def discharge(day: date, *, inpatient: bool = True, psychiatric: bool = True) -> PsychiatricDischarge:
+def discharge(
+    day: date, *, inpatient: bool = True, psychiatric: bool = True, in_connection: Assessment | None = None
+) -> PsychiatricDischarge:
     """A discharge from psychiatric in-patient admission on ``day`` (both conditions met unless said)."""
-    return PsychiatricDischarge(discharge_date=day, inpatient=inpatient, psychiatric=psychiatric)
+    return PsychiatricDischarge(
+        discharge_date=day, inpatient=inpatient, psychiatric=psychiatric, in_connection=in_connection
+    )
 
 
 def example(
@@ -87,6 +92,21 @@ def example(
 ) -> Any:
     """One row of the table: the case, the rule and finding index, and the finding it must give."""
     return pytest.param(case, interpretation, rule, index, expected, citations, id=name)
+
+
+#: A citizen of 24 on education benefit (§ 6, nr. 4) and an admission whose right is used on 2024-03-01.
+EDUCATION_CITIZEN = Citizen(birth_date=date(2000, 1, 1), target_group=TargetGroup.EDUCATION_BENEFIT_EDUCATION_READY)
+EDUCATION_ADMISSION = EducationAdmission(
+    admission_date=date(2024, 2, 1), qualifying=True, right_invoked_on=date(2024, 3, 1)
+)
+#: Hours set per place (§ 169, stk. 4).
+PER_PLACE = Hours(amount=Decimal(3), unit=HoursUnit.PER_WEEK, basis=HoursBasis.PLACE)
+#: A period begun as a grant on 2024-02-01 and running into the psychiatric window (2024-03-30..2024-09-29).
+PARTLY_COVERED = complete_case(
+    decision_date=date(2024, 1, 20),
+    psychiatric_discharge=PsychiatricDischarge(discharge_date=date(2024, 6, 30), inpatient=True, psychiatric=True),
+    periods=(complete_period(date(2024, 2, 1), date(2024, 9, 15)),),
+)
 
 
 # --- one example per branch of every rule ----------------------------------------------------
@@ -173,6 +193,24 @@ EXAMPLES = [
         ["LAB § 167, stk. 1, 1. pkt.", "STAR: Om mentorstøtte – ordningens målgruppe"],
     ),
     example(
+        "purpose other under the education right",
+        complete_case(purpose=Purpose.OTHER, citizen=EDUCATION_CITIZEN, education_admission=EDUCATION_ADMISSION),
+        {},
+        "eligibility.purpose",
+        0,
+        ("", "needs_assessment", {"purpose": "other", "reason": "purpose_other_under_right"}),
+        ["LAB § 167, stk. 1, 1. pkt.", "LAB § 167, stk. 3"],
+    ),
+    example(
+        "purpose covered by the education right",
+        complete_case(purpose=Purpose.OFFER, citizen=EDUCATION_CITIZEN, education_admission=EDUCATION_ADMISSION),
+        {},
+        "eligibility.purpose",
+        0,
+        ("", "not_applicable", {"reason": "covered_without_purpose"}),
+        ["LAB § 167, stk. 1, 1. pkt."],
+    ),
+    example(
         "decisive need covered",
         complete_case(
             decision_date=date(2022, 6, 1),
@@ -183,7 +221,7 @@ EXAMPLES = [
         {},
         "eligibility.decisive_need",
         0,
-        ("", "not_applicable", {"reason": "covered_by_right"}),
+        ("", "not_applicable", {"basis": "grant", "reason": "covered_by_right"}),
         ["LAB § 167, stk. 1, 1. pkt.", "STAR: Om mentorstøtte – ordningens målgruppe"],
     ),
     example(
@@ -192,7 +230,7 @@ EXAMPLES = [
         {},
         "eligibility.decisive_need",
         0,
-        ("", "met", {"assessed_on": "2024-02-20"}),
+        ("", "met", {"basis": "grant", "assessed_on": "2024-02-20"}),
         ["LAB § 167, stk. 1, 1. pkt.", "STAR: Om mentorstøtte – ordningens målgruppe"],
     ),
     example(
@@ -201,7 +239,7 @@ EXAMPLES = [
         {},
         "eligibility.decisive_need",
         0,
-        ("", "not_met", {"assessed_on": "2024-02-20"}),
+        ("", "not_met", {"basis": "grant", "assessed_on": "2024-02-20"}),
         ["LAB § 167, stk. 1, 1. pkt.", "STAR: Om mentorstøtte – ordningens målgruppe"],
     ),
     example(
@@ -210,8 +248,81 @@ EXAMPLES = [
         {},
         "eligibility.decisive_need",
         0,
-        ("", "needs_assessment", {"assessed_on": None}),
+        ("", "needs_assessment", {"basis": "section_169", "assessed_on": None, "reason": "section_169"}),
         ["LAB § 169, stk. 1"],
+    ),
+    example(
+        "decisive need company covered",
+        complete_case(
+            decision_date=date(2022, 6, 1),
+            mentor=complete_mentor(employer=MentorEmployer.COMPANY),
+            decisive_need=Assessment(outcome=True, on=date(2022, 5, 1)),
+            psychiatric_discharge=discharge(date(2022, 6, 30)),
+            periods=(complete_period(date(2022, 5, 1), date(2022, 10, 31)),),
+        ),
+        {},
+        "eligibility.decisive_need",
+        0,
+        ("", "met", {"basis": "section_169", "assessed_on": "2022-05-01", "reason": "section_169"}),
+        ["LAB § 169, stk. 1"],
+    ),
+    example(
+        "decisive need 2018",
+        complete_case_2014(decisive_need=None),
+        {},
+        "eligibility.decisive_need",
+        0,
+        ("", "needs_assessment", {"basis": "grant", "assessed_on": None}),
+        ["LAB § 31 b, stk. 1", "STAR: Om mentorstøtte – ordningens målgruppe"],
+    ),
+    example(
+        "decisive need company 2018",
+        complete_case_2014(mentor=complete_mentor(employer=MentorEmployer.COMPANY)),
+        {},
+        "eligibility.decisive_need",
+        0,
+        ("", "met", {"basis": "section_169", "assessed_on": "2018-02-20", "reason": "section_169"}),
+        ["LAB § 31 d"],
+    ),
+    example(
+        "decisive need pending psychiatric",
+        complete_case(decisive_need=None, psychiatric_discharge=discharge(date(2024, 2, 1))),
+        {},
+        "eligibility.decisive_need",
+        0,
+        (
+            "",
+            "needs_assessment",
+            {
+                "basis": "grant",
+                "assessed_on": None,
+                "pending": "right.psychiatric_discharge",
+                "verdict_without_right": "needs_assessment",
+            },
+        ),
+        ["LAB § 167, stk. 1, 1. pkt.", "STAR: Om mentorstøtte – ordningens målgruppe"],
+    ),
+    example(
+        "decisive need pending invocation",
+        complete_case(
+            decisive_need=None,
+            citizen=EDUCATION_CITIZEN,
+            education_admission=EducationAdmission(admission_date=date(2024, 2, 1), qualifying=True),
+        ),
+        {},
+        "eligibility.decisive_need",
+        0,
+        (
+            "",
+            "missing_facts",
+            {
+                "basis": "grant",
+                "assessed_on": None,
+                "pending": "right.education_admission",
+                "verdict_without_right": "needs_assessment",
+            },
+        ),
+        ["LAB § 167, stk. 1, 1. pkt.", "STAR: Om mentorstøtte – ordningens målgruppe"],
     ),
     example(
         "mentor unknown",
@@ -355,6 +466,70 @@ EXAMPLES = [
         ["LAB § 169, stk. 1"],
     ),
     example(
+        "hours assessment unknown recipient",
+        complete_case(mentor=None, hours_assessment=Assessment(outcome=True)),
+        {},
+        "duties.hours",
+        0,
+        ("", "missing_facts", {"support_to": None}),
+        ["LAB § 169, stk. 3"],
+    ),
+    example(
+        "hours assessment municipality",
+        complete_case(hours_assessment=Assessment(outcome=False)),
+        {},
+        "duties.hours",
+        0,
+        ("", "not_applicable", {"support_to": None}),
+        ["LAB § 169, stk. 3"],
+    ),
+    example(
+        "hours assessment company unassessed",
+        complete_case(mentor=complete_mentor(employer=MentorEmployer.COMPANY)),
+        {},
+        "duties.hours",
+        0,
+        ("", "needs_assessment", {"support_to": "company", "assessed_on": None}),
+        ["LAB § 169, stk. 3"],
+    ),
+    example(
+        "hours assessment company no",
+        complete_case(
+            mentor=complete_mentor(employer=MentorEmployer.COMPANY),
+            hours_assessment=Assessment(outcome=False, on=date(2024, 2, 10)),
+        ),
+        {},
+        "duties.hours",
+        0,
+        ("", "not_met", {"support_to": "company", "assessed_on": "2024-02-10"}),
+        ["LAB § 169, stk. 3"],
+    ),
+    example(
+        "hours assessment school consultant yes",
+        complete_case(
+            mentor=complete_mentor(
+                employer=MentorEmployer.EXTERNAL_CONSULTANT, engaged_by=Engager.EDUCATION_INSTITUTION
+            ),
+            hours_assessment=Assessment(outcome=True, on=date(2024, 2, 10)),
+        ),
+        {},
+        "duties.hours",
+        0,
+        ("", "met", {"support_to": "education_institution", "assessed_on": "2024-02-10"}),
+        ["LAB § 169, stk. 3"],
+    ),
+    example(
+        "hours assessment 2018",
+        complete_case_2014(
+            mentor=complete_mentor(employer=MentorEmployer.COMPANY), hours_assessment=Assessment(outcome=True)
+        ),
+        {},
+        "duties.hours",
+        0,
+        ("", "met", {"support_to": "company", "assessed_on": None}),
+        ["LAB § 31 e, stk. 2, 1. pkt."],
+    ),
+    example(
         "length no periods",
         complete_case(periods=()),
         {},
@@ -404,6 +579,32 @@ EXAMPLES = [
         "duration.period_length",
         0,
         ("periods[0]", "met", {"start": "2024-03-01", "end": "2024-08-31", "max_end": "2024-08-31"}),
+        ["LAB § 167, stk. 1, 1. pkt."],
+    ),
+    example(
+        "length partly covered",
+        PARTLY_COVERED,
+        {},
+        "duration.period_length",
+        0,
+        (
+            "periods[0]",
+            "met",
+            {"start": "2024-02-01", "end": "2024-09-15", "max_end": "2024-09-29", "reason": "psychiatric_right_partly"},
+        ),
+        ["LAB § 167, stk. 1, 1. pkt.", "LAB § 167, stk. 2"],
+    ),
+    example(
+        "length partly covered discretionary part too long",
+        complete_case(
+            decision_date=date(2024, 1, 20),
+            psychiatric_discharge=discharge(date(2024, 6, 30)),
+            periods=(complete_period(date(2023, 9, 29), date(2024, 9, 1)),),
+        ),
+        {},
+        "duration.period_length",
+        0,
+        ("periods[0]", "not_met", {"start": "2023-09-29", "end": "2024-09-01", "max_end": "2024-03-28"}),
         ["LAB § 167, stk. 1, 1. pkt."],
     ),
     example(
@@ -484,6 +685,26 @@ EXAMPLES = [
         "duration.new_period",
         1,
         ("periods[1]", "not_applicable", {"previous_end": "2022-04-30", "reason": "covered"}),
+        ["LAB § 167, stk. 1, 2. pkt."],
+    ),
+    example(
+        "new period partly covered",
+        complete_case(
+            decision_date=date(2024, 1, 20),
+            psychiatric_discharge=discharge(date(2024, 6, 30)),
+            periods=(
+                complete_period(date(2023, 8, 1), date(2024, 1, 31)),
+                complete_period(date(2024, 2, 1), date(2024, 9, 15)),
+            ),
+        ),
+        {},
+        "duration.new_period",
+        1,
+        (
+            "periods[1]",
+            "needs_assessment",
+            {"follows": "expiry", "previous_end": "2024-01-31", "start": "2024-02-01", "assessed_on": None},
+        ),
         ["LAB § 167, stk. 1, 2. pkt."],
     ),
     example(
@@ -615,12 +836,21 @@ EXAMPLES = [
         ["LAB § 47, stk. 1", "BEK § 52, nr. 2"],
     ),
     example(
-        "contact invalid",
+        "contact unrecognised",
         agreement_case(mentor_contact="ring til Mette"),
         {},
         "agreement.mentor_contact",
         0,
-        ("periods[0].agreement", "not_met", {"stated": True, "valid": False, "reason": "invalid"}),
+        ("periods[0].agreement", "needs_assessment", {"stated": True, "valid": None, "reason": "unrecognised_contact"}),
+        ["LAB § 47, stk. 1", "BEK § 52, nr. 2"],
+    ),
+    example(
+        "contact phone with separators",
+        agreement_case(mentor_contact="(+45) 20-30.40.50"),
+        {},
+        "agreement.mentor_contact",
+        0,
+        ("periods[0].agreement", "met", {"stated": True, "valid": True}),
         ["LAB § 47, stk. 1", "BEK § 52, nr. 2"],
     ),
     example(
@@ -629,7 +859,16 @@ EXAMPLES = [
         {},
         "agreement.tasks",
         0,
-        ("periods[0].agreement", "not_met", {"count": 0}),
+        ("periods[0].agreement", "not_met", {"count": 0, "blank_items": 0}),
+        ["LAB § 47, stk. 1", "BEK § 52, nr. 3"],
+    ),
+    example(
+        "tasks only blank",
+        agreement_case(tasks=(" ", "")),
+        {},
+        "agreement.tasks",
+        0,
+        ("periods[0].agreement", "not_met", {"count": 2, "blank_items": 2, "reason": "only_blank"}),
         ["LAB § 47, stk. 1", "BEK § 52, nr. 3"],
     ),
     example(
@@ -638,7 +877,7 @@ EXAMPLES = [
         {},
         "agreement.tasks",
         0,
-        ("periods[0].agreement", "not_met", {"count": 3, "blank": ["tasks[1]"], "reason": "blank_item"}),
+        ("periods[0].agreement", "met", {"count": 3, "blank_items": 1}),
         ["LAB § 47, stk. 1", "BEK § 52, nr. 3"],
     ),
     example(
@@ -647,7 +886,7 @@ EXAMPLES = [
         {},
         "agreement.tasks",
         0,
-        ("periods[0].agreement", "met", {"count": 2}),
+        ("periods[0].agreement", "met", {"count": 2, "blank_items": 0}),
         ["LAB § 47, stk. 1", "BEK § 52, nr. 3"],
     ),
     example(
@@ -748,6 +987,26 @@ EXAMPLES = [
         ["LAB § 47, stk. 1", "BEK § 52, nr. 4", "LAB § 167, stk. 1, 1. pkt."],
     ),
     example(
+        "duration partly covered",
+        PARTLY_COVERED,
+        {},
+        "agreement.duration",
+        0,
+        (
+            "periods[0].agreement",
+            "met",
+            {
+                "start": "2024-02-01",
+                "end": "2024-09-15",
+                "period_start": "2024-02-01",
+                "period_end": "2024-09-15",
+                "max_end": "2024-09-29",
+                "reason": "psychiatric_right_partly",
+            },
+        ),
+        ["LAB § 47, stk. 1", "BEK § 52, nr. 4", "LAB § 167, stk. 1, 1. pkt."],
+    ),
+    example(
         "hours not stated",
         agreement_case(hours=None),
         {},
@@ -762,7 +1021,11 @@ EXAMPLES = [
         {},
         "agreement.hours",
         0,
-        ("periods[0].agreement", "not_met", {"amount": "0", "unit": "total", "reason": "not_positive"}),
+        (
+            "periods[0].agreement",
+            "not_met",
+            {"amount": "0", "unit": "total", "basis": "person", "reason": "not_positive"},
+        ),
         ["LAB § 47, stk. 1", "BEK § 52, nr. 5"],
     ),
     example(
@@ -771,8 +1034,68 @@ EXAMPLES = [
         {},
         "agreement.hours",
         0,
-        ("periods[0].agreement", "met", {"amount": "2.5", "unit": "per_week"}),
+        ("periods[0].agreement", "met", {"amount": "2.5", "unit": "per_week", "basis": "person"}),
         ["LAB § 47, stk. 1", "BEK § 52, nr. 5"],
+    ),
+    example(
+        "hours per place to a company",
+        complete_case(
+            mentor=complete_mentor(employer=MentorEmployer.COMPANY),
+            periods=(complete_period(agreement=complete_agreement(hours=PER_PLACE)),),
+        ),
+        {},
+        "agreement.hours",
+        0,
+        ("periods[0].agreement", "met", {"amount": "3", "unit": "per_week", "basis": "place", "reason": "per_place"}),
+        ["LAB § 47, stk. 1", "BEK § 52, nr. 5", "LAB § 169, stk. 4"],
+    ),
+    example(
+        "hours per place to the municipality",
+        agreement_case(hours=PER_PLACE),
+        {},
+        "agreement.hours",
+        0,
+        (
+            "periods[0].agreement",
+            "not_met",
+            {"amount": "3", "unit": "per_week", "basis": "place", "reason": "per_place_not_allowed"},
+        ),
+        ["LAB § 47, stk. 1", "BEK § 52, nr. 5", "LAB § 169, stk. 4"],
+    ),
+    example(
+        "hours per place recipient unknown",
+        complete_case(mentor=None, periods=(complete_period(agreement=complete_agreement(hours=PER_PLACE)),)),
+        {},
+        "agreement.hours",
+        0,
+        (
+            "periods[0].agreement",
+            "missing_facts",
+            {"amount": "3", "unit": "per_week", "basis": "place", "reason": "support_to_unknown"},
+        ),
+        ["LAB § 47, stk. 1", "BEK § 52, nr. 5", "LAB § 169, stk. 4"],
+    ),
+    example(
+        "hours per place 2018",
+        complete_case_2014(
+            mentor=complete_mentor(employer=MentorEmployer.COMPANY),
+            periods=(
+                complete_period(
+                    date(2018, 3, 1),
+                    date(2018, 8, 31),
+                    agreement=complete_agreement(date(2018, 3, 1), date(2018, 8, 31), hours=PER_PLACE),
+                ),
+            ),
+        ),
+        {},
+        "agreement.hours",
+        0,
+        (
+            "periods[0].agreement",
+            "needs_assessment",
+            {"amount": "3", "unit": "per_week", "basis": "place", "reason": "several_persons"},
+        ),
+        ["LAB § 31 c, stk. 2, nr. 5", "LAB § 31 e, stk. 2, 2. pkt."],
     ),
     example(
         "guidance not required",
@@ -843,10 +1166,10 @@ EXAMPLES = [
                 "earliest_start": "2024-01-01",
                 "support_start": "2024-03-01",
                 "minimum_end": "2024-08-31",
-                "window_end": "2024-08-31",
-                "covers_periods": False,
+                "limit": "2024-08-31",
                 "failed": ["target_group", "inpatient", "psychiatric", "purpose"],
                 "unknown": [],
+                "unassessed": [],
                 "reason": "failed",
             },
         ),
@@ -870,10 +1193,10 @@ EXAMPLES = [
                 "earliest_start": "2024-01-01",
                 "support_start": "2024-03-01",
                 "minimum_end": "2024-08-31",
-                "window_end": "2024-08-31",
-                "covers_periods": False,
+                "limit": "2024-08-31",
                 "failed": [],
                 "unknown": ["target_group", "purpose"],
+                "unassessed": [],
                 "reason": "unknown",
             },
         ),
@@ -887,17 +1210,123 @@ EXAMPLES = [
         0,
         (
             "",
+            "needs_assessment",
+            {
+                "discharge_date": "2024-02-01",
+                "earliest_start": "2023-11-01",
+                "support_start": "2024-03-01",
+                "minimum_end": "2024-08-31",
+                "limit": "2024-08-31",
+                "failed": [],
+                "unknown": [],
+                "unassessed": ["in_connection"],
+                "reason": "start_after_discharge",
+            },
+        ),
+        [
+            "LAB § 167, stk. 2",
+            "BEK § 128, stk. 1",
+            "lov nr. 295 af 20. marts 2023, § 1, nr. 10",
+            "BEK § 128, stk. 3",
+        ],
+    ),
+    example(
+        "psychiatric after discharge in connection",
+        complete_case(psychiatric_discharge=discharge(date(2024, 2, 1), in_connection=Assessment(outcome=True))),
+        {},
+        "right.psychiatric_discharge",
+        0,
+        (
+            "",
             "met",
             {
                 "discharge_date": "2024-02-01",
                 "earliest_start": "2023-11-01",
                 "support_start": "2024-03-01",
                 "minimum_end": "2024-08-31",
-                "window_end": "2024-08-31",
-                "covers_periods": False,
+                "limit": "2024-08-31",
                 "failed": [],
                 "unknown": [],
-                "reason": "starts_after_discharge",
+                "unassessed": [],
+                "reason": "start_after_discharge",
+            },
+        ),
+        [
+            "LAB § 167, stk. 2",
+            "BEK § 128, stk. 1",
+            "lov nr. 295 af 20. marts 2023, § 1, nr. 10",
+            "BEK § 128, stk. 3",
+        ],
+    ),
+    example(
+        "psychiatric after discharge not in connection",
+        complete_case(psychiatric_discharge=discharge(date(2024, 2, 1), in_connection=Assessment(outcome=False))),
+        {},
+        "right.psychiatric_discharge",
+        0,
+        (
+            "",
+            "not_met",
+            {
+                "discharge_date": "2024-02-01",
+                "earliest_start": "2023-11-01",
+                "support_start": "2024-03-01",
+                "minimum_end": "2024-08-31",
+                "limit": "2024-08-31",
+                "failed": ["in_connection"],
+                "unknown": [],
+                "unassessed": [],
+                "reason": "start_not_in_connection",
+            },
+        ),
+        [
+            "LAB § 167, stk. 2",
+            "BEK § 128, stk. 1",
+            "lov nr. 295 af 20. marts 2023, § 1, nr. 10",
+            "BEK § 128, stk. 3",
+        ],
+    ),
+    example(
+        "psychiatric after discharge 2018",
+        complete_case_2014(psychiatric_discharge=discharge(date(2018, 2, 1))),
+        {},
+        "right.psychiatric_discharge",
+        0,
+        (
+            "",
+            "needs_assessment",
+            {
+                "discharge_date": "2018-02-01",
+                "earliest_start": "2017-11-01",
+                "support_start": "2018-03-01",
+                "minimum_end": "2018-08-31",
+                "limit": "2018-08-31",
+                "failed": [],
+                "unknown": [],
+                "unassessed": ["in_connection"],
+                "reason": "start_after_discharge",
+            },
+        ),
+        ["LAB § 31 b, stk. 2", "LAB § 31 b, stk. 2"],
+    ),
+    example(
+        "psychiatric without a period in the window",
+        complete_case(psychiatric_discharge=discharge(date(2024, 12, 15))),
+        {},
+        "right.psychiatric_discharge",
+        0,
+        (
+            "",
+            "met",
+            {
+                "discharge_date": "2024-12-15",
+                "earliest_start": "2024-09-15",
+                "support_start": None,
+                "minimum_end": None,
+                "limit": None,
+                "failed": [],
+                "unknown": [],
+                "unassessed": [],
             },
         ),
         ["LAB § 167, stk. 2", "BEK § 128, stk. 1", "lov nr. 295 af 20. marts 2023, § 1, nr. 10"],
@@ -916,10 +1345,10 @@ EXAMPLES = [
                 "earliest_start": "2024-01-01",
                 "support_start": "2024-03-01",
                 "minimum_end": "2024-08-31",
-                "window_end": "2024-09-30",
-                "covers_periods": True,
+                "limit": "2024-09-30",
                 "failed": [],
                 "unknown": [],
+                "unassessed": [],
             },
         ),
         ["LAB § 167, stk. 2", "BEK § 128, stk. 1", "lov nr. 295 af 20. marts 2023, § 1, nr. 10"],
@@ -942,10 +1371,10 @@ EXAMPLES = [
                 "earliest_start": "2023-01-01",
                 "support_start": "2023-03-01",
                 "minimum_end": "2023-08-31",
-                "window_end": "2023-08-31",
-                "covers_periods": True,
+                "limit": "2023-08-31",
                 "failed": [],
                 "unknown": [],
+                "unassessed": [],
             },
         ),
         ["LAB § 167, stk. 2", "BEK § 127, stk. 1", "lov nr. 295 af 20. marts 2023, § 1, nr. 10"],
@@ -968,10 +1397,10 @@ EXAMPLES = [
                 "earliest_start": "2025-06-15",
                 "support_start": "2025-08-31",
                 "minimum_end": "2026-02-28",
-                "window_end": "2026-02-28",
-                "covers_periods": True,
+                "limit": "2026-02-28",
                 "failed": [],
                 "unknown": [],
+                "unassessed": [],
             },
         ),
         ["LAB § 167, stk. 2", "BEK § 128, stk. 1", "lov nr. 295 af 20. marts 2023, § 1, nr. 10"],
@@ -994,10 +1423,10 @@ EXAMPLES = [
                 "earliest_start": "2025-06-15",
                 "support_start": "2025-08-31",
                 "minimum_end": "2026-02-27",
-                "window_end": "2026-02-27",
-                "covers_periods": True,
+                "limit": "2026-02-27",
                 "failed": [],
                 "unknown": [],
+                "unassessed": [],
             },
         ),
         ["LAB § 167, stk. 2", "BEK § 128, stk. 1", "lov nr. 295 af 20. marts 2023, § 1, nr. 10"],
@@ -1017,8 +1446,8 @@ EXAMPLES = [
         {},
         "right.education_admission",
         0,
-        ("", "needs_assessment", {"admission_date": "2018-02-01", "reason": "unverified"}),
-        ["LAB kapitel 9 b (§§ 31 b–31 f)"],
+        ("", "not_applicable", {"in_force": False, "reason": "not_in_force"}),
+        ["LAB § 31 b"],
     ),
     example(
         "education 2021",
@@ -1298,18 +1727,18 @@ def test_amending_acts_with_unverified_dates() -> None:
 
 
 def test_education_right_references() -> None:
-    """2014-2019 the education right is cited as chapter 9 b, unverified; on its assumed start, § 167, stk. 3 unverified."""
+    """2014-2019 the education right did not exist: old § 31 b (its only right) is cited as interpretation; on the right's assumed start, § 167, stk. 3 unverified."""
     assert references(complete_case_2014(), "right.education_admission") == [
         (
             "LAB",
-            "",
+            "31 b",
             None,
             None,
             None,
-            "LAB 2003 som ændret",
+            "LBK nr. 1342 af 21. november 2016",
             "https://www.retsinformation.dk/eli/lta/2016/1342",
-            "law",
-            False,
+            "interpretation",
+            True,
         )
     ]
     assert references(complete_case(decision_date=date(2022, 1, 1)), "right.education_admission") == [
@@ -1325,6 +1754,36 @@ def test_education_right_references() -> None:
             False,
         )
     ]
+
+
+def test_lab_2014_readings_are_cited_as_interpretation() -> None:
+    """Under lab-2014 the grant condition, the new period's assessment and the psychiatric start are the library's readings (C2.7)."""
+    lbk_1342 = ("LBK nr. 1342 af 21. november 2016", "https://www.retsinformation.dk/eli/lta/2016/1342")
+    assert references(complete_case_2014(), "eligibility.decisive_need")[0] == (
+        "LAB",
+        "31 b",
+        1,
+        None,
+        None,
+        *lbk_1342,
+        "interpretation",
+        True,
+    )
+    assert references(
+        complete_case_2014(mentor=complete_mentor(employer=MentorEmployer.COMPANY)), "eligibility.decisive_need"
+    ) == [("LAB", "31 d", None, None, None, *lbk_1342, "law", True)]
+    assert references(complete_case_2014(), "duration.new_period") == [
+        ("LAB", "31 c", 1, None, 2, *lbk_1342, "interpretation", True)
+    ]
+    assert references(
+        complete_case_2014(psychiatric_discharge=discharge(date(2018, 2, 1))), "right.psychiatric_discharge"
+    ) == [
+        ("LAB", "31 b", 2, None, None, *lbk_1342, "law", True),
+        ("LAB", "31 b", 2, None, None, *lbk_1342, "interpretation", True),
+    ]
+    assert references(
+        complete_case_2014(psychiatric_discharge=discharge(date(2018, 4, 1))), "right.psychiatric_discharge"
+    ) == [("LAB", "31 b", 2, None, None, *lbk_1342, "law", True)]
 
 
 def test_mentor_categories_before_2020_are_an_interpretation() -> None:
@@ -1359,6 +1818,7 @@ CATALOGUE = [
     ("eligibility.decisive_need", "eligibility", "case"),
     ("eligibility.mentor", "eligibility", "case"),
     ("duties.beyond_usual", "duties", "case"),
+    ("duties.hours", "duties", "case"),
     ("duration.period_length", "duration", "period"),
     ("duration.new_period", "duration", "period"),
     ("right.psychiatric_discharge", "right", "case"),
@@ -1377,7 +1837,7 @@ CATALOGUE = [
 def test_catalogue_families_and_subjects() -> None:
     """Each rule id belongs to the family its prefix names and is judged per case or per period (DESIGN section 5)."""
     assert [(info.id, info.family, info.per) for info in rule_catalogue()] == CATALOGUE
-    assert json.loads(json.dumps([info.to_dict() for info in rule_catalogue()]))[4]["per"] == "period"
+    assert json.loads(json.dumps([info.to_dict() for info in rule_catalogue()]))[5]["per"] == "period"
 
 
 # --- the month arithmetic --------------------------------------------------------------------

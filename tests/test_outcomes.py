@@ -83,7 +83,7 @@ def test_decision_to_dict_has_the_contract_shape() -> None:
         "library_version",
         "fingerprint",
     ]
-    assert data["schema"] == "mentorrules.decision/1"
+    assert data["schema"] == "mentorrules.decision/2"
     assert data["verdict"] == "met"
     assert data["decision_date"] == "2024-02-20"
     assert list(data["law"]) == ["id", "title", "valid_from", "valid_to"]
@@ -159,7 +159,11 @@ def test_finding_to_dict_example() -> None:
 def test_notice_to_dict_includes_references() -> None:
     """A law.unverified notice carries the unverified reference it is about."""
     decision = complete_decision(decision_date="2026-02-01")
-    (notice,) = [n for n in decision.notices if n.code == "law.unverified"]
+    unverified = [n for n in decision.notices if n.code == "law.unverified"]
+    assert len(unverified) > 1  # lov nr. 1750/2025 and, from 2026-01-07, the citations of BEK nr. 1216/2023
+    for notice in unverified:
+        assert len(notice.references) == 1
+    notice = unverified[0]
     data = notice.to_dict()
     assert data["subject"] == ""
     assert [r["verified"] for r in data["references"]] == [False]
@@ -220,7 +224,8 @@ def test_fingerprint_golden_for_a_minimal_case() -> None:
     case = load_case({"decision_date": "2024-02-20"})
     text = (
         '{"case":{"beyond_usual_duties":null,"case_id":null,"citizen":null,"decision_date":"2024-02-20",'
-        '"decisive_need":null,"education_admission":null,"mentor":null,"periods":[],"psychiatric_discharge":null,'
+        '"decisive_need":null,"education_admission":null,"hours_assessment":null,"mentor":null,"periods":[],'
+        '"psychiatric_discharge":null,'
         '"purpose":null,"tasks":[]},"interpretation":{"ambiguous_dates":"favour_citizen",'
         '"complaint_guidance_required_from_2020":false,"education_right_window":"invocation","law_date":"decision_date",'
         '"psychiatric_period_may_exceed_six_months":false,"strict_mentor_categories":true,'
@@ -350,11 +355,39 @@ def test_unresolved_lists_what_a_caseworker_must_act_on() -> None:
         ("eligibility.decisive_need", "needs_assessment", ""),
         ("eligibility.mentor", "missing_facts", ""),
         ("duties.beyond_usual", "missing_facts", ""),
+        ("duties.hours", "missing_facts", ""),
         ("duration.period_length", "not_met", "periods[0]"),
         ("agreement.duration", "not_met", "periods[0].agreement"),
-    ]
+    ]  # the right that is not met is not listed: it only means the support is discretionary
     assert decision.verdict is V.NOT_MET
     assert complete_decision().unresolved() == ()
+
+
+@pytest.mark.parametrize(
+    ("admission", "verdict"),
+    [
+        ({"admission_date": "2024-02-01", "qualifying": True}, "missing_facts"),
+        ({"admission_date": "2024-02-01", "qualifying": False}, None),
+    ],
+    ids=["pending", "not-met"],
+)
+def test_unresolved_lists_a_pending_right(admission: dict[str, Any], verdict: str | None) -> None:
+    """(contract 2) A right that is missing facts or needs assessment is unresolved too; one that is not met is not."""
+    data = complete_case_data(
+        citizen={"birth_date": "2000-01-01", "target_group": "education_benefit_education_ready"},
+        education_admission=admission,
+    )
+    decision = evaluate(load_case(data))
+    unresolved = [(f.rule, f.verdict.value) for f in decision.unresolved()]
+    if verdict is None:
+        assert unresolved == []
+        assert decision.verdict is V.MET
+    else:
+        assert unresolved == [("right.education_admission", verdict)]
+        # The right does not enter the verdict, and the decisive need is recorded (its verdict is the same
+        # with and without the right's coverage: met and not applicable count as the same).
+        assert decision.verdict is V.MET
+        assert "pending" not in decision.findings_for("eligibility.decisive_need")[0].facts
 
 
 def test_findings_for_returns_one_rules_findings_in_subject_order() -> None:

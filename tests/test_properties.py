@@ -68,10 +68,13 @@ def test_decision_invariants(case: Case, interpretation: Interpretation) -> None
     assert sorted(set(rules), key=RULE_IDS.index) == RULE_IDS
     assert rules == sorted(rules, key=RULE_IDS.index)
     assert [f.rule for f in decision.findings if not f.references] == []
+    # unresolved(): the findings entering the verdict that are not met, need assessment or miss facts, and
+    # (contract 2) the rights that need assessment or miss facts, in catalogue order.
     assert [(f.rule, f.subject) for f in decision.unresolved()] == [
         (f.rule, f.subject)
         for f in decision.findings
-        if f.verdict in (V.NOT_MET, V.NEEDS_ASSESSMENT, V.MISSING_FACTS) and not f.rule.startswith("right.")
+        if f.verdict in (V.NEEDS_ASSESSMENT, V.MISSING_FACTS)
+        or (f.verdict is V.NOT_MET and not f.rule.startswith("right."))
     ]
 
 
@@ -109,14 +112,29 @@ def test_messages_are_bilingual_and_cite_their_references(case: Case, interpreta
 
 @given(cases(), interpretations)
 def test_rules_only_give_their_declared_verdicts(case: Case, interpretation: Interpretation) -> None:
-    """A rule gives only the verdicts it declares; under flag any rule may also ask for an assessment."""
+    """
+    A rule gives only the verdicts it declares; under flag any rule may also ask for an assessment.
+
+    (contract 2, C2.11) A finding that a pending right would change takes the right's verdict instead: it names
+    the right (``pending``), which is needs_assessment or missing_facts, and keeps its own verdict without it.
+    """
     decision = evaluate(case, interpretation=interpretation)
     flag = interpretation.ambiguous_dates is AmbiguousDates.FLAG
-    unexpected = [
-        (f.rule, f.subject, f.verdict.value)
-        for f in decision.findings
-        if f.verdict not in RULES[f.rule].verdicts and not (flag and f.verdict is V.NEEDS_ASSESSMENT)
-    ]
+    rights = {f.rule: f.verdict for f in decision.findings if f.rule.startswith("right.")}
+    unexpected = []
+    for f in decision.findings:
+        pending = f.facts.get("pending")
+        if pending is not None:
+            assert not f.rule.startswith("right."), f.rule
+            assert f.verdict in (V.NEEDS_ASSESSMENT, V.MISSING_FACTS), (f.rule, f.verdict)
+            if not flag:  # under flag the right's and the finding's verdicts are each combined from two readings
+                assert f.verdict is rights[str(pending)], (f.rule, pending)
+            without = f.facts["verdict_without_right"]
+            assert isinstance(without, Verdict)
+            if without not in RULES[f.rule].verdicts and not (flag and without is V.NEEDS_ASSESSMENT):
+                unexpected.append((f.rule, f.subject, without.value))
+        elif f.verdict not in RULES[f.rule].verdicts and not (flag and f.verdict is V.NEEDS_ASSESSMENT):
+            unexpected.append((f.rule, f.subject, f.verdict.value))
     assert unexpected == []
 
 

@@ -27,6 +27,7 @@ RULE_IDS = [
     "eligibility.decisive_need",
     "eligibility.mentor",
     "duties.beyond_usual",
+    "duties.hours",
     "duration.period_length",
     "duration.new_period",
     "right.psychiatric_discharge",
@@ -56,7 +57,7 @@ def _all_references() -> list[tuple[str, str, str, LegalReference]]:
 
 
 def test_catalogue_holds_the_contract_ids_in_order() -> None:
-    """The catalogue is exactly the 16 rule ids of DESIGN section 5, in that order (the order of findings)."""
+    """The catalogue is exactly the 17 rule ids of DESIGN section 5 (contract 2: with duties.hours), in that order (the order of findings)."""
     assert [rule.id for rule in CATALOGUE] == RULE_IDS
 
 
@@ -127,6 +128,24 @@ def test_rule_catalogue_lists_every_rule_with_titles_in_the_language(lang: str, 
         assert (info.family, info.per) == (rule.family, rule.per)
         assert set(info.verdicts) == {verdict.value for verdict in rule.verdicts}
         assert list(info.verdicts) == [v.value for v in Verdict if v in rule.verdicts]  # enum order
+
+
+def test_agreement_written_is_titled_by_law_version() -> None:
+    """From 2020 the record is the person's plan: agreement.written is titled "Registrering i »Min Plan«"; lab-2014 keeps "Skriftlig aftale"."""
+    (rule,) = [rule for rule in CATALOGUE if rule.id == "agreement.written"]
+    assert ("Registrering i »Min Plan«", "Record in »Min Plan« (the person's plan)") == (
+        rule.title("da", "lab-2020"),
+        rule.title("en", "lab-2020"),
+    )
+    assert (rule.title_da, rule.title_en) == (rule.title("da", "lab-2014"), rule.title("en", "lab-2014"))
+    assert (rule.title_da, rule.title_en) == (rule.title("da"), rule.title("en"))
+    assert "Min Plan" not in rule.title_da
+    for snapshot in SNAPSHOTS:
+        view = RuleView(rule, snapshot)  # type: ignore[arg-type]
+        assert view.title("da") == rule.title("da", snapshot.version.id)
+        assert ("Min Plan" in view.title("en")) is (snapshot.version.id == "lab-2020")
+    others = [other for other in CATALOGUE if other.id != "agreement.written"]
+    assert all(other.title("da", "lab-2020") == other.title_da for other in others)
 
 
 def test_rule_catalogue_default_language_is_danish() -> None:

@@ -275,13 +275,52 @@ class TestExplain:
         text = flat(render.explain(noticed, lang))
         for finding in noticed.findings:
             rule = next(rule for rule in CATALOGUE if rule.id == finding.rule)
-            title = rule.title_da if lang == "da" else rule.title_en
+            title = rule.title(lang, noticed.law.id)  # as the decision's law version words it
             assert title in text
             assert flat(finding.message(lang)) in text
             for reference in finding.references:
                 assert reference.citation in text
         for notice in noticed.notices:
             assert flat(notice.message(lang)) in text
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_titles_follow_the_law_version(self, lang: str) -> None:
+        """agreement.written is titled "Registrering i »Min Plan«" from 2020 and by its old title under lab-2014."""
+        (rule,) = [rule for rule in CATALOGUE if rule.id == "agreement.written"]
+        old, new = rule.title(lang, "lab-2014"), rule.title(lang, "lab-2020")
+        assert old != new
+        text_2020 = flat(render.explain(evaluate(load_case(case_data())), lang))
+        assert f" · {new} · periods[0].agreement" in text_2020
+        assert f" · {old} · " not in text_2020
+        data_2014 = case_data(decision_date="2018-02-20", periods=[{"start": "2018-03-01", "end": "2018-08-31"}])
+        text_2014 = flat(render.explain(evaluate(load_case(data_2014)), lang))
+        assert f" · {old} · periods[0].agreement" in text_2014
+        assert f" · {new} · " not in text_2014
+
+    @pytest.mark.parametrize(
+        ("decision_date", "period", "provision", "other"),
+        [
+            ("2018-02-20", ("2018-03-01", "2018-08-31"), "§ 31 b, stk. 1", "§ 167"),
+            ("2024-02-20", ("2024-03-01", "2024-08-31"), "§ 167, stk. 1", "§ 31 b"),
+        ],
+        ids=["lab-2014", "lab-2020"],
+    )
+    def test_the_rights_note_cites_the_discretion_of_the_law_version(
+        self, decision_date: str, period: tuple[str, str], provision: str, other: str
+    ) -> None:
+        """The note on the rights cites old § 31 b, stk. 1 under lab-2014 (nothing of chapter 26) and § 167, stk. 1 from 2020."""
+        data = case_data(
+            decision_date=decision_date,
+            periods=[{"start": period[0], "end": period[1]}],
+            psychiatric_discharge={"discharge_date": period[0], "inpatient": False, "psychiatric": True},
+        )
+        for lang in LANGS:
+            text = flat(render.explain(evaluate(load_case(data)), lang))
+            note = {"da": "Retskravene indgår ikke", "en": "The rights do not enter"}[lang]
+            start = text.index(note)
+            sentence = text[start : text.index(")", start)]
+            assert provision in sentence
+            assert other not in sentence
 
     @pytest.mark.parametrize("lang", LANGS)
     def test_nothing_to_resolve(self, met: Decision, lang: str) -> None:

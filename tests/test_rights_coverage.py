@@ -92,6 +92,8 @@ class TestSupportStart:
         decision = decide(discharged(DISCHARGE + ONE_DAY, in_connection=YES))
         right = decision.findings_for(PSYCHIATRIC)[0]
         assert right.verdict is Verdict.MET
+        assert right.facts["reason"] == "start_after_discharge"
+        assert "i forbindelse med udskrivningen" in right.message("da")
         assert right.facts["minimum_end"] == date(2025, 3, 25)
         assert decision.findings_for(DECISIVE)[0].verdict is Verdict.NOT_APPLICABLE
         assert decision.verdict is Verdict.MET
@@ -128,8 +130,14 @@ class TestSupportStart:
         )
         right = finding(case, PSYCHIATRIC)
         assert right.verdict is Verdict.NEEDS_ASSESSMENT
-        assert [r.kind for r in right.references] == [ReferenceKind.INTERPRETATION]
-        assert citations(right) == ("LAB § 31 b, stk. 2",)
+        met = finding(
+            attrs.evolve(case, psychiatric_discharge=attrs.evolve(case.psychiatric_discharge, in_connection=YES)),
+            PSYCHIATRIC,
+        )
+        assert met.verdict is Verdict.MET
+        assert "bibliotekets læsning" in met.message("da")
+        assert [r.kind for r in right.references] == [ReferenceKind.LAW, ReferenceKind.INTERPRETATION]
+        assert citations(right) == ("LAB § 31 b, stk. 2", "LAB § 31 b, stk. 2")
         assert "bibliotekets" in right.message("da")
         assert "library's reading" in right.message("en")
 

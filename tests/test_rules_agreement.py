@@ -39,9 +39,12 @@ from builders import (
 from mentorrules import (
     Agreement,
     Case,
+    Engager,
     Hours,
+    HoursBasis,
     HoursUnit,
     Mentor,
+    MentorEmployer,
     Period,
     PsychiatricDischarge,
     ReferenceKind,
@@ -321,11 +324,34 @@ class TestMentorContact:
             "45 20 30 40 5",
         ],
     )
-    def test_other_text_is_not_met(self, contact: str) -> None:
-        """Text that is neither a phone number nor an e-mail address is not contact data."""
+    def test_other_text_needs_assessment(self, contact: str) -> None:
+        """Stated text that is neither a phone number nor an e-mail address may be other contact data: a caseworker checks it (C2.6)."""
         found = finding(_case(mentor_contact=contact), CONTACT)
-        assert (Verdict.NOT_MET, "invalid") == (found.verdict, found.facts["reason"])
-        assert "neither a phone number nor an e-mail address" in found.message("en")
+        assert (Verdict.NEEDS_ASSESSMENT, {"stated": True, "valid": None, "reason": "unrecognised_contact"}) == (
+            found.verdict,
+            dict(found.facts),
+        )
+        assert "neither a recognisable phone number nor an e-mail address" in found.message("en")
+        assert "postadresse" in found.message("da")
+
+    @pytest.mark.parametrize(
+        "contact",
+        ["(+45) 20-30.40.50", "20.30.40.50", "+45 (20) 30 40 50", "0045-2030-4050", "  20304050  "],
+    )
+    def test_phone_numbers_may_hold_spaces_hyphens_dots_and_parentheses(self, contact: str) -> None:
+        """Spaces, hyphens, dots and parentheses inside a phone number are removed before it is read (C2.6)."""
+        found = finding(_case(mentor_contact=contact), CONTACT)
+        assert (Verdict.MET, {"stated": True, "valid": True}) == (found.verdict, dict(found.facts))
+
+    @pytest.mark.parametrize(
+        "contact",
+        ["20_30_40_50", "20/30/40/50", "\u0662\u0660\u0663\u0660\u0664\u0660\u0665\u0660", "Vestergade 1, 8000 Aarhus"],
+        ids=["underscores", "slashes", "arabic-indic-digits", "postal-address"],
+    )
+    def test_other_separators_and_non_ascii_digits_are_not_recognised(self, contact: str) -> None:
+        """Only the named characters are removed and only ASCII digits count; the rest is left to the caseworker, never refused."""
+        found = finding(_case(mentor_contact=contact), CONTACT)
+        assert (Verdict.NEEDS_ASSESSMENT, "unrecognised_contact") == (found.verdict, found.facts["reason"])
 
     @pytest.mark.parametrize("contact", [None, "", "  "], ids=["none", "empty", "blank"])
     def test_missing_contact_is_not_met(self, contact: str | None) -> None:
@@ -341,26 +367,34 @@ class TestTasks:
     def test_stated_tasks_are_met(self) -> None:
         """Stated tasks are met; the count is reported."""
         found = finding(_case(tasks=("Fremmøde", "Struktur")), TASKS)
-        assert (Verdict.MET, {"count": 2}) == (found.verdict, dict(found.facts))
+        assert (Verdict.MET, {"count": 2, "blank_items": 0}) == (found.verdict, dict(found.facts))
         assert "2" in found.message("da")
 
     def test_no_tasks_is_not_met(self) -> None:
         """An empty list of tasks states none."""
         found = finding(_case(tasks=()), TASKS)
-        assert (Verdict.NOT_MET, {"count": 0}) == (found.verdict, dict(found.facts))
+        assert (Verdict.NOT_MET, {"count": 0, "blank_items": 0}) == (found.verdict, dict(found.facts))
         assert found.message("da").startswith("Det fremgår ikke af »Min Plan«")
 
-    @pytest.mark.parametrize(
-        ("tasks", "blank"), [(("  ",), ("tasks[0]",)), (("Fremmøde", "", "\t"), ("tasks[1]", "tasks[2]"))]
-    )
-    def test_blank_task_descriptions_are_not_met(self, tasks: tuple[str, ...], blank: tuple[str, ...]) -> None:
-        """A blank description states no task; the blank items are named."""
+    @pytest.mark.parametrize(("tasks", "blank"), [(("  ",), 1), (("", "\t", "\n"), 3)], ids=["one", "three"])
+    def test_only_blank_task_descriptions_are_not_met(self, tasks: tuple[str, ...], blank: int) -> None:
+        """Only blank descriptions state no task (C2.6): not met, the blank items counted."""
         found = finding(_case(tasks=tasks), TASKS)
-        assert (Verdict.NOT_MET, blank, "blank_item") == (found.verdict, found.facts["blank"], found.facts["reason"])
+        assert (Verdict.NOT_MET, {"count": blank, "blank_items": blank, "reason": "only_blank"}) == (
+            found.verdict,
+            dict(found.facts),
+        )
+        assert "empty" in found.message("en")
+
+    @pytest.mark.parametrize(("tasks", "blank"), [(("Fremmøde", "", "\t"), 2), (("  ", "Struktur"), 1)])
+    def test_blank_items_beside_a_stated_task_are_met_and_counted(self, tasks: tuple[str, ...], blank: int) -> None:
+        """Blank items beside a stated task do not fail the record (C2.6); the facts count them."""
+        found = finding(_case(tasks=tasks), TASKS)
+        assert (Verdict.MET, {"count": len(tasks), "blank_items": blank}) == (found.verdict, dict(found.facts))
 
     def test_lab_2014_message_starts_with_a_capital(self) -> None:
         """The messages read well for the written agreement too."""
-        assert finding(_case_2014(tasks=("",)), TASKS).message("da").startswith("Der er tomme")
+        assert finding(_case_2014(tasks=("",)), TASKS).message("da").startswith("Opgavebeskrivelserne")
         assert finding(_case_2014(), TASKS).message("en").startswith("The tasks")
 
 
@@ -452,7 +486,11 @@ class TestHours:
     def test_a_positive_number_is_met(self, hours: Hours) -> None:
         """A positive number of hours per week or in total is stated."""
         found = finding(_case(hours=hours), HOURS)
-        assert (Verdict.MET, {"amount": hours.amount, "unit": hours.unit.value}) == (found.verdict, dict(found.facts))
+        assert (Verdict.MET, {"amount": hours.amount, "unit": hours.unit.value, "basis": "person"}) == (
+            found.verdict,
+            dict(found.facts),
+        )
+        assert ("LAB § 47, stk. 1", "BEK § 52, nr. 5") == citations(found)
 
     def test_zero_hours_is_not_met(self) -> None:
         """Zero hours is no mentor support."""
@@ -464,6 +502,68 @@ class TestHours:
         """The record must state the number of hours."""
         found = finding(_case(hours=None), HOURS)
         assert (Verdict.NOT_MET, "not_stated") == (found.verdict, found.facts["reason"])
+
+    @pytest.mark.parametrize(
+        ("mentor", "expected", "reason"),
+        [
+            (complete_mentor(employer=MentorEmployer.COMPANY), Verdict.MET, "per_place"),
+            (
+                complete_mentor(employer=MentorEmployer.EXTERNAL_CONSULTANT, engaged_by=Engager.EDUCATION_INSTITUTION),
+                Verdict.MET,
+                "per_place",
+            ),
+            (complete_mentor(), Verdict.NOT_MET, "per_place_not_allowed"),
+            (complete_mentor(employer=MentorEmployer.OTHER), Verdict.NOT_MET, "per_place_not_allowed"),
+            (complete_mentor(employer=None), Verdict.MISSING_FACTS, "support_to_unknown"),
+            (
+                complete_mentor(employer=MentorEmployer.EXTERNAL_CONSULTANT, engaged_by=None),
+                Verdict.MISSING_FACTS,
+                "support_to_unknown",
+            ),
+        ],
+        ids=["company", "consultant-of-a-school", "municipality", "other", "employer-unknown", "engager-unknown"],
+    )
+    def test_hours_per_place_only_where_duties_hours_applies(
+        self, mentor: Mentor, expected: Verdict, reason: str
+    ) -> None:
+        """Hours set per place are allowed for support to a company or an education institution (§ 169, stk. 4; C2.5)."""
+        hours = Hours(amount=Decimal(3), unit=HoursUnit.PER_WEEK, basis=HoursBasis.PLACE)
+        case = complete_case(mentor=mentor, periods=(complete_period(agreement=complete_agreement(hours=hours)),))
+        found = finding(case, HOURS)
+        assert (expected, {"amount": Decimal(3), "unit": "per_week", "basis": "place", "reason": reason}) == (
+            found.verdict,
+            dict(found.facts),
+        )
+        assert ("LAB § 47, stk. 1", "BEK § 52, nr. 5", "LAB § 169, stk. 4") == citations(found)
+
+    @pytest.mark.parametrize(
+        ("mentor", "expected", "reason"),
+        [
+            (complete_mentor(employer=MentorEmployer.COMPANY), Verdict.NEEDS_ASSESSMENT, "several_persons"),
+            (complete_mentor(), Verdict.NOT_MET, "per_place_not_allowed"),
+            (complete_mentor(employer=None), Verdict.MISSING_FACTS, "support_to_unknown"),
+        ],
+        ids=["company", "municipality", "employer-unknown"],
+    )
+    def test_hours_per_place_under_lab_2014_need_several_persons(
+        self, mentor: Mentor, expected: Verdict, reason: str
+    ) -> None:
+        """Old § 31 e, stk. 2, 2. pkt. allows hours per place only "for flere personer", which the facts do not show (C2.5)."""
+        hours = Hours(amount=Decimal(3), unit=HoursUnit.PER_WEEK, basis=HoursBasis.PLACE)
+        case = attrs.evolve(_case_2014(hours=hours), mentor=mentor)
+        found = finding(case, HOURS)
+        assert (expected, reason) == (found.verdict, found.facts["reason"])
+        assert ("LAB § 31 c, stk. 2, nr. 5", "LAB § 31 e, stk. 2, 2. pkt.") == citations(found)
+        if expected is Verdict.NEEDS_ASSESSMENT:
+            assert "several persons" in found.message("en")
+        assert "§ 169" not in found.message("da")
+
+    def test_hours_per_person_need_no_company(self) -> None:
+        """Hours per person (the default basis) are met whoever the mentor is."""
+        for mentor in (complete_mentor(), complete_mentor(employer=None)):
+            case = attrs.evolve(_case(), mentor=mentor)
+            found = finding(case, HOURS)
+            assert (Verdict.MET, "person", None) == (found.verdict, found.facts["basis"], found.facts.get("reason"))
 
 
 class TestComplaintGuidance:
@@ -545,7 +645,7 @@ def _remove(agreement: Agreement, rule: str, how: int) -> Agreement:
         GOAL: {"goal": blank},
         NAME: {"mentor_name": blank},
         CONTACT: {"mentor_contact": blank},
-        TASKS: {"tasks": ((), ("",), (" ", "x"))[how % 3]},
+        TASKS: {"tasks": ((), ("",), (" ", "\t"))[how % 3]},
         DURATION: ({"start": None}, {"end": None}, {"start": None, "end": None})[how % 3],
         HOURS: {"hours": (None, Hours(amount=Decimal(0), unit=HoursUnit.PER_WEEK))[how % 2]},
         COMPLAINT: {"complaint_guidance": (None, False)[how % 2]},

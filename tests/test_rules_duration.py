@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import attrs
 import pytest
 
 from builders import citations, complete_case, complete_case_2014, complete_period, decide, finding, findings, verdicts
@@ -155,7 +156,8 @@ class TestPeriodLength:
         assert ("LAB § 31 c, stk. 1, 2. pkt.",) == citations(found)
 
     # The psychiatric right (§ 167, stk. 2): discharge 2024-06-30 opens the window on 2024-03-30;
-    # S = 2024-03-30, minimum_end = 2024-09-29, max_period_end(discharge) = 2024-12-29.
+    # S is the later of that and the first period's start (a period from 2024-04-01: S = 2024-04-01,
+    # minimum_end = 2024-09-30), max_period_end(discharge) = 2024-12-29.
 
     @staticmethod
     def _psychiatric(start: date, end: date, **overrides: object) -> Case:
@@ -220,6 +222,59 @@ class TestPeriodLength:
         found = finding(case, LENGTH, psychiatric_period_may_exceed_six_months=True)
         assert (Verdict.MET, date(2018, 12, 29)) == (found.verdict, found.facts["max_end"])
         assert ("LAB § 31 c, stk. 1, 2. pkt.", "LAB § 31 b, stk. 2") == citations(found)
+
+    # A period from 2024-02-01 runs into the window (2024-03-30..): S = 2024-03-30, limit = 2024-09-29.
+
+    @pytest.mark.parametrize(
+        ("start", "end", "expected", "max_end", "reason"),
+        [
+            (date(2024, 2, 1), date(2024, 9, 15), Verdict.MET, date(2024, 9, 29), "psychiatric_right_partly"),
+            (date(2024, 2, 1), date(2024, 9, 29), Verdict.MET, date(2024, 9, 29), "psychiatric_right_partly"),
+            (date(2024, 2, 1), date(2024, 9, 30), Verdict.NOT_MET, date(2024, 7, 31), None),
+            (date(2023, 9, 30), date(2024, 9, 1), Verdict.MET, date(2024, 9, 29), "psychiatric_right_partly"),
+            (date(2023, 9, 29), date(2024, 9, 1), Verdict.NOT_MET, date(2024, 3, 28), None),
+        ],
+        ids=[
+            "ends-inside",
+            "ends-on-the-limit",
+            "ends-after-the-limit",
+            "discretionary-part-just-fits",
+            "discretionary-part-too-long",
+        ],
+    )
+    def test_partly_covered_period_may_last_until_the_rights_limit(
+        self, start: date, end: date, expected: Verdict, max_end: date, reason: str | None
+    ) -> None:
+        """A period begun as a grant before the window and running on inside it may last to the right's limit when its discretionary part fits in six months (C2.2)."""
+        case = self._psychiatric(start, end, decision_date=date(2024, 1, 20))
+        found = finding(case, LENGTH)
+        assert (expected, max_end, reason) == (found.verdict, found.facts["max_end"], found.facts.get("reason"))
+        if reason is not None:
+            assert ("LAB § 167, stk. 1, 1. pkt.", "LAB § 167, stk. 2") == citations(found)
+            assert "began as discretionary support" in found.message("en")
+        else:
+            assert ("LAB § 167, stk. 1, 1. pkt.",) == citations(found)
+        # Apart from the length rules, a partly covered period is not covered: the grant's conditions apply.
+        assert (
+            Verdict.NEEDS_ASSESSMENT
+            == finding(attrs.evolve(case, decisive_need=None), "eligibility.decisive_need").verdict
+        )
+
+    def test_partly_covered_period_is_a_new_period_like_any_other(self) -> None:
+        """duration.new_period applies as usual to a partly covered period (it is not covered by the right)."""
+        first = complete_period(date(2023, 8, 1), date(2024, 1, 31))
+        partly = complete_period(date(2024, 2, 1), date(2024, 9, 15), assessment=None)
+        case = _case(
+            first,
+            partly,
+            decision_date=date(2024, 1, 20),
+            psychiatric_discharge=PsychiatricDischarge(
+                discharge_date=date(2024, 6, 30), inpatient=True, psychiatric=True
+            ),
+        )
+        decision = decide(case)
+        assert [Verdict.NOT_APPLICABLE, Verdict.NEEDS_ASSESSMENT] == verdicts(decision, NEW)
+        assert "psychiatric_right_partly" == findings(decision, LENGTH)[1].facts["reason"]
 
 
 def _chain(*spans: tuple[date, date], assessment: Assessment | None = ASSESSED, **overrides: object) -> Case:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
 
-from builders import citations, complete_case, complete_case_2014, complete_mentor, finding
+from builders import citations, complete_case, complete_case_2014, complete_mentor, decide, finding
 from mentorrules import Assessment, Engager, Mentor, MentorEmployer, Task, Verdict
 from mentorrules._registry import display
 
@@ -25,6 +26,15 @@ COMPANY = complete_mentor(employer=MentorEmployer.COMPANY)
 
 def _consultant(engaged_by: Engager | None) -> Mentor:
     return complete_mentor(employer=MentorEmployer.EXTERNAL_CONSULTANT, engaged_by=engaged_by)
+
+
+#: Mentors whose support does not go to a company or an education institution (§ 169 does not apply).
+NOT_TO_COMPANY_OR_SCHOOL = [
+    complete_mentor(employer=MentorEmployer.MUNICIPALITY),
+    complete_mentor(employer=MentorEmployer.OTHER),
+    _consultant(Engager.MUNICIPALITY),
+]
+NOT_TO_COMPANY_OR_SCHOOL_IDS = ["municipality", "other", "consultant-of-municipality"]
 
 
 class TestBeyondUsual:
@@ -47,16 +57,9 @@ class TestBeyondUsual:
         assert {"support_to": support_to, "tasks_within_usual_duties": ()} == dict(found.facts)
         assert ("LAB § 169, stk. 1",) == citations(found)
         assert display(support_to, "da") in found.message("da")
+        assert found.message("da").startswith(f"Støtten gives til {display(support_to, 'da')}")
 
-    @pytest.mark.parametrize(
-        "mentor",
-        [
-            complete_mentor(employer=MentorEmployer.MUNICIPALITY),
-            complete_mentor(employer=MentorEmployer.OTHER),
-            _consultant(Engager.MUNICIPALITY),
-        ],
-        ids=["municipality", "other", "consultant-of-municipality"],
-    )
+    @pytest.mark.parametrize("mentor", NOT_TO_COMPANY_OR_SCHOOL, ids=NOT_TO_COMPANY_OR_SCHOOL_IDS)
     def test_not_applicable_without_support_to_a_company_or_school(self, mentor: Mentor) -> None:
         """§ 169, stk. 1 does not apply when the municipality employs or engaged the mentor, or the mentor is outside § 168."""
         found = finding(complete_case(mentor=mentor, beyond_usual_duties=NO), RULE)
@@ -123,3 +126,71 @@ class TestBeyondUsual:
         found = finding(complete_case_2014(mentor=COMPANY, beyond_usual_duties=YES), RULE)
         assert Verdict.MET == found.verdict
         assert ("LAB § 31 d",) == citations(found)
+
+
+HOURS = "duties.hours"
+
+
+class TestHours:
+    """``duties.hours``: LAB § 169, stk. 3 (old § 31 e, stk. 2, 1. pkt.), contract 2 (C2.5)."""
+
+    @pytest.mark.parametrize(
+        ("assessment", "expected"),
+        [(None, Verdict.NEEDS_ASSESSMENT), (NO, Verdict.NOT_MET), (YES, Verdict.MET)],
+        ids=["none", "false", "true"],
+    )
+    @pytest.mark.parametrize(
+        ("mentor", "support_to"),
+        [
+            (COMPANY, "company"),
+            (complete_mentor(employer=MentorEmployer.EDUCATION_INSTITUTION), "education_institution"),
+            (_consultant(Engager.COMPANY), "company"),
+            (_consultant(Engager.EDUCATION_INSTITUTION), "education_institution"),
+        ],
+        ids=["company", "education-institution", "consultant-of-company", "consultant-of-school"],
+    )
+    def test_reads_the_recorded_hours_assessment_where_the_support_goes_to_a_company_or_school(
+        self, mentor: Mentor, support_to: str, assessment: Assessment | None, expected: Verdict
+    ) -> None:
+        """The hours are set by a concrete assessment made with the company or school: none recorded needs one."""
+        found = finding(complete_case(mentor=mentor, hours_assessment=assessment), HOURS)
+        assert (expected, "") == (found.verdict, found.subject)
+        assert {"support_to": support_to, "assessed_on": None if assessment is None else assessment.on} == dict(
+            found.facts
+        )
+        assert ("LAB § 169, stk. 3",) == citations(found)
+        assert display(support_to, "en") in found.message("en")
+
+    @pytest.mark.parametrize("mentor", NOT_TO_COMPANY_OR_SCHOOL, ids=NOT_TO_COMPANY_OR_SCHOOL_IDS)
+    def test_not_applicable_exactly_where_beyond_usual_is_not(self, mentor: Mentor) -> None:
+        """The rule applies exactly where ``duties.beyond_usual`` applies; an assessment does not make it apply."""
+        case = complete_case(mentor=mentor, hours_assessment=NO)
+        found = finding(case, HOURS)
+        assert (Verdict.NOT_APPLICABLE, {"support_to": None}) == (found.verdict, dict(found.facts))
+        assert Verdict.NOT_APPLICABLE == finding(case, RULE).verdict
+        assert "does not go to a company" in found.message("en")
+
+    @pytest.mark.parametrize(
+        "mentor",
+        [None, complete_mentor(employer=None), _consultant(None)],
+        ids=["no-mentor", "employer-unknown", "consultant-engager-unknown"],
+    )
+    def test_missing_facts_when_the_recipient_is_unknown(self, mentor: Mentor | None) -> None:
+        """Whether the support goes to a company or school cannot be told without the employer (or the engager)."""
+        found = finding(complete_case(mentor=mentor, hours_assessment=YES), HOURS)
+        assert (Verdict.MISSING_FACTS, {"support_to": None}) == (found.verdict, dict(found.facts))
+        assert "cannot be told" in found.message("en")
+
+    def test_lab_2014_cites_old_section_31_e_stk_2(self) -> None:
+        """From 2014 to 2019 the hours were set under old § 31 e, stk. 2, 1. pkt."""
+        found = finding(complete_case_2014(mentor=COMPANY, hours_assessment=NO), HOURS)
+        assert Verdict.NOT_MET == found.verdict
+        assert ("LAB § 31 e, stk. 2, 1. pkt.",) == citations(found)
+        assert "§ 169" not in found.message("da")
+
+    def test_the_decision_counts_it(self) -> None:
+        """An unrecorded hours assessment makes a company case needs_assessment; a negative one not met."""
+        case = complete_case(mentor=COMPANY, beyond_usual_duties=YES, hours_assessment=YES)
+        assert Verdict.MET == decide(case).verdict
+        assert Verdict.NEEDS_ASSESSMENT == decide(attrs.evolve(case, hours_assessment=None)).verdict
+        assert Verdict.NOT_MET == decide(attrs.evolve(case, hours_assessment=NO)).verdict

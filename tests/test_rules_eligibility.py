@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import attrs
 import pytest
 
 from builders import (
+    DECISION_DATE,
     citations,
     complete_case,
     complete_case_2014,
@@ -31,6 +33,7 @@ from mentorrules import (
     Engager,
     Mentor,
     MentorEmployer,
+    Period,
     PsychiatricDischarge,
     Purpose,
     ReferenceKind,
@@ -246,21 +249,83 @@ class TestPurpose:
         """With no periods nothing is covered, so the purpose is tested."""
         assert Verdict.MET == finding(_psychiatric_case(date(2023, 3, 31)), PURPOSE).verdict
 
-    def test_the_education_right_does_not_lift_the_purpose(self) -> None:
-        """The education right (§ 167, stk. 3) is a right to support with the purposes of stk. 1, so the purpose still applies."""
-        case = complete_case(
-            purpose=None,
-            citizen=complete_citizen(
+    @staticmethod
+    def _education_right_case(purpose: Purpose | None, *periods: Period, **overrides: object) -> Case:
+        """Return a 2024 case whose education right (invoked 2024-03-01) covers 2024-03-01..2024-08-31."""
+        fields: dict[str, object] = {
+            "purpose": purpose,
+            "citizen": complete_citizen(
                 birth_date=date(2000, 1, 1), target_group=TargetGroup.EDUCATION_BENEFIT_EDUCATION_READY
             ),
-            education_admission=EducationAdmission(
+            "education_admission": EducationAdmission(
                 admission_date=date(2024, 2, 1), qualifying=True, right_invoked_on=date(2024, 3, 1)
+            ),
+            **({"periods": periods} if periods else {}),
+            **overrides,
+        }
+        return complete_case(**fields)
+
+    @pytest.mark.parametrize("purpose", [None, Purpose.OFFER, Purpose.ORDINARY_EDUCATION], ids=str)
+    def test_the_education_right_lifts_the_purpose_test(self, purpose: Purpose | None) -> None:
+        """The education right (§ 167, stk. 3) names no purpose: when it covers every period the purpose is not tested (C2.4)."""
+        decision = decide(self._education_right_case(purpose))
+        assert Verdict.MET == decision.findings_for("right.education_admission")[0].verdict
+        assert Verdict.NOT_APPLICABLE == decision.findings_for(DECISIVE)[0].verdict
+        found = finding(decision, PURPOSE)
+        assert (Verdict.NOT_APPLICABLE, {"reason": "covered_without_purpose"}) == (found.verdict, dict(found.facts))
+        assert "admission to education" in found.message("en")
+
+    def test_other_purpose_under_the_education_right_needs_assessment(self) -> None:
+        """Purpose ``other`` under the education right: the caseworker confirms that the support serves the education (C2.4)."""
+        found = finding(self._education_right_case(Purpose.OTHER), PURPOSE)
+        assert (Verdict.NEEDS_ASSESSMENT, {"purpose": "other", "reason": "purpose_other_under_right"}) == (
+            found.verdict,
+            dict(found.facts),
+        )
+        assert ("LAB § 167, stk. 1, 1. pkt.", "LAB § 167, stk. 3") == citations(found)
+        assert "serves the education" in found.message("en")
+
+    def test_other_purpose_with_a_period_outside_the_education_right_is_not_met(self) -> None:
+        """A period the right does not cover is discretionary support, which needs one of the act's purposes."""
+        inside = complete_period(date(2024, 3, 1), date(2024, 8, 31))
+        after = complete_period(date(2024, 9, 1), date(2025, 2, 28), assessment=Assessment(outcome=True))
+        found = finding(self._education_right_case(Purpose.OTHER, inside, after), PURPOSE)
+        assert (Verdict.NOT_MET, "other") == (found.verdict, found.facts["reason"])
+        assert Verdict.NOT_MET == finding(self._education_right_case(Purpose.OTHER, periods=()), PURPOSE).verdict
+
+    @pytest.mark.parametrize(
+        ("education_period", "expected"),
+        [
+            ((date(2024, 3, 1), date(2024, 8, 31)), Verdict.NEEDS_ASSESSMENT),
+            ((date(2022, 11, 1), date(2023, 2, 28)), Verdict.NOT_APPLICABLE),
+        ],
+        ids=["one-period-under-the-education-right-alone", "both-periods-under-the-psychiatric-right"],
+    )
+    def test_other_purpose_under_both_rights(self, education_period: tuple[date, date], expected: Verdict) -> None:
+        """With the pre-2023 psychiatric right and the education right covering the periods, ``other`` needs assessment only if some period is under the education right alone."""
+        case = self._education_right_case(
+            Purpose.OTHER,
+            complete_period(date(2022, 10, 1), date(2023, 1, 31)),
+            complete_period(*education_period, assessment=Assessment(outcome=True)),
+            decision_date=date(2023, 3, 1),
+            psychiatric_discharge=PsychiatricDischarge(
+                discharge_date=date(2022, 12, 1), inpatient=True, psychiatric=True
+            ),
+            education_admission=EducationAdmission(
+                admission_date=date(2022, 10, 20) if expected is Verdict.NOT_APPLICABLE else date(2024, 2, 1),
+                qualifying=True,
+                right_invoked_on=date(2022, 11, 1) if expected is Verdict.NOT_APPLICABLE else date(2024, 3, 1),
             ),
         )
         decision = decide(case)
-        assert Verdict.MET == decision.findings_for("right.education_admission")[0].verdict
-        assert Verdict.NOT_APPLICABLE == decision.findings_for(DECISIVE)[0].verdict
-        assert Verdict.MISSING_FACTS == decision.findings_for(PURPOSE)[0].verdict
+        assert [Verdict.MET, Verdict.MET] == [
+            decision.findings_for(r)[0].verdict for r in ("right.psychiatric_discharge", "right.education_admission")
+        ]
+        found = finding(decision, PURPOSE)
+        assert expected == found.verdict
+        assert ("purpose_other_under_right" if expected is Verdict.NEEDS_ASSESSMENT else "covered_without_purpose") == (
+            found.facts["reason"]
+        )
 
 
 class TestDecisiveNeed:
@@ -327,8 +392,27 @@ class TestDecisiveNeed:
     def test_support_to_a_company_or_school_cites_section_169(self, mentor: Mentor) -> None:
         """When a company or school gets support, § 169, stk. 1 requires the mentor to be decisive."""
         found = finding(complete_case(mentor=mentor, decisive_need=None), DECISIVE)
-        assert Verdict.NEEDS_ASSESSMENT == found.verdict
+        assert (Verdict.NEEDS_ASSESSMENT, {"basis": "section_169", "assessed_on": None, "reason": "section_169"}) == (
+            found.verdict,
+            dict(found.facts),
+        )
         assert ("LAB § 169, stk. 1",) == citations(found)
+        assert "decisive for the activity, the offer or the employment" in found.message("en")
+
+    def test_section_169_applies_even_when_a_right_covers_every_period(self) -> None:
+        """§ 169, stk. 1 is a condition of the support to the company or school, not of the grant: a right does not lift it (C2.3)."""
+        company = complete_mentor(employer=MentorEmployer.COMPANY)
+        covered = _psychiatric_case(date(2023, 4, 1), INSIDE, decisive_need=None, mentor=company)
+        assert Verdict.MET == finding(covered, "right.psychiatric_discharge").verdict
+        found = finding(covered, DECISIVE)
+        assert (Verdict.NEEDS_ASSESSMENT, "section_169") == (found.verdict, found.facts["basis"])
+        assessed = attrs.evolve(covered, decisive_need=Assessment(outcome=False))
+        assert Verdict.NOT_MET == finding(assessed, DECISIVE).verdict
+        grant = finding(attrs.evolve(covered, mentor=complete_mentor()), DECISIVE)
+        assert (Verdict.NOT_APPLICABLE, {"basis": "grant", "reason": "covered_by_right"}) == (
+            grant.verdict,
+            dict(grant.facts),
+        )
 
     @pytest.mark.parametrize(
         "mentor",
@@ -352,7 +436,7 @@ class TestDecisiveNeed:
     def test_other_support_cites_section_167_and_star(self, mentor: Mentor | None) -> None:
         """Outside § 169 the requirement is STAR's reading of the discretion in § 167, stk. 1."""
         found = finding(complete_case(mentor=mentor), DECISIVE)
-        assert Verdict.MET == found.verdict
+        assert (Verdict.MET, {"basis": "grant", "assessed_on": DECISION_DATE}) == (found.verdict, dict(found.facts))
         assert ("LAB § 167, stk. 1, 1. pkt.", STAR_TARGET_GROUP) == citations(found)
         assert ReferenceKind.GUIDANCE == found.references[1].kind
 
@@ -360,12 +444,24 @@ class TestDecisiveNeed:
         """From 2014 to 2019 the company/school condition was old § 31 d."""
         found = finding(complete_case_2014(mentor=complete_mentor(employer=MentorEmployer.COMPANY)), DECISIVE)
         assert ("LAB § 31 d",) == citations(found)
+        assert (ReferenceKind.LAW, "section_169") == (found.references[0].kind, found.facts["basis"])
 
     def test_lab_2014_otherwise_cites_old_section_31_b(self) -> None:
         """From 2014 to 2019 the discretion was old § 31 b, stk. 1."""
         found = finding(complete_case_2014(decisive_need=Assessment(outcome=False)), DECISIVE)
         assert Verdict.NOT_MET == found.verdict
         assert ("LAB § 31 b, stk. 1", STAR_TARGET_GROUP) == citations(found)
+
+    @pytest.mark.parametrize(
+        "assessment", [Assessment(outcome=True), Assessment(outcome=False), None], ids=["yes", "no", "none"]
+    )
+    def test_lab_2014_grant_condition_is_the_librarys_reading(self, assessment: Assessment | None) -> None:
+        """Old § 31 b, stk. 1 does not state the grant condition: it is cited as interpretation, and the texts say so (C2.7)."""
+        found = finding(complete_case_2014(decisive_need=assessment), DECISIVE)
+        assert "grant" == found.facts["basis"]
+        assert (ReferenceKind.INTERPRETATION, ReferenceKind.GUIDANCE) == tuple(r.kind for r in found.references)
+        assert "bibliotekets læsning" in found.message("da")
+        assert "library's reading" in found.message("en")
 
 
 class TestMentor:
@@ -459,7 +555,9 @@ class TestMentor:
         for found in (strict, lenient, consultant, finding(complete_case_2014(), MENTOR)):
             assert "9 b" in found.message("da")
             assert "9 b" in found.message("en")
-        assert "jobcenteret" in consultant.message("da")
+        # The message names who engaged the consultant (C2: "som {engaged_by} har indgået aftale med").
+        assert "som kommunen har indgået aftale med" in consultant.message("da")
+        assert "engaged by the municipality" in consultant.message("en")
 
     @pytest.mark.parametrize(
         ("decision_date", "authority"),

@@ -18,6 +18,7 @@ import pytest
 
 from builders import citations, complete_case, complete_citizen, complete_period, decide, finding, notices
 from mentorrules import (
+    Assessment,
     Case,
     Citizen,
     EducationAdmission,
@@ -28,6 +29,7 @@ from mentorrules import (
     Verdict,
 )
 from mentorrules._registry import display
+from mentorrules.references import ReferenceKind
 
 
 PSYCHIATRIC = "right.psychiatric_discharge"
@@ -74,10 +76,10 @@ class TestPsychiatricDischarge:
             "earliest_start": date(2024, 3, 30),
             "support_start": date(2024, 4, 1),
             "minimum_end": date(2024, 9, 30),
-            "window_end": date(2024, 9, 30),
-            "covers_periods": True,
+            "limit": date(2024, 9, 30),
             "failed": (),
             "unknown": (),
+            "unassessed": (),
         } == dict(found.facts)
         assert ("LAB § 167, stk. 2", "BEK § 128, stk. 1", LOV_295) == citations(found)
         assert "2024-03-30" in found.message("da")
@@ -110,12 +112,17 @@ class TestPsychiatricDischarge:
 
     def test_not_in_section_6_is_not_met(self) -> None:
         """A person outside § 6 (an ordinary employee, a self-supporting person) has no right under stk. 2."""
-        found = finding(_psychiatric(citizen=complete_citizen(target_group=TargetGroup.NONE)), PSYCHIATRIC)
-        assert (Verdict.NOT_MET, ("target_group",), False) == (
+        case = _psychiatric(citizen=complete_citizen(target_group=TargetGroup.NONE), decisive_need=None)
+        decision = decide(case)
+        found = finding(decision, PSYCHIATRIC)
+        assert (Verdict.NOT_MET, ("target_group",), "failed") == (
             found.verdict,
             found.facts["failed"],
-            found.facts["covers_periods"],
+            found.facts["reason"],
         )
+        # A right not met covers nothing: decisive need applies to the period inside its window.
+        assert Verdict.NEEDS_ASSESSMENT == finding(decision, DECISIVE).verdict
+        assert "pending" not in finding(decision, DECISIVE).facts
         assert display("target_group", "da") in found.message("da")
         assert "Support may still be given under the discretionary rule" in found.message("en")
 
@@ -233,24 +240,107 @@ class TestPsychiatricDischarge:
         ]
         assert Verdict.MET == decision.findings_for(DECISIVE)[0].verdict  # the earlier period is discretionary
 
+    @pytest.mark.parametrize("start", [DISCHARGE - ONE_DAY, DISCHARGE], ids=["day-before-discharge", "on-discharge"])
+    def test_support_starting_by_the_discharge_needs_no_in_connection_assessment(self, start: date) -> None:
+        """Support starting on or before the discharge is within the right without any assessment of its connection (C2.1)."""
+        for in_connection in (None, Assessment(outcome=False)):
+            case = _psychiatric(
+                complete_period(start, start + timedelta(days=150)),
+                decisive_need=None,
+                psychiatric_discharge=attrs.evolve(_discharge(), in_connection=in_connection),
+            )
+            found = finding(case, PSYCHIATRIC)
+            assert (Verdict.MET, start, (), ()) == (
+                found.verdict,
+                found.facts["support_start"],
+                found.facts["failed"],
+                found.facts["unassessed"],
+            )
+            assert "reason" not in found.facts
+            assert "BEK § 128, stk. 3" not in citations(found)
+            assert Verdict.NOT_APPLICABLE == finding(case, DECISIVE).verdict
+
     @pytest.mark.parametrize(
-        ("start", "covers"),
-        [(DISCHARGE - ONE_DAY, True), (DISCHARGE, True), (DISCHARGE + ONE_DAY, False)],
-        ids=["day-before-discharge", "on-discharge", "day-after-discharge"],
+        ("in_connection", "verdict", "reason", "decisive"),
+        [
+            (None, Verdict.NEEDS_ASSESSMENT, "start_after_discharge", Verdict.NEEDS_ASSESSMENT),
+            (True, Verdict.MET, "start_after_discharge", Verdict.NOT_APPLICABLE),
+            (False, Verdict.NOT_MET, "start_not_in_connection", Verdict.NEEDS_ASSESSMENT),
+        ],
+        ids=["not-assessed", "in-connection", "not-in-connection"],
     )
-    def test_support_must_start_by_the_discharge(self, start: date, covers: bool) -> None:
-        """The right is support "forud for udskrivelsen" and after it: support first starting after the discharge is not covered (question b of LAW.md § 6.5)."""
-        case = _psychiatric(complete_period(start, start + timedelta(days=150)), decisive_need=None)
-        found = finding(case, PSYCHIATRIC)
-        assert (Verdict.MET, start, covers) == (
+    def test_support_starting_after_the_discharge_needs_the_in_connection_assessment(
+        self, in_connection: bool | None, verdict: Verdict, reason: str | None, decisive: Verdict
+    ) -> None:
+        """Support first starting after the discharge is under the right only "i forbindelse med udskrivningen" (BEK § 128, stk. 3; C2.1)."""
+        start = DISCHARGE + ONE_DAY
+        assessment = None if in_connection is None else Assessment(outcome=in_connection)
+        case = _psychiatric(
+            complete_period(start, start + timedelta(days=150)),
+            decisive_need=None,
+            psychiatric_discharge=attrs.evolve(_discharge(), in_connection=assessment),
+        )
+        decision = decide(case)
+        found = finding(decision, PSYCHIATRIC)
+        assert (verdict, start, date(2024, 12, 31)) == (
             found.verdict,
             found.facts["support_start"],
-            found.facts["covers_periods"],
+            found.facts["minimum_end"],
         )
-        assert (Verdict.NOT_APPLICABLE if covers else Verdict.NEEDS_ASSESSMENT) == finding(case, DECISIVE).verdict
-        if not covers:
-            assert "starts_after_discharge" == found.facts["reason"]
+        assert reason == found.facts.get("reason")
+        assert (("in_connection",) if in_connection is False else ()) == found.facts["failed"]
+        assert (("in_connection",) if in_connection is None else ()) == found.facts["unassessed"]
+        assert ("LAB § 167, stk. 2", "BEK § 128, stk. 1", LOV_295, "BEK § 128, stk. 3") == citations(found)
+        if in_connection is not True:
             assert "after the discharge" in found.message("en")
+        need = finding(decision, DECISIVE)
+        assert decisive == need.verdict
+        if in_connection is None:
+            # The pending right might cover the period: decisive need waits on it (C2.11).
+            assert (PSYCHIATRIC, Verdict.NEEDS_ASSESSMENT) == (
+                need.facts["pending"],
+                need.facts["verdict_without_right"],
+            )
+            assert need in decision.unresolved()
+            assert found in decision.unresolved()
+        else:
+            assert "pending" not in need.facts
+            assert found not in decision.unresolved()
+
+    @pytest.mark.parametrize(
+        ("target_group", "expected"),
+        [(TargetGroup.NONE, Verdict.NOT_MET), (None, Verdict.MISSING_FACTS)],
+        ids=["failed", "unknown"],
+    )
+    def test_a_failed_or_unknown_condition_wins_over_the_connection_but_keeps_its_reason(
+        self, target_group: TargetGroup | None, expected: Verdict
+    ) -> None:
+        """A failed or unknown condition gives the verdict; the facts keep the reason start_after_discharge."""
+        start = DISCHARGE + ONE_DAY
+        case = _psychiatric(
+            complete_period(start, start + timedelta(days=150)),
+            citizen=complete_citizen(target_group=target_group),
+        )
+        found = finding(case, PSYCHIATRIC)
+        assert (expected, "start_after_discharge", ("in_connection",)) == (
+            found.verdict,
+            found.facts["reason"],
+            found.facts["unassessed"],
+        )
+
+    def test_a_period_that_ended_before_the_window_does_not_move_the_support_start(self) -> None:
+        """Earlier, unrelated support that ended before the window opened never moves S (C2.1)."""
+        earlier = complete_period(date(2023, 9, 1), date(2024, 3, 29))
+        later = complete_period(date(2024, 7, 10), date(2024, 12, 31))
+        found = finding(_psychiatric(earlier, later), PSYCHIATRIC)
+        assert (date(2024, 7, 10), date(2025, 1, 9), "start_after_discharge") == (
+            found.facts["support_start"],
+            found.facts["minimum_end"],
+            found.facts["reason"],
+        )
+        ending_in_window = complete_period(date(2023, 10, 1), date(2024, 3, 30))
+        found = finding(_psychiatric(ending_in_window, later), PSYCHIATRIC)
+        assert (Verdict.MET, date(2024, 3, 30)) == (found.verdict, found.facts["support_start"])
 
     @pytest.mark.parametrize(
         ("end", "covered"),
@@ -263,19 +353,26 @@ class TestPsychiatricDischarge:
         assert (Verdict.NOT_APPLICABLE if covered else Verdict.NEEDS_ASSESSMENT) == finding(case, DECISIVE).verdict
 
     def test_no_periods(self) -> None:
-        """Without periods the right is still decided; its window counts from the opening."""
+        """Without a period ending in the window the right is judged on its conditions alone and covers nothing (C2.1)."""
         found = finding(complete_case(psychiatric_discharge=_discharge(), periods=()), PSYCHIATRIC)
-        assert (Verdict.MET, date(2024, 3, 30), date(2024, 9, 29)) == (
+        assert (Verdict.MET, date(2024, 3, 30), None, None, None) == (
             found.verdict,
+            found.facts["earliest_start"],
             found.facts["support_start"],
             found.facts["minimum_end"],
+            found.facts["limit"],
         )
+        before = complete_period(date(2023, 10, 1), date(2024, 3, 29))
+        decision = decide(_psychiatric(before, decisive_need=None))
+        found = finding(decision, PSYCHIATRIC)
+        assert (Verdict.MET, None, None) == (found.verdict, found.facts["support_start"], found.facts["limit"])
+        assert Verdict.NEEDS_ASSESSMENT == finding(decision, DECISIVE).verdict  # the earlier period is not covered
 
     def test_may_exceed_six_months(self) -> None:
         """With ``psychiatric_period_may_exceed_six_months`` ("mindst 6 måneder") the window runs to 6 months after the discharge."""
         case = _psychiatric(complete_period(date(2024, 4, 1), date(2024, 12, 29)), decisive_need=None)
         found = finding(case, PSYCHIATRIC, psychiatric_period_may_exceed_six_months=True)
-        assert (date(2024, 9, 30), date(2024, 12, 29)) == (found.facts["minimum_end"], found.facts["window_end"])
+        assert (date(2024, 9, 30), date(2024, 12, 29)) == (found.facts["minimum_end"], found.facts["limit"])
         assert Verdict.NOT_APPLICABLE == finding(case, DECISIVE, psychiatric_period_may_exceed_six_months=True).verdict
         assert Verdict.NEEDS_ASSESSMENT == finding(case, DECISIVE).verdict
         over = _psychiatric(complete_period(date(2024, 4, 1), date(2024, 12, 30)), decisive_need=None)
@@ -383,22 +480,29 @@ class TestEducationAdmission:
             assert verified is found.references[0].verified
             assert ("LAB § 167, stk. 3" in unverified) is (not verified)
 
-    def test_lab_2014_needs_assessment(self) -> None:
-        """The 2014-2019 education right's provision was not found: the caseworker assesses it, and the decision says so."""
+    def test_lab_2014_not_applicable_not_in_force(self) -> None:
+        """Chapter 9 b (2014-2019) has no education right: not applicable, citing old § 31 b as the library's reading (C2)."""
         case = _education(
             complete_period(date(2018, 3, 1), date(2018, 8, 31)),
             decision_date=date(2018, 2, 20),
+            decisive_need=None,
             education_admission=_admission(date(2018, 2, 1), date(2018, 3, 1)),
         )
         decision = decide(case)
         found = finding(decision, EDUCATION)
-        assert (Verdict.NEEDS_ASSESSMENT, "unverified") == (found.verdict, found.facts["reason"])
+        assert (Verdict.NOT_APPLICABLE, {"in_force": False, "reason": "not_in_force"}) == (
+            found.verdict,
+            dict(found.facts),
+        )
         (reference,) = found.references
-        assert ("LAB kapitel 9 b (§§ 31 b–31 f)", False) == (reference.citation, reference.verified)
-        assert ["LAB kapitel 9 b (§§ 31 b–31 f)"] == [
-            n["facts"]["citation"] for n in notices(decision, "law.unverified")
-        ]
-        assert Verdict.MET == decision.findings_for(DECISIVE)[0].verdict  # an unassessed right covers nothing
+        assert ("LAB § 31 b", ReferenceKind.INTERPRETATION) == (reference.citation, reference.kind)
+        assert "§ 167, stk. 3" in found.message("da")
+        assert "later" in found.message("en")
+        assert not notices(decision, "law.unverified")
+        assert found not in decision.unresolved()
+        # The right does not exist, so nothing is pending on it and it covers nothing.
+        need = finding(decision, DECISIVE)
+        assert (Verdict.NEEDS_ASSESSMENT, None) == (need.verdict, need.facts.get("pending"))
 
     @pytest.mark.parametrize("group", EDUCATION_GROUPS, ids=str)
     def test_groups_4_and_5(self, group: TargetGroup) -> None:

@@ -46,7 +46,7 @@ from mentorrules.law import (
 #: Rule family → (law page docname relative to docs/, heading).
 FAMILIES: dict[str, tuple[str, str]] = {
     "eligibility": ("law/eligibility", "Eligibility"),
-    "duties": ("law/duties", "Beyond the usual duties"),
+    "duties": ("law/duties", "Beyond the usual duties, and the hours"),
     "duration": ("law/duration", "Periods"),
     "right": ("law/rights", "Rights"),
     "agreement": ("law/agreement", "The agreement and »Min Plan«"),
@@ -198,12 +198,14 @@ def interpretative_markdown() -> str:
     return _reference_table(found)
 
 
-#: The dated details of lab-2020 (DESIGN section 6; LAW.md A1.2, A4.1, A4.2).
-DATED_DETAILS: tuple[tuple[str, str, date, str], ...] = (
+#: The dated details of lab-2020 (DESIGN section 6; LAW.md A1.2, A4.1, A4.2): the detail, what is known, the
+#: assumed in-force date, where its text is verified from (the first consolidation containing it), the effect.
+DATED_DETAILS: tuple[tuple[str, str, date, str, str], ...] = (
     (
         "§ 167, stk. 3: the education-admission right",
         "Not in lov nr. 548/2019, present in LBK nr. 701 af 22. maj 2022; the amending act is not identified.",
         EDUCATION_RIGHT_FROM,
+        "2022-05-22 (LBK nr. 701 af 22. maj 2022)",
         "`right.education_admission` is `not_applicable` (facts `in_force: false`) before this date; "
         "its reference is unverified until 2022-05-21.",
     ),
@@ -212,6 +214,7 @@ DATED_DETAILS: tuple[tuple[str, str, date, str], ...] = (
         "Lov nr. 295 af 20. marts 2023, § 1, nr. 10; in force between 2023-03-21 and 2024-03-01 "
         "(present in LBK nr. 280 af 1. marts 2024).",
         PSYCHIATRIC_PURPOSE_FROM,
+        "2024-03-01 (LBK nr. 280 af 1. marts 2024)",
         "`right.psychiatric_discharge` checks the purpose from this date and cites lov nr. 295/2023 "
         "(unverified until 2024-02-29).",
     ),
@@ -219,6 +222,7 @@ DATED_DETAILS: tuple[tuple[str, str, date, str], ...] = (
         "»kommunen« for »jobcenteret«",
         "Lov nr. 1750 af 29. december 2025, § 1, nr. 1; STAR names 1 February and 1 July 2026 as in-force dates.",
         MUNICIPALITY_WORDING_FROM,
+        "not yet (no consolidation after LBK nr. 280/2024 was seen)",
         "Messages say »kommunen«, and `eligibility.mentor` cites lov nr. 1750/2025 (unverified).",
     ),
 )
@@ -227,11 +231,11 @@ DATED_DETAILS: tuple[tuple[str, str, date, str], ...] = (
 def dated_details_markdown() -> str:
     """Return the table of the dated details with their assumed in-force dates."""
     lines = [
-        "| Detail | What is known | Assumed from | Effect in the library |",
-        "| --- | --- | --- | --- |",
+        "| Detail | What is known | Assumed from | Text verified from | Effect in the library |",
+        "| --- | --- | --- | --- | --- |",
     ]
-    for detail, known, assumed, effect in DATED_DETAILS:
-        lines.append(f"| {escape(detail)} | {escape(known)} | {assumed.isoformat()} | {effect} |")
+    for detail, known, assumed, verified, effect in DATED_DETAILS:
+        lines.append(f"| {escape(detail)} | {escape(known)} | {assumed.isoformat()} | {escape(verified)} | {effect} |")
     return "\n".join(lines) + "\n"
 
 

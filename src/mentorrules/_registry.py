@@ -132,7 +132,11 @@ class RuleInfo:
         family: The rule family.
         per: ``"case"`` or ``"period"``.
         title: The title in the language asked for.
-        verdicts: The verdicts the rule can give, by value.
+        verdicts: The verdicts the rule gives by itself, by value.  Under
+            ``ambiguous_dates = "flag"`` any finding may also become
+            ``needs_assessment``, and while a right is pending (DESIGN
+            section 5, C2.11) a finding it would change takes the right's
+            ``needs_assessment`` or ``missing_facts``.
         references: For each law version id, the references cited on its
             first day and every later citation that differs, as
             ``(valid_from, references)`` pairs.

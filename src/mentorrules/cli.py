@@ -80,7 +80,7 @@ from mentorrules.interpretation import AmbiguousDates, Interpretation
 from mentorrules.outcomes import Decision, Verdict
 from mentorrules.planning import Window, next_period_window, period_window
 from mentorrules.references import LegalReference
-from mentorrules.serialize import _DECODER as CASE_DECODER
+from mentorrules.serialize import _decode as decode_case_text
 from mentorrules.serialize import case_schema
 
 
@@ -530,8 +530,8 @@ def _document_chunks(label: str, data: bytes) -> Iterator[_Chunk]:
     try:
         # The case reader's own decoder: a key written twice and a number no Decimal can hold reach load_case,
         # which names them by path.
-        value: object = CASE_DECODER.decode(text)
-    except Exception:  # not JSON, too deep, NaN: load_case decodes the text again and words the error
+        value: object = decode_case_text(text)
+    except CaseError:  # not JSON, too deep, NaN: load_case decodes the text again and words the error
         value = text
     if type(value) is not list:
         yield _Chunk(label, 1, b"", ((f"{label}:1", value),))

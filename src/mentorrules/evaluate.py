@@ -139,7 +139,8 @@ def _run(
             if candidates:
                 pending.append((view.id, verdict, candidates))
     runs = _RUNS_BY_START[snapshot.valid_from]
-    ctx.coverage = coverage(tuple(met), periods, ctx.own_end)
+    if met:
+        ctx.coverage = coverage(tuple(met), periods, ctx.own_end)
     for position, check, view in runs:
         by_rule[position] = check(ctx, view)
     if pending:

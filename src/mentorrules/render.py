@@ -353,7 +353,7 @@ def _finding_title(finding: Finding, lang: str) -> str:
     explainer = finding.explainer
     if isinstance(explainer, RuleView):
         return explainer.title(lang)
-    return _finding_title(finding, lang)
+    return _title(finding.rule, lang)
 
 
 def _rights_note(decision: Decision, lang: str) -> str:

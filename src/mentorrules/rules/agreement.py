@@ -181,9 +181,9 @@ def _tasks(agreement: Agreement, index: int, period: Period, ctx: Context) -> tu
     tasks = agreement.tasks
     if not tasks:
         return _NO_TASKS
-    blank_items = sum(1 for task in tasks if _blank(task))
-    facts: dict[str, FactValue] = {"count": len(tasks), "blank_items": blank_items}
-    if blank_items == len(tasks):  # only blank items: no task is stated
+    stated = [task for task in tasks if task.strip()]
+    facts: dict[str, FactValue] = {"count": len(tasks), "blank_items": len(tasks) - len(stated)}
+    if not stated:  # only blank items: no task is stated
         return V.NOT_MET, {**facts, "reason": "only_blank"}
     return V.MET, facts
 
@@ -278,7 +278,9 @@ def _make_check(
                 for index in range(len(periods))
             ]
         current = ctx.periods[-1][0]
-        refs = view.references[""]
+        variants = view.references
+        refs = variants[""]
+        by_reason = len(variants) > 1  # a reason with references of its own (per-place hours) cites them
         rule_id = view.id
         findings = []
         for index, period in enumerate(periods):
@@ -286,9 +288,10 @@ def _make_check(
             cited = refs
             if agreement is not None:
                 verdict, facts = item(agreement, index, period, ctx)
-                reason = facts.get("reason")
-                if type(reason) is str:  # a reason with references of its own (per-place hours) cites them
-                    cited = view.references.get(reason, refs)
+                if by_reason:
+                    reason = facts.get("reason")
+                    if type(reason) is str:
+                        cited = variants.get(reason, refs)
             elif index == current:
                 verdict, facts = V.MISSING_FACTS, _ABSENT_FACTS
             else:
@@ -490,8 +493,10 @@ TASKS = _rule(
     _item_refs(3),
     {
         "met": (
-            "Det fremgår af {record}, hvilke opgaver mentoren skal bistå med (antal opgaver: {count}).",
-            "The tasks the mentor shall help with are stated in {record} (number of tasks: {count}).",
+            "Det fremgår af {record}, hvilke opgaver mentoren skal bistå med (punkter: {count}, heraf tomme: "
+            "{blank_items}).",
+            "The tasks the mentor shall help with are stated in {record} (items: {count}, of which empty: "
+            "{blank_items}).",
         ),
         "not_met": (
             "Det fremgår ikke af {record}, hvilke opgaver mentoren skal bistå med. Tilføj mentorens opgaver.",
@@ -515,6 +520,14 @@ DURATION = _rule(
             "(senest {max_end}).",
             "The duration {start} to {end} is stated in {record}, matches the period and is at most 6 months "
             "(until {max_end} at the latest).",
+        ),
+        "met/psychiatric_right_partly": (
+            "Varigheden {start} til {end} fremgår af {record} og svarer til perioden, som begyndte som skønsmæssig "
+            "støtte og fortsætter under retten til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse; den må "
+            "vare til og med {max_end}.",
+            "The duration {start} to {end} is stated in {record} and matches the period, which began as discretionary "
+            "support and goes on under the right to mentor support on discharge from psychiatric admission; it may "
+            "last until {max_end} at the latest.",
         ),
         "met/psychiatric_right": (
             "Varigheden {start} til {end} fremgår af {record} og svarer til perioden, som er dækket af retten til "

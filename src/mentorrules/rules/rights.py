@@ -136,7 +136,7 @@ def _psychiatric_refs(law: LawSnapshot) -> ReferenceSets:
             note="Chapter 9 b does not say when support under the right may start; the library reads it as the later "
             "executive orders do: in connection with the discharge.",
         )
-        return {"": base, "connection": (connection,)}
+        return {"": base, "connection": (*base, connection)}
     base = (law.lab_ref("167", 2), law.bek_ref("psychiatric", subsection=1))
     if law.psychiatric_purpose_in_force or law.psychiatric_purpose_date_matters:
         base = (*base, _lov_295(law))
@@ -197,10 +197,10 @@ def _check_psychiatric(ctx: Context, view: RuleView) -> list[Finding]:
     if support_start is not None and support_start > discharge.discharge_date:
         # BEK § 128, stk. 3: support "i forbindelse med udskrivningen" (C2.1)
         variant = "connection"
+        reason = "start_after_discharge"
         in_connection = discharge.in_connection
         if in_connection is None:
             unassessed.append("in_connection")
-            reason = "start_after_discharge"
         elif not in_connection.outcome:
             failed.append("in_connection")
             reason = "start_not_in_connection"
@@ -223,9 +223,9 @@ def _check_psychiatric(ctx: Context, view: RuleView) -> list[Finding]:
 
 
 def _psychiatric_windows(ctx: Context) -> tuple[Window, ...]:
+    """Return the psychiatric right's window (none when no period reaches it), for a case with a discharge."""
     discharge = ctx.case.psychiatric_discharge
-    if discharge is None:
-        return ()
+    assert discharge is not None, "the engine asks only for a right that is met or pending"
     earliest, _, _, limit = _psychiatric_dates(ctx, discharge)
     if limit is None:
         return ()
@@ -456,8 +456,7 @@ def _education_windows(ctx: Context) -> tuple[Window, ...]:
     deadline gives its own window (DESIGN section 5, C2.11: never united).
     """
     admission = ctx.case.education_admission
-    if admission is None or not ctx.snapshot.education_right_in_force:
-        return ()
+    assert admission is not None, "the engine asks only for a right that is met or pending"
     invoked = admission.right_invoked_on
     if invoked is not None:
         days: tuple[date, ...] = (invoked,)
