@@ -12,10 +12,16 @@ states only what it varies::
     case = complete_case(periods=(complete_period(start=date(2024, 3, 1), end=date(2024, 9, 1)),))
 
 :func:`complete_case_2014` is the same case decided in 2018 (``lab-2014``).
+
+:func:`complete_case_data` is the JSON of a complete grant (scenario p01),
+``met`` on 2024-02-20, for the tests of loading and of whole decisions; it
+replaces top-level keys, and :func:`period_data` writes a period with a
+matching complete record.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -56,6 +62,7 @@ __all__ = [
     "complete_agreement",
     "complete_case",
     "complete_case_2014",
+    "complete_case_data",
     "complete_citizen",
     "complete_mentor",
     "complete_period",
@@ -63,6 +70,7 @@ __all__ = [
     "finding",
     "findings",
     "notices",
+    "period_data",
     "verdicts",
 ]
 
@@ -188,3 +196,64 @@ def notices(decision: Decision, code: str) -> tuple[Mapping[str, Any], ...]:
         for n in decision.notices
         if n.code == code
     )
+
+
+# --- the complete case as JSON -----------------------------------------------------
+
+_COMPLETE: dict[str, Any] = {
+    "decision_date": "2024-02-20",
+    "case_id": "sag-001",
+    "citizen": {"birth_date": "1988-04-12", "target_group": "unemployment_benefit"},
+    "purpose": "offer",
+    "decisive_need": {"outcome": True, "on": "2024-02-20", "by": "Sagsbehandler A", "reason": "Afgørende"},
+    "mentor": {
+        "name": "Mette Jensen",
+        "phone": "+45 20 30 40 50",
+        "email": "mette.jensen@example.org",
+        "employer": "municipality",
+        "engaged_by": None,
+    },
+    "tasks": [{"description": "Støtte til struktur i hverdagen", "within_usual_duties": None}],
+    "beyond_usual_duties": None,
+    "hours_assessment": None,
+    "periods": [
+        {
+            "start": "2024-03-01",
+            "end": "2024-08-31",
+            "assessment": None,
+            "agreement": {
+                "written": True,
+                "concluded_on": "2024-03-01",
+                "goal": "Gennemføre virksomhedspraktik",
+                "mentor_name": "Mette Jensen",
+                "mentor_contact": "+45 20 30 40 50",
+                "tasks": ["Støtte til struktur i hverdagen"],
+                "start": "2024-03-01",
+                "end": "2024-08-31",
+                "hours": {"amount": 3, "unit": "per_week", "basis": "person"},
+                "complaint_guidance": True,
+            },
+        }
+    ],
+    "psychiatric_discharge": None,
+    "education_admission": None,
+}
+
+
+def complete_case_data(**overrides: Any) -> dict[str, Any]:
+    """
+    Return the JSON of a complete grant that is ``met`` on 2024-02-20, with top-level keys replaced.
+
+    ``period_data(start, end)`` below builds a period with a matching complete agreement.
+    """
+    data = copy.deepcopy(_COMPLETE)
+    data.update(overrides)
+    return data
+
+
+def period_data(start: str, end: str, *, assessment: dict[str, Any] | None = None, **agreement: Any) -> dict[str, Any]:
+    """Return the JSON of a period ``start..end`` with a complete agreement for the same dates (items overridable)."""
+    record = copy.deepcopy(_COMPLETE["periods"][0]["agreement"])
+    record.update({"concluded_on": start, "start": start, "end": end})
+    record.update(agreement)
+    return {"start": start, "end": end, "assessment": assessment, "agreement": record}

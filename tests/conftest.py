@@ -13,7 +13,7 @@ Hypothesis profiles (choose with the environment variable ``HYPOTHESIS_PROFILE``
     suppressed there only.
 
 The tests directory is put on ``sys.path`` so that test modules can share
-``strategies`` (pytest runs with ``--import-mode=importlib``, which does not add it).
+``builders`` (pytest runs with ``--import-mode=importlib``, which does not add it).
 """
 
 from __future__ import annotations

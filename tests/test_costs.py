@@ -45,7 +45,7 @@ from mentorrules.costs import (
     evaluate_costs,
     load_cost_claim,
 )
-from mentorrules.exceptions import CaseError, UnsupportedDateError
+from mentorrules.exceptions import CaseError, CostClaimError, UnsupportedDateError
 from mentorrules.facts import Engager
 from mentorrules.outcomes import Finding, Notice, Verdict
 
@@ -102,8 +102,8 @@ def citations(finding: Finding | Notice) -> list[str]:
 
 
 def errors_of(data: Any) -> list[tuple[str, str]]:
-    """Return the (path, message) pairs of the CaseError that loading ``data`` raises."""
-    with pytest.raises(CaseError) as info:
+    """Return the (path, message) pairs of the CostClaimError that loading ``data`` raises."""
+    with pytest.raises(CostClaimError) as info:
         load_cost_claim(data)
     return [(e.path, e.message) for e in info.value.errors]
 
@@ -1039,6 +1039,18 @@ class TestLoadErrors:
         with pytest.raises(ValueError, match="2 bad fields"):
             load_cost_claim({"kind": "wage"})
 
+    @pytest.mark.parametrize("data", [{"kind": "wage"}, "[", '{"mentor_hours": NaN}'])
+    def test_error_says_the_claim_failed_and_is_still_a_case_error(self, data: Any) -> None:
+        """A bad claim raises CostClaimError, which ``except CaseError`` still catches, with a CaseError's record."""
+        with pytest.raises(CaseError) as info:
+            load_cost_claim(data)
+        assert type(info.value) is CostClaimError
+        assert info.value.to_dict() == {
+            "type": "CaseError",
+            "message": str(info.value),
+            "errors": [{"path": e.path, "message": e.message} for e in info.value.errors],
+        }
+
 
 class TestClaimConstruction:
     """CostClaim checks itself when built in Python: the same discipline as the JSON loader."""
@@ -1121,13 +1133,13 @@ class TestEvaluateArguments:
 
     def test_not_a_claim(self) -> None:
         """A mapping is not a claim: load it first."""
-        with pytest.raises(CaseError, match="use load_cost_claim"):
+        with pytest.raises(CostClaimError, match="use load_cost_claim"):
             evaluate_costs(WORKED, on=ON)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("on", ["2024-06-30", datetime(2024, 6, 30, 12, 0), None])
     def test_not_a_date(self, on: Any) -> None:
         """The law date must be a date (not a string, not a datetime)."""
-        with pytest.raises(CaseError) as info:
+        with pytest.raises(CostClaimError) as info:
             evaluate_costs(load_cost_claim(WORKED), on=on)
         assert ("on",) == info.value.paths
 

@@ -19,8 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import strategies as shared_strategies
-from mentorrules import Case, Interpretation, evaluate, load_case, max_period_end
+from mentorrules import Case, Interpretation, evaluate, load_case, max_period_end, testing
 from mentorrules._notices import NOTICE_CODES
 from mentorrules._schema import DECISION_SCHEMA_ID, decision_schema
 from mentorrules.facts import Engager, MentorEmployer, Purpose, TargetGroup
@@ -211,9 +210,9 @@ def test_every_decision_validates(data: dict[str, Any], interpretation: Interpre
 
 
 @settings(deadline=None)
-@given(case=shared_strategies.cases(), interpretation=shared_strategies.interpretations)
+@given(case=testing.cases(), interpretation=testing.interpretations())
 def test_every_decision_of_the_shared_strategies_validates(case: Case, interpretation: Interpretation) -> None:
-    """The cases of tests/strategies.py (texts, Unicode, CPR-like ids, shuffled periods) validate too."""
+    """The cases of ``mentorrules.testing`` (texts, Unicode, CPR-like ids, shuffled periods) validate too."""
     VALIDATOR.validate(evaluate(case, interpretation=interpretation).to_dict())
 
 

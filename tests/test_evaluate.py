@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 import pytest
 
+from builders import complete_case_data, period_data
 from mentorrules import (
     Agreement,
     AmbiguousDates,
@@ -48,7 +49,6 @@ from mentorrules._registry import build_views
 from mentorrules.evaluate import _unverified_notices
 from mentorrules.law import snapshot_for
 from mentorrules.rules import CATALOGUE
-from strategies import complete_case_data, period_data
 
 
 V = Verdict

@@ -33,6 +33,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mentorrules
+from builders import complete_case_data
 from mentorrules import (
     CaseError,
     Decision,
@@ -60,7 +61,6 @@ from mentorrules.evaluate import _VIEWS
 from mentorrules.law import SNAPSHOTS
 from mentorrules.outcomes import FactValue, Verdict, facts_json_text, facts_to_json, json_text
 from mentorrules.testing import cases, interpretations
-from strategies import complete_case_data
 
 
 VIEWS = tuple(view for _, views in _VIEWS for view in views.values())
@@ -226,6 +226,25 @@ def one_line(item: Finding | Decision) -> str:
     return json.dumps(item.to_dict(), ensure_ascii=False)
 
 
+#: A decision to write findings in: :func:`written` puts each in it alone.
+_HOST = evaluate(load_case({"decision_date": "2024-02-20", "periods": [{"start": "2024-03-01", "end": "2024-08-31"}]}))
+_FINDINGS_OPEN = '"findings": ['
+_FINDINGS_CLOSE = '], "notices": [], '
+
+
+def written(*findings: Finding) -> str:
+    """
+    Return the text of ``findings`` as :meth:`Decision.to_json` writes them on one line (``indent=None``).
+
+    The findings stand in a decision without notices; their text is what lies between the
+    decision's ``"findings": [`` and ``], "notices": []``, each finding's separated by
+    ``", "`` (a JSON string escapes every ``"``, so neither marker can occur inside a
+    finding's strings, and the last ``], "notices"`` is the decision's own).
+    """
+    line = attrs.evolve(_HOST, findings=findings, notices=()).to_json(indent=None)
+    return line[line.index(_FINDINGS_OPEN) + len(_FINDINGS_OPEN) : line.rindex(_FINDINGS_CLOSE)]
+
+
 # --- every template of every view ----------------------------------------------------
 
 
@@ -240,14 +259,17 @@ def test_every_template_of_every_view_is_prepared_and_written_as_json_dumps_writ
                 # Every key a finding can reach has prepared text, so no registry finding takes the plain way.
                 table = prepared[id(references)]
                 assert (verdict, reason) in table or (verdict, "") in table
+                batch = []
                 for value in (*TRICKY_TEXTS, *OTHER_VALUES):
                     facts: dict[str, Any] = dict.fromkeys(names, value)
                     if reason:
                         facts["reason"] = reason
                     finding = Finding(view.id, verdict, "periods[0]", references, MappingProxyType(facts), view)
-                    assert finding._json_text() == one_line(finding), (view.id, verdict, reason, value)
                     assert finding.to_dict() == plain_finding(finding)
-                    checked += 1
+                    batch.append(finding)
+                # Written together, in one decision: its fingerprint is computed once for the batch.
+                assert written(*batch) == ", ".join(map(one_line, batch)), (view.id, verdict, reason)
+                checked += len(batch)
     assert checked > 20_000
 
 
@@ -258,7 +280,7 @@ def test_facts_the_templates_do_not_name_are_written_and_missing_ones_worded_as_
     variety: dict[str, Any] = {"extra": 'x "y"', "when": date(2024, 1, 1), "amount": Decimal("1.50")}
     for facts in ({}, variety):
         finding = Finding(view.id, verdict, "", references, MappingProxyType(facts), view)
-        assert finding._json_text() == one_line(finding)
+        assert written(finding) == one_line(finding)
         assert finding.to_dict() == plain_finding(finding)
 
 
@@ -287,7 +309,7 @@ def test_a_finding_with_any_facts_is_written_as_json_dumps_writes_it(data: st.Da
         facts["reason"] = reason
     subject = data.draw(st.one_of(st.just(""), st.text()))
     finding = Finding(view.id, verdict, subject, references, MappingProxyType(facts), view)
-    assert finding._json_text() == one_line(finding)
+    assert written(finding) == one_line(finding)
     assert finding.to_dict() == plain_finding(finding)
 
 
@@ -310,7 +332,7 @@ def _first_finding() -> Finding:
 )
 def test_a_finding_the_prepared_text_does_not_cover_is_written_the_plain_way(change: dict[str, Any]) -> None:
     finding = _first_finding()._replace(**change)
-    assert finding._json_text() == one_line(finding)
+    assert written(finding) == one_line(finding)
     assert finding.to_dict() == plain_finding(finding)
 
 
@@ -320,7 +342,7 @@ def test_a_verdict_without_a_template_fails_alike_both_ways() -> None:
     with pytest.raises(KeyError):
         finding.to_dict()
     with pytest.raises(KeyError):
-        finding._json_text()
+        written(finding)
 
 
 def _check(ctx: object, view: RuleView) -> list[Finding]:  # pragma: no cover  # never run
@@ -375,14 +397,14 @@ def test_a_template_with_a_format_spec_or_conversion_is_not_prepared_and_written
             for count in ("ab", 'a"{b}"\\', 7):
                 facts = MappingProxyType({"count": count})
                 finding = Finding(rule.id, verdict, "", references, facts, view)
-                assert finding._json_text() == one_line(finding)
+                assert written(finding) == one_line(finding)
     assert prepared_yet(view)
     assert view._json == view._prepare_json()  # kept from the first use
     positional = Finding(rule.id, Verdict.NOT_MET, "", view.references[""], MappingProxyType({}), view)
     with pytest.raises(ValueError, match="positional"):
         positional.to_dict()
     with pytest.raises(ValueError, match="positional"):
-        positional._json_text()
+        written(positional)
 
 
 # --- decisions --------------------------------------------------------------------------
@@ -454,7 +476,7 @@ def test_a_pending_finding_takes_the_plain_way_with_the_pending_text() -> None:
     parts: list[str] = []
     assert view.write_json(need, parts) is False
     assert parts == []
-    assert need._json_text() == one_line(need)
+    assert written(need) == one_line(need)
     assert need.to_dict() == plain_finding(need)
     assert need.message("en").startswith(f"{view.title('en')}: the result depends on a statutory right")
     assert decision.to_json(indent=None) == one_line(decision)

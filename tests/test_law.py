@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from builders import complete_case_data, period_data
 from mentorrules import (
     Decision,
     Finding,
@@ -27,7 +28,6 @@ from mentorrules import (
     max_period_end,
 )
 from mentorrules.law import SNAPSHOTS, Source, law_version_for, snapshot_for
-from strategies import complete_case_data, period_data
 
 
 ONE_DAY = timedelta(days=1)

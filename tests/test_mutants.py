@@ -55,16 +55,7 @@ from mentorrules import (
     evaluate,
     rule_catalogue,
 )
-from mentorrules._dates import (
-    add_months,
-    birthday,
-    is_under,
-    max_period_end,
-    period_end,
-    period_end_day,
-    subtract_months,
-    window_opening,
-)
+from mentorrules._dates import is_under, max_period_end, period_end, period_end_day, window_opening
 
 
 def agreement_case(**items: Any) -> Case:
@@ -1849,13 +1840,10 @@ class TestDateArguments:
     @pytest.mark.parametrize(
         ("call", "message"),
         [
-            (lambda: add_months(date(2000, 1, 1), -1), "months must be 0 or more, not -1"),
-            (lambda: subtract_months(date(2000, 1, 1), -2), "months must be 0 or more, not -2"),
             (lambda: window_opening(date(2000, 1, 1), -3), "months must be 0 or more, not -3"),
             (lambda: period_end(date(2000, 1, 1), -4), "months must be 0 or more, not -4"),
             (lambda: period_end_day(date(2000, 1, 1), -5, strict=False), "months must be 0 or more, not -5"),
             (lambda: max_period_end(date(2000, 1, 1), months=-6), "months must be 0 or more, not -6"),
-            (lambda: birthday(date(2000, 1, 1), -1), "years must be 0 or more, not -1"),
             (lambda: is_under(date(2000, 1, 1), -2, date(2020, 1, 1)), "years must be 0 or more, not -2"),
         ],
     )
@@ -1867,7 +1855,7 @@ class TestDateArguments:
     def test_overflow_names_the_date_and_the_months(self) -> None:
         """Beyond year 9999 the error reads like date arithmetic's own, with the date and the months added."""
         with pytest.raises(OverflowError, match=r"^date value out of range: 9999-12-31 \+1 months$"):
-            add_months(date(9999, 12, 31), 1)
+            period_end(date(9999, 12, 31), 1)
 
 
 # --- many periods ----------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from builders import complete_case_data, period_data
 from mentorrules import (
     Case,
     Decision,
@@ -35,7 +36,6 @@ from mentorrules import (
     load_case,
 )
 from mentorrules.outcomes import aggregate_verdict, enters_verdict, fact_to_json, facts_to_json
-from strategies import complete_case_data, period_data
 
 
 V = Verdict

@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 import pytest
 
-from mentorrules import Agreement, CaseError, LegalReference, ReferenceKind, Verdict
+from mentorrules import Agreement, CaseError, LegalReference, ProfileError, ReferenceKind, Verdict
 from mentorrules.practice import (
     PROFILE_FORMAT,
     RESULT_SCHEMA,
@@ -175,7 +175,7 @@ def assens_dict() -> dict[str, Any]:
 
 def errors_of(source: Any) -> dict[str, str]:
     """Load a profile that must fail; return its errors as {path: message}."""
-    with pytest.raises(CaseError) as info:
+    with pytest.raises(ProfileError) as info:
         load_profile(source)
     return {error.path: error.message for error in info.value.errors}
 
@@ -374,10 +374,12 @@ class TestMalformedProfile:
         data = assens_dict()
         data["tasks"][3]["label_en"] = ""
         data["home_visit"]["conditions"][1]["id"] = "1st"
-        with pytest.raises(CaseError) as info:
+        with pytest.raises(CaseError) as info:  # a ProfileError is a CaseError
             load_profile(data)
+        assert type(info.value) is ProfileError
         assert info.value.paths == ("tasks[3].label_en", "home_visit.conditions[1].id")
         assert str(info.value).startswith("2 bad fields: tasks[3].label_en: must not be empty; ")
+        assert info.value.to_dict()["type"] == "CaseError"
 
     @pytest.mark.parametrize(
         ("fmt", "message"),

@@ -1,5 +1,5 @@
 """
-Properties of every decision, over generated cases and interpretations (tests/strategies.py).
+Properties of every decision, over generated cases and interpretations (``mentorrules.testing``).
 
 These are the contract's invariants (DESIGN sections 4-6) checked on whatever
 Hypothesis draws: decisions are deterministic; the aggregate verdict is the
@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from mentorrules import AmbiguousDates, Assessment, Case, Decision, Interpretation, Verdict, evaluate
 from mentorrules.rules import CATALOGUE
-from strategies import cases, interpretations
+from mentorrules.testing import cases, interpretations
 
 
 V = Verdict
@@ -46,7 +46,7 @@ def outcome(decision: Decision) -> list[tuple[str, str, str, dict[str, object]]]
     return [(f.rule, f.verdict.value, f.subject, f.to_dict()["facts"]) for f in decision.findings]
 
 
-@given(cases(), interpretations)
+@given(cases(), interpretations())
 def test_evaluation_is_deterministic(case: Case, interpretation: Interpretation) -> None:
     """The same case and interpretation give byte-identical JSON (and the same fingerprint) every time."""
     first = evaluate(case, interpretation=interpretation)
@@ -55,7 +55,7 @@ def test_evaluation_is_deterministic(case: Case, interpretation: Interpretation)
     assert first.fingerprint == second.fingerprint
 
 
-@given(cases(), interpretations)
+@given(cases(), interpretations())
 def test_decision_invariants(case: Case, interpretation: Interpretation) -> None:
     """
     Every decision: the documented aggregate verdict; every rule id, in catalogue order; at least one reference per finding.
@@ -78,7 +78,7 @@ def test_decision_invariants(case: Case, interpretation: Interpretation) -> None
     ]
 
 
-@given(cases(), interpretations)
+@given(cases(), interpretations())
 def test_findings_are_ordered_by_subject_index(case: Case, interpretation: Interpretation) -> None:
     """Within a per-period rule, findings follow the input index of their period; there is one per period."""
     decision = evaluate(case, interpretation=interpretation)
@@ -93,7 +93,7 @@ def test_findings_are_ordered_by_subject_index(case: Case, interpretation: Inter
             assert subjects == ["periods"]
 
 
-@given(cases(), interpretations)
+@given(cases(), interpretations())
 def test_messages_are_bilingual_and_cite_their_references(case: Case, interpretation: Interpretation) -> None:
     """Every finding explains itself in Danish and in English (different texts), each citing every one of its references."""
     decision = evaluate(case, interpretation=interpretation)
@@ -110,7 +110,7 @@ def test_messages_are_bilingual_and_cite_their_references(case: Case, interpreta
         assert notice.message("en").strip()
 
 
-@given(cases(), interpretations)
+@given(cases(), interpretations())
 def test_rules_only_give_their_declared_verdicts(case: Case, interpretation: Interpretation) -> None:
     """
     A rule gives only the verdicts it declares; under flag any rule may also ask for an assessment.
@@ -138,7 +138,7 @@ def test_rules_only_give_their_declared_verdicts(case: Case, interpretation: Int
     assert unexpected == []
 
 
-@given(cases(), interpretations)
+@given(cases(), interpretations())
 def test_flag_asks_where_the_readings_disagree(case: Case, interpretation: Interpretation) -> None:
     """
     Under flag a finding is needs_assessment exactly where favour_citizen and strict disagree on met-ness.
@@ -169,7 +169,7 @@ def test_flag_asks_where_the_readings_disagree(case: Case, interpretation: Inter
             assert f_flag.verdict is f_favour.verdict, (f_flag.rule, f_flag.subject)
 
 
-@given(cases(), interpretations, st.text(max_size=8))
+@given(cases(), interpretations(), st.text(max_size=8))
 def test_case_id_changes_the_fingerprint_and_nothing_else(
     case: Case, interpretation: Interpretation, case_id: str
 ) -> None:
@@ -182,7 +182,7 @@ def test_case_id_changes_the_fingerprint_and_nothing_else(
     assert outcome(before) == outcome(after)
 
 
-@given(cases(), interpretations, interpretations)
+@given(cases(), interpretations(), interpretations())
 def test_fingerprint_changes_with_the_interpretation(case: Case, first: Interpretation, second: Interpretation) -> None:
     """The interpretation is part of the input: a different interpretation gives a different fingerprint."""
     assume(first != second)
@@ -202,7 +202,7 @@ def _record_positive(case: Case, which: int) -> Case:
     return attrs.evolve(case, periods=periods)
 
 
-@given(cases(), interpretations, st.integers(0, 2))
+@given(cases(), interpretations(), st.integers(0, 2))
 def test_a_positive_assessment_never_makes_the_decision_worse(
     case: Case, interpretation: Interpretation, which: int
 ) -> None:

@@ -14,11 +14,10 @@ regenerate it::
     UPDATE_API_SNAPSHOT=1 python -m pytest tests/test_public_api.py
 
 and record the change in the changelog (a removal or an incompatible change is a
-major release; deprecate first, with ``mentorrules._deprecation.deprecated``).
+major release; deprecate first, warning ``MentorRulesDeprecationWarning`` at the call).
 
 The tests also check that every public object has a docstring, that each
-``__all__`` is sorted, and that the deprecation helper warns at the call, never at
-import.
+``__all__`` is sorted, and that importing the package warns nothing.
 """
 
 from __future__ import annotations
@@ -27,21 +26,17 @@ import enum
 import importlib
 import inspect
 import json
-import linecache
 import os
 import re
 import subprocess
 import sys
 import types
-import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import mentorrules
-from mentorrules import MentorRulesDeprecationWarning
-from mentorrules._deprecation import deprecated, deprecation_message, warn_deprecated
 
 
 SNAPSHOT = Path(__file__).resolve().with_name("api_snapshot.json")
@@ -268,118 +263,6 @@ def test_importing_every_module_warns_nothing() -> None:
         [sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=False, timeout=120
     )
     assert (result.returncode, result.stdout, result.stderr) == (0, "ok\n", "")
-
-
-@deprecated(since="1.3", removal="2.0", instead="mentorrules.evaluate()")
-def old_decide(case: str, *, verbose: bool = False) -> str:
-    """Decide a case (the old way)."""
-    return f"decided {case}" + (" verbosely" if verbose else "")
-
-
-class Service:
-    """A class with a deprecated method."""
-
-    @deprecated(since="1.4", removal="2.0", instead="Service.run()")
-    def start(self) -> str:
-        return "started"
-
-
-def test_a_deprecated_function_warns_at_the_call_with_the_callers_file_and_line() -> None:
-    """Calling a deprecated function warns MentorRulesDeprecationWarning, attributed to the calling line."""
-    expected = "old_decide() is deprecated since mentorrules 1.3 and will be removed in 2.0; use mentorrules.evaluate() instead."
-    with pytest.warns(MentorRulesDeprecationWarning) as caught:
-        result = old_decide("p01", verbose=True)
-    assert result == "decided p01 verbosely"
-    assert [str(w.message) for w in caught] == [expected]
-    assert caught[0].filename == __file__
-    assert 'result = old_decide("p01", verbose=True)' in linecache.getline(__file__, caught[0].lineno)
-    assert issubclass(caught[0].category, DeprecationWarning)
-
-
-def test_a_deprecated_method_names_its_class() -> None:
-    """A deprecated method warns with its qualified name and still works."""
-    with pytest.warns(MentorRulesDeprecationWarning, match=r"^Service\.start\(\) is deprecated since mentorrules 1\.4"):
-        assert Service().start() == "started"
-
-
-def test_defining_and_decorating_warn_nothing() -> None:
-    """Decorating (as importing a module does) warns nothing; only the call does."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        decorated = deprecated(since="1.3", removal="2.0", instead="new()")(lambda: 1)
-    with pytest.warns(MentorRulesDeprecationWarning):
-        assert decorated() == 1
-
-
-def test_the_decorated_function_keeps_its_identity_and_documents_the_deprecation() -> None:
-    """Name, signature and docstring survive; the docstring gains a deprecated note; __deprecated__ holds the message."""
-    assert old_decide.__name__ == "old_decide"
-    assert str(inspect.signature(old_decide)) == "(case: 'str', *, verbose: 'bool' = False) -> 'str'"
-    assert old_decide.__doc__ == (
-        "Decide a case (the old way).\n\n"
-        ".. deprecated:: 1.3\n   Will be removed in 2.0; use mentorrules.evaluate() instead."
-    )
-    assert old_decide.__deprecated__.startswith("old_decide() is deprecated")  # type: ignore[attr-defined]
-    assert Service.start.__doc__ == ".. deprecated:: 1.4\n   Will be removed in 2.0; use Service.run() instead."
-
-
-def function_with_old_argument(value: int, jobs: int | None = None) -> int:
-    """A function that still accepts a deprecated argument."""
-    if jobs is not None:
-        warn_deprecated("the argument jobs", since="1.3", removal="2.0", instead="workers")
-    return value
-
-
-def check_old_argument(jobs: int | None) -> None:
-    """A helper of a function with a deprecated argument: it warns for the function's caller (stacklevel 2)."""
-    if jobs is not None:
-        warn_deprecated("the argument jobs", since="1.3", removal="2.0", instead="workers", stacklevel=2)
-
-
-def function_using_the_helper(value: int, jobs: int | None = None) -> int:
-    """A function that checks its deprecated argument with a helper."""
-    check_old_argument(jobs)
-    return value
-
-
-def test_a_deprecated_argument_warns_at_the_call() -> None:
-    """warn_deprecated, called inside the function, attributes the warning to that function's caller."""
-    assert function_with_old_argument(1) == 1  # no warning without the argument (filterwarnings = error)
-    with pytest.warns(MentorRulesDeprecationWarning, match=r"^the argument jobs is deprecated") as caught:
-        function_with_old_argument(1, jobs=2)
-    assert caught[0].filename == __file__
-    assert "function_with_old_argument(1, jobs=2)" in linecache.getline(__file__, caught[0].lineno)
-    with pytest.warns(MentorRulesDeprecationWarning) as caught:
-        function_using_the_helper(1, jobs=2)
-    assert caught[0].filename == __file__
-    assert linecache.getline(__file__, caught[0].lineno).strip() == "function_using_the_helper(1, jobs=2)"
-
-
-@pytest.mark.parametrize(
-    ("arguments", "error"),
-    [
-        ({"since": "", "removal": "2.0", "instead": "x"}, "since must be a non-empty string"),
-        ({"since": "1.3", "removal": " ", "instead": "x"}, "removal must be a non-empty string"),
-        ({"since": "1.3", "removal": "2.0", "instead": None}, "instead must be a non-empty string"),
-    ],
-)
-def test_the_decorator_needs_every_argument(arguments: dict[str, Any], error: str) -> None:
-    """since, removal and instead are required and non-empty: a deprecation always says when and what instead."""
-    with pytest.raises(ValueError, match=error):
-        deprecated(**arguments)
-
-
-def test_misuse_is_an_error() -> None:
-    """Classes and non-callables cannot be decorated; stacklevel is at least 1; what is named."""
-    decorate = deprecated(since="1.3", removal="2.0", instead="x")
-    with pytest.raises(TypeError, match="decorates functions and methods"):
-        decorate(Service)
-    with pytest.raises(TypeError, match="decorates functions and methods"):
-        decorate(42)  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="stacklevel must be 1 or more, not 0"):
-        warn_deprecated("x", since="1", removal="2", instead="y", stacklevel=0)
-    with pytest.raises(ValueError, match="what must be a non-empty string"):
-        deprecation_message("", since="1", removal="2", instead="y")
 
 
 if __name__ == "__main__":

@@ -23,9 +23,18 @@ import attrs
 import pytest
 from hypothesis import given
 
-import strategies
 from conftest import shared_cases_dir
-from mentorrules import Case, CaseError, Decision, Interpretation, UnsupportedDateError, evaluate, load_case, render
+from mentorrules import (
+    Case,
+    CaseError,
+    Decision,
+    Interpretation,
+    UnsupportedDateError,
+    evaluate,
+    load_case,
+    render,
+    testing,
+)
 from mentorrules.law import LawVersion
 from mentorrules.outcomes import Finding, Notice, Verdict
 from mentorrules.references import LegalReference, ReferenceKind
@@ -800,7 +809,7 @@ def test_every_shared_scenario_renders(scenarios: list[Decision], lang: str) -> 
         assert "mr-head" in render.decision_html(item, lang)
 
 
-@given(case=strategies.cases(), interpretation=strategies.interpretations)
+@given(case=testing.cases(), interpretation=testing.interpretations())
 def test_any_decision_renders(case: Case, interpretation: Interpretation) -> None:
     """Any decision renders in both languages: headline first, no markup from the case, lines within 100 characters."""
     decision = evaluate(case, interpretation=interpretation)

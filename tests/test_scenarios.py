@@ -27,8 +27,8 @@ from typing import Any
 
 import pytest
 
+from builders import complete_case_data
 from mentorrules import CaseError, Decision, Finding, Interpretation, UnsupportedDateError, evaluate, load_case
-from strategies import complete_case_data
 
 
 ERRORS: dict[str, type[Exception]] = {"CaseError": CaseError, "UnsupportedDateError": UnsupportedDateError}

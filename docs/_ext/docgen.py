@@ -45,7 +45,7 @@ from sphinx.util.docutils import SphinxDirective
 
 import mentorrules
 from mentorrules import Interpretation, evaluate, load_case
-from mentorrules._dates import birthday, period_end, window_opening
+from mentorrules._dates import is_under, period_end, window_opening
 from mentorrules.interpretation import AmbiguousDates
 
 
@@ -237,12 +237,15 @@ def date_markdown(kind: str) -> str:
             "| --- | --- | --- | --- |",
         ]
         for birth in BIRTHS:
-            readings = birthday(birth, 30)
-            last_favour = date.fromordinal(readings.favour_citizen.toordinal() - 1)
-            last_strict = date.fromordinal(readings.strict.toordinal() - 1)
+            readings = period_end(birth, 12 * 30)  # the last day under 30: the end of 30 years from birth
+            last_favour, last_strict = readings
+            favour = date.fromordinal(last_favour.toordinal() + 1)
+            strict = date.fromordinal(last_strict.toordinal() + 1)
+            assert is_under(birth, 30, last_strict) == (True, True), birth  # the rules' function agrees
+            assert is_under(birth, 30, favour) == (False, False), birth
             mark = " ⚠" if readings.ambiguous else ""
             lines.append(
-                f"| {birth.isoformat()}{mark} | {readings.favour_citizen.isoformat()} | {readings.strict.isoformat()} "
+                f"| {birth.isoformat()}{mark} | {favour.isoformat()} | {strict.isoformat()} "
                 f"| {last_favour.isoformat()} / {last_strict.isoformat()} |"
             )
         return "\n".join(lines) + "\n"

@@ -17,9 +17,11 @@ from mentorrules._version import __version__
 from mentorrules.evaluate import evaluate, rule_catalogue
 from mentorrules.exceptions import (
     CaseError,
+    CostClaimError,
     FieldError,
     MentorRulesDeprecationWarning,
     MentorRulesError,
+    ProfileError,
     UnsupportedDateError,
 )
 from mentorrules.facts import (
@@ -92,6 +94,7 @@ __all__ = [
     "CaseError",
     "Citizen",
     "CostClaim",
+    "CostClaimError",
     "CostDecision",
     "CostKind",
     "Decision",
@@ -113,6 +116,7 @@ __all__ = [
     "MentorRulesError",
     "Notice",
     "Period",
+    "ProfileError",
     "PsychiatricDischarge",
     "Purpose",
     "ReferenceKind",

@@ -37,6 +37,7 @@ from mentorrules._dates import period_end_day
 from mentorrules.law import SNAPSHOTS, LawSnapshot
 from mentorrules.outcomes import (
     NO_FACTS,
+    VERDICT_WORDS,
     FactValue,
     Finding,
     Notice,
@@ -494,30 +495,6 @@ AMBIGUOUS_TEMPLATE = (
     "{verdict_favour_citizen}; strict: {verdict_strict}), because a day does not exist in the month (e.g. 31 August "
     "+ 6 months, or a birthday on 29 February). The caseworker must decide.",
 )
-_VERDICT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {
-        "da": MappingProxyType(
-            {
-                "met": "opfyldt",
-                "not_met": "ikke opfyldt",
-                "needs_assessment": "kræver vurdering",
-                "missing_facts": "mangler oplysninger",
-                "not_applicable": "ikke relevant",
-            }
-        ),
-        "en": MappingProxyType(
-            {
-                "met": "met",
-                "not_met": "not met",
-                "needs_assessment": "needs assessment",
-                "missing_facts": "missing facts",
-                "not_applicable": "not applicable",
-            }
-        ),
-    }
-)
-
-
 #: Words for the codes that facts hold (enum values and condition names), in Danish and English.
 _LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
@@ -584,7 +561,7 @@ def display(value: FactValue, lang: str) -> object:
         return value.isoformat()  # type: ignore[union-attr]
     index = 0 if lang == "da" else 1
     if isinstance(value, Verdict):
-        return _VERDICT_WORDS[lang][value]  # a verdict is the str of its value, and hashes as it
+        return VERDICT_WORDS[lang][value]  # a verdict is the str of its value, and hashes as it
     if isinstance(value, str):
         label = _LABELS.get(value)
         return value if label is None else label[index]

@@ -77,7 +77,7 @@ from mentorrules.batch import Result, chunked, dumps_results, evaluate_one, load
 from mentorrules.evaluate import rule_catalogue
 from mentorrules.exceptions import CaseError, UnsupportedDateError
 from mentorrules.interpretation import AmbiguousDates, Interpretation
-from mentorrules.outcomes import Decision, Verdict
+from mentorrules.outcomes import VERDICT_WORDS, Decision, Verdict
 from mentorrules.planning import Window, next_period_window, period_window
 from mentorrules.references import LegalReference
 from mentorrules.serialize import _decode as decode_case_text
@@ -103,28 +103,11 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TRUE = frozenset({"true", "yes", "1"})
 _FALSE = frozenset({"false", "no", "0"})
 
+#: The verdict words of every text (outcomes.VERDICT_WORDS), and the word for a case that could not be read.
 _VERDICT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
-        "da": MappingProxyType(
-            {
-                "met": "opfyldt",
-                "not_met": "ikke opfyldt",
-                "needs_assessment": "kræver vurdering",
-                "missing_facts": "mangler oplysninger",
-                "not_applicable": "ikke relevant",
-                "error": "ugyldig",
-            }
-        ),
-        "en": MappingProxyType(
-            {
-                "met": "met",
-                "not_met": "not met",
-                "needs_assessment": "needs assessment",
-                "missing_facts": "missing facts",
-                "not_applicable": "not applicable",
-                "error": "invalid",
-            }
-        ),
+        lang: MappingProxyType({**VERDICT_WORDS[lang], "error": error})
+        for lang, error in (("da", "ugyldig"), ("en", "invalid"))
     }
 )
 

@@ -132,16 +132,17 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from mentorrules._amounts import MAX_DECIMAL_PLACES, decimal_places, too_precise
+from mentorrules._json import ConstantError, reject_constant
 from mentorrules._version import __version__
-from mentorrules.exceptions import CaseError, FieldError, UnsupportedDateError
+from mentorrules.exceptions import CaseError, CostClaimError, FieldError, UnsupportedDateError
 from mentorrules.facts import Engager
 from mentorrules.law import BEK_AMENDMENT_NOTE, BEK_AMENDMENT_UNVERIFIED_FROM, LawSnapshot, snapshot_for
-from mentorrules.outcomes import FactValue, Finding, Notice, Verdict, aggregate_verdict
+from mentorrules.outcomes import VERDICT_WORDS, FactValue, Finding, Notice, Verdict, aggregate_verdict, check_lang
 from mentorrules.references import LegalReference, ReferenceKind
 
 
@@ -272,7 +273,7 @@ class CostClaim:
 
     Hours and amounts are exact, non-negative decimals (at most 10**12, at
     most 6 decimal places in their value: ``2.500000`` has one).  Building a claim checks every field and raises
-    one :class:`~mentorrules.CaseError` naming every bad one.
+    one :class:`~mentorrules.CostClaimError` (a :class:`~mentorrules.CaseError`) naming every bad one.
 
     Attributes:
         kind: Wage costs of a released employee, or a consultant's fee.
@@ -329,7 +330,7 @@ class CostClaim:
     training_purchase_granted: bool | None = None
 
     def __attrs_post_init__(self) -> None:
-        """Check every field; raise one CaseError naming all bad ones."""
+        """Check every field; raise one CostClaimError naming all bad ones."""
         errors = []
         kind_ok = _is_member(self.kind, CostKind)
         if not kind_ok:
@@ -350,7 +351,7 @@ class CostClaim:
         if kind_ok:
             errors.extend(_rate_problems(self.kind, self.hourly_cost, self.fee, bad))
         if errors:
-            raise CaseError(errors)
+            raise CostClaimError(errors)
 
     @property
     def rate(self) -> Decimal:
@@ -381,14 +382,6 @@ _AMOUNT_RE: Final = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 _KINDS: Final = MappingProxyType({member.value: member for member in CostKind})
 _EMPLOYERS: Final = MappingProxyType({member.value: member for member in Engager})
 _MAX_SHOWN: Final = 40
-
-
-class _ConstantError(Exception):
-    """NaN or Infinity in JSON text."""
-
-
-def _reject_constant(name: str) -> NoReturn:
-    raise _ConstantError(name)
 
 
 class _Repeated(dict[str, Any]):
@@ -431,7 +424,7 @@ def _repeated_keys(document: Any) -> list[FieldError]:
 
 
 # Stateless between calls, like the json module's default decoder.
-_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_object)
+_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=reject_constant, object_pairs_hook=_object)
 
 
 def load_cost_claim(data: Mapping[str, Any] | str | bytes) -> CostClaim:
@@ -457,7 +450,8 @@ def load_cost_claim(data: Mapping[str, Any] | str | bytes) -> CostClaim:
         The claim.
 
     Raises:
-        CaseError: If the input cannot describe a claim: not JSON or not an
+        CostClaimError: If the input cannot describe a claim (a
+            :class:`~mentorrules.CaseError`): not JSON or not an
             object (path ``""``), a key that occurs twice in one object (its
             path), an unknown key, a wrong type, an unknown ``kind`` or
             ``employer``, a missing or ``null`` required field, a rate that
@@ -473,11 +467,11 @@ def load_cost_claim(data: Mapping[str, Any] | str | bytes) -> CostClaim:
     >>> load_cost_claim('{"kind": "fee", "mentor_hour": -1}')
     Traceback (most recent call last):
     ...
-    mentorrules.exceptions.CaseError: 3 bad fields: kind: unknown value 'fee'; allowed values: 'wage', 'consultant_fee'; mentor_hour: unknown key; did you mean 'mentor_hours'?; mentor_hours: is required
+    mentorrules.exceptions.CostClaimError: 3 bad fields: kind: unknown value 'fee'; allowed values: 'wage', 'consultant_fee'; mentor_hour: unknown key; did you mean 'mentor_hours'?; mentor_hours: is required
     """
     document = _decode(data) if isinstance(data, (str, bytes, bytearray)) else data
     if not isinstance(document, Mapping):
-        raise CaseError(
+        raise CostClaimError(
             [FieldError(path="", message=f"a cost claim must be a JSON object, not {_json_type(document)}")]
         )
     errors: list[FieldError] = []
@@ -496,7 +490,7 @@ def load_cost_claim(data: Mapping[str, Any] | str | bytes) -> CostClaim:
     if kind is not None:
         errors.extend(_rate_problems(kind, values.get("hourly_cost"), values.get("fee"), bad))
     if errors:
-        raise CaseError(errors)
+        raise CostClaimError(errors)
     return CostClaim(**values)
 
 
@@ -567,19 +561,19 @@ def _read_amount(value: Any) -> Decimal | str:
 
 
 def _decode(data: str | bytes | bytearray) -> Any:
-    """Decode JSON text, turning every failure into a document-level CaseError."""
+    """Decode JSON text, turning every failure into a document-level CostClaimError."""
     if isinstance(data, str):
         text = data.removeprefix("\ufeff")
     else:
         try:
             text = bytes(data).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise CaseError(
+            raise CostClaimError(
                 [FieldError(path="", message=f"the JSON text is not UTF-8: {exc.reason} at byte {exc.start}")]
             ) from None
     try:
         document = _DECODER.decode(text)
-    except _ConstantError as exc:
+    except ConstantError as exc:
         message = f"invalid JSON: {exc} is not allowed (a number must be finite)"
     except decimal.InvalidOperation:  # a number whose exponent no decimal can hold, e.g. 1e-99999999999999999999
         message = "invalid JSON: a number is out of range (its exponent is too large)"
@@ -591,8 +585,8 @@ def _decode(data: str | bytes | bytearray) -> Any:
         repeated = _repeated_keys(document)
         if not repeated:
             return document
-        raise CaseError(repeated)
-    raise CaseError([FieldError(path="", message=message)])
+        raise CostClaimError(repeated)
+    raise CostClaimError([FieldError(path="", message=message)])
 
 
 def _json_type(value: object) -> str:
@@ -982,28 +976,6 @@ _EXPLAINER: Final = _CostExplainer()
 
 # --- the decision ------------------------------------------------------------------
 
-_VERDICT_WORDS: Final = MappingProxyType(
-    {
-        "da": MappingProxyType(
-            {
-                Verdict.MET: "opfyldt",
-                Verdict.NOT_MET: "ikke opfyldt",
-                Verdict.NEEDS_ASSESSMENT: "kræver vurdering",
-                Verdict.MISSING_FACTS: "mangler oplysninger",
-                Verdict.NOT_APPLICABLE: "ikke relevant",
-            }
-        ),
-        "en": MappingProxyType(
-            {
-                Verdict.MET: "met",
-                Verdict.NOT_MET: "not met",
-                Verdict.NEEDS_ASSESSMENT: "needs assessment",
-                Verdict.MISSING_FACTS: "missing facts",
-                Verdict.NOT_APPLICABLE: "not applicable",
-            }
-        ),
-    }
-)
 _KIND_WORDS: Final = MappingProxyType(
     {
         "da": MappingProxyType(
@@ -1100,9 +1072,8 @@ class CostDecision:
 
     def explain(self, lang: str = "da") -> str:
         """Return a readable account: the result, then every item that applies, then the notices."""
-        if lang not in _VERDICT_WORDS:
-            raise ValueError(f"lang must be 'da' or 'en', not {lang!r}")
-        words = _VERDICT_WORDS[lang]
+        check_lang(lang)
+        words = VERDICT_WORDS[lang]
         source = self.findings[0].references[0].source
         da = lang == "da"
         lines = [
@@ -1241,14 +1212,14 @@ def evaluate_costs(claim: CostClaim, *, on: date) -> CostDecision:
         :data:`COST_RULES` and the notices.
 
     Raises:
-        CaseError: When ``claim`` is not a :class:`CostClaim` or ``on`` not a date.
+        CostClaimError: When ``claim`` is not a :class:`CostClaim` or ``on`` not a date.
         UnsupportedDateError: When ``on`` lies outside 2020-01-01..2026-12-31.
     """
     if type(claim) is not CostClaim:
         message = f"expected a CostClaim, not {type(claim).__name__}; use load_cost_claim() for JSON"
-        raise CaseError([FieldError(path="", message=message)])
+        raise CostClaimError([FieldError(path="", message=message)])
     if type(on) is not date:
-        raise CaseError([FieldError(path="on", message=f"must be a date, not {type(on).__name__}")])
+        raise CostClaimError([FieldError(path="on", message=f"must be a date, not {type(on).__name__}")])
     if not FIRST_DATE <= on <= LAST_DATE:
         raise UnsupportedDateError(on, what="law date", detail=_WHY_UNSUPPORTED)
     law = snapshot_for(on)

@@ -46,7 +46,16 @@ from mentorrules.exceptions import CaseError, FieldError
 from mentorrules.facts import Case, Period
 from mentorrules.interpretation import AmbiguousDates, Interpretation, LawDate
 from mentorrules.law import LAW_VERSIONS, LawSnapshot, snapshot_for
-from mentorrules.outcomes import _WORST_FIRST, Decision, FactValue, Finding, Notice, Verdict, new_decision
+from mentorrules.outcomes import (
+    Decision,
+    FactValue,
+    Finding,
+    Notice,
+    Verdict,
+    check_lang,
+    new_decision,
+    worst_verdict,
+)
 from mentorrules.references import LegalReference
 from mentorrules.rules import CATALOGUE
 
@@ -226,16 +235,14 @@ def _aggregate(findings: tuple[Finding, ...], by_rule: list[list[Finding]]) -> V
 
     The verdicts of all the findings are read in C; then one verdict is taken out for each finding of a
     right (found by catalogue position, not by rule id): the rights do not enter the aggregate, and
-    which occurrence of an equal verdict goes out does not change which verdicts remain.
+    which occurrence of an equal verdict goes out does not change which verdicts remain.  The rule
+    itself is :func:`~mentorrules.outcomes.worst_verdict`'s.
     """
     verdicts = list(map(_VERDICT_OF, findings))
     for position in _RIGHTS:
         for finding in by_rule[position]:
             verdicts.remove(finding[1])
-    for verdict in _WORST_FIRST:
-        if verdict in verdicts:
-            return verdict
-    return Verdict.MET
+    return worst_verdict(verdicts)
 
 
 def _combine(favour: Finding, strict: Finding) -> Finding:
@@ -386,8 +393,7 @@ def rule_catalogue(*, lang: str = "da") -> tuple[RuleInfo, ...]:
     >>> [info.id for info in rule_catalogue()][:3]
     ['eligibility.purpose', 'eligibility.decisive_need', 'eligibility.mentor']
     """
-    if lang not in ("da", "en"):
-        raise ValueError(f"lang must be 'da' or 'en', not {lang!r}")
+    check_lang(lang)
     infos = []
     for rule in CATALOGUE:
         spans: dict[str, list[tuple[date, tuple[LegalReference, ...]]]] = {v.id: [] for v in LAW_VERSIONS}

@@ -11,11 +11,15 @@ The tree::
 
     MentorRulesError(Exception)
     ├── CaseError(MentorRulesError, ValueError)        bad input; .errors names every bad field
+    │   ├── CostClaimError(CaseError)                  a bad cost claim (mentorrules.costs)
+    │   └── ProfileError(CaseError)                    a bad practice profile (mentorrules.practice)
     └── UnsupportedDateError(MentorRulesError, LookupError)   a date outside the modelled law
     MentorRulesDeprecationWarning(DeprecationWarning)  a public name that will go away
 
 The builtin base classes let callers that do not know this library keep
-catching ``ValueError`` and ``LookupError``.
+catching ``ValueError`` and ``LookupError``; and the subclasses of
+:class:`CaseError`, which say which document failed, let callers that catch
+``CaseError`` keep catching every input error (docs/compatibility.md).
 """
 
 from __future__ import annotations
@@ -27,9 +31,11 @@ import attrs
 
 __all__ = [
     "CaseError",
+    "CostClaimError",
     "FieldError",
     "MentorRulesDeprecationWarning",
     "MentorRulesError",
+    "ProfileError",
     "UnsupportedDateError",
 ]
 
@@ -93,6 +99,27 @@ class CaseError(MentorRulesError, ValueError):
             "message": str(self),
             "errors": [{"path": e.path, "message": e.message} for e in self.errors],
         }
+
+
+class CostClaimError(CaseError):
+    """
+    Raised when input cannot describe a cost claim (:func:`~mentorrules.load_cost_claim`, ``mentorrules.costs``).
+
+    A :class:`CaseError`, so ``except CaseError`` still catches it; its
+    :attr:`~CaseError.errors`, message and :meth:`~CaseError.to_dict` are a
+    ``CaseError``'s (``to_dict()["type"]`` stays ``"CaseError"``, as the JSON
+    outputs have it).
+    """
+
+
+class ProfileError(CaseError):
+    """
+    Raised when a practice profile cannot be read or is not valid (``mentorrules.practice.load_profile``).
+
+    A :class:`CaseError`, so ``except CaseError`` still catches it; its
+    :attr:`~CaseError.errors`, message and :meth:`~CaseError.to_dict` are a
+    ``CaseError``'s.
+    """
 
 
 class UnsupportedDateError(MentorRulesError, LookupError):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -56,6 +56,7 @@ FactValue = str | bool | int | Decimal | date | None | tuple[str, ...]
 #: Shared empty facts.
 NO_FACTS: Mapping[str, FactValue] = MappingProxyType({})
 
+#: The languages of every text: Danish (authoritative) and English.
 LANGUAGES = ("da", "en")
 
 
@@ -84,7 +85,34 @@ class Explainer(Protocol):
         ...
 
 
-def _check_lang(lang: str) -> None:
+#: The words for the verdicts, by language: the one table every text of the library words a verdict with.
+#: A verdict is a str (a :class:`~enum.StrEnum`), so its value (``"met"``) finds the same word.
+VERDICT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "da": MappingProxyType(
+            {
+                Verdict.MET: "opfyldt",
+                Verdict.NOT_MET: "ikke opfyldt",
+                Verdict.NEEDS_ASSESSMENT: "kræver vurdering",
+                Verdict.MISSING_FACTS: "mangler oplysninger",
+                Verdict.NOT_APPLICABLE: "ikke relevant",
+            }
+        ),
+        "en": MappingProxyType(
+            {
+                Verdict.MET: "met",
+                Verdict.NOT_MET: "not met",
+                Verdict.NEEDS_ASSESSMENT: "needs assessment",
+                Verdict.MISSING_FACTS: "missing facts",
+                Verdict.NOT_APPLICABLE: "not applicable",
+            }
+        ),
+    }
+)
+
+
+def check_lang(lang: str) -> None:
+    """Raise :class:`ValueError` unless ``lang`` is one of :data:`LANGUAGES` (``"da"`` or ``"en"``)."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be 'da' or 'en', not {lang!r}")
 
@@ -204,7 +232,7 @@ class Finding(NamedTuple):
 
     def message(self, lang: str = "da") -> str:
         """Return the explanation in Danish (``"da"``, authoritative) or English (``"en"``)."""
-        _check_lang(lang)
+        check_lang(lang)
         return self.explainer.message(self, lang)
 
     def to_dict(self) -> dict[str, Any]:
@@ -223,24 +251,6 @@ class Finding(NamedTuple):
         """Return the Danish and the English message (at once, where the explainer can word both together)."""
         both = getattr(self.explainer, "messages", None)
         return both(self) if both is not None else (self.message("da"), self.message("en"))
-
-    def _json_text(self) -> str:
-        """
-        Return ``json.dumps(self.to_dict(), ensure_ascii=False)``.
-
-        A registry entry (:class:`~mentorrules._registry.RuleView`) writes the findings
-        it built from text it prepared once (:meth:`RuleView.write_json
-        <mentorrules._registry.RuleView.write_json>`); any other finding, or one the
-        prepared text does not cover, is written by :meth:`_plain_json_text`.
-        :meth:`Decision.to_json` writes each finding in the same way.
-        """
-        from mentorrules._registry import RuleView  # _registry imports outcomes
-
-        parts: list[str] = []
-        explainer = self.explainer
-        if type(explainer) is not RuleView or not explainer.write_json(self, parts):
-            return self._plain_json_text()
-        return "".join(parts)
 
     def _plain_json_text(self) -> str:
         """Return ``json.dumps(self.to_dict(), ensure_ascii=False)``, the parts written one by one."""
@@ -289,7 +299,7 @@ class Notice(NamedTuple):
 
     def message(self, lang: str = "da") -> str:
         """Return the explanation in Danish (``"da"``) or English (``"en"``)."""
-        _check_lang(lang)
+        check_lang(lang)
         return self.explainer.message(self, lang)
 
     def to_dict(self) -> dict[str, Any]:
@@ -316,6 +326,22 @@ def enters_verdict(finding: Finding) -> bool:
     return finding.verdict is not Verdict.NOT_APPLICABLE and not finding.rule.startswith(_RIGHTS_PREFIX)
 
 
+def worst_verdict(verdicts: Container[Verdict]) -> Verdict:
+    """
+    Return the aggregate verdict of the verdicts of findings that are not ``right.*`` (DESIGN section 4).
+
+    ``not_met`` if any is not met, else ``missing_facts`` if any is, else
+    ``needs_assessment`` if any is, else ``met`` (also when there are none, or
+    only ``not_applicable`` ones, which do not enter the verdict).  This is
+    the one place the rule is written: :func:`aggregate_verdict` and the
+    engine, which gathers the verdicts faster, both end here.
+    """
+    for verdict in _WORST_FIRST:
+        if verdict in verdicts:
+            return verdict
+    return Verdict.MET
+
+
 def aggregate_verdict(findings: Iterable[Finding]) -> Verdict:
     """
     Return the aggregate verdict of findings (DESIGN section 4).
@@ -323,14 +349,11 @@ def aggregate_verdict(findings: Iterable[Finding]) -> Verdict:
     ``not_met`` if any finding that enters the verdict is not met, else
     ``missing_facts`` if any is, else ``needs_assessment`` if any is, else
     ``met`` (also when no finding enters the verdict).  Findings that are
-    ``not_applicable`` and the ``right.*`` findings do not enter it.
+    ``not_applicable`` and the ``right.*`` findings do not enter it
+    (:func:`worst_verdict`).
     """
     # A list, not a set: a list of some twenty verdicts is built and searched faster than a set is built.
-    verdicts = [f.verdict for f in findings if not f.rule.startswith(_RIGHTS_PREFIX)]
-    for verdict in _WORST_FIRST:
-        if verdict in verdicts:
-            return verdict
-    return Verdict.MET
+    return worst_verdict([f.verdict for f in findings if not f.rule.startswith(_RIGHTS_PREFIX)])
 
 
 @attrs.frozen(kw_only=True)
@@ -414,9 +437,9 @@ class Decision:
         if indent is not None:
             return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
         # One line (``mentorrules check --format jsonl``): the same text as json.dumps(self.to_dict()), written
-        # in parts, the keys in the order of to_dict().  The findings are most of it, each written as
-        # Finding._json_text writes it: by the registry entry that built it, from text it prepared (an exact
-        # type test, cheaper than a getattr per finding), else by Finding._plain_json_text.
+        # in parts, the keys in the order of to_dict().  The findings are most of it, each written by the
+        # registry entry that built it, from text it prepared (RuleView.write_json; an exact type test, cheaper
+        # than a getattr per finding), else by Finding._plain_json_text.
         from mentorrules._registry import RuleView  # _registry imports outcomes
 
         # The law and the interpretation are flat objects of strings and booleans: facts_json_text writes them

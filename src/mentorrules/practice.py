@@ -39,7 +39,7 @@ says so in its own text.  The checks:
     >>> load_profile({**profile.to_dict(), "version": 1, "sorce": {}})
     Traceback (most recent call last):
     ...
-    mentorrules.exceptions.CaseError: 2 bad fields: sorce: unknown key; did you mean 'source'?; version: must be a string, not integer
+    mentorrules.exceptions.ProfileError: 2 bad fields: sorce: unknown key; did you mean 'source'?; version: must be a string, not integer
 """
 
 from __future__ import annotations
@@ -62,9 +62,9 @@ from typing import Any, Final
 import attrs
 
 from mentorrules._registry import display
-from mentorrules.exceptions import CaseError, FieldError
+from mentorrules.exceptions import CaseError, FieldError, ProfileError
 from mentorrules.facts import Agreement
-from mentorrules.outcomes import FactValue, Finding, Notice, Verdict, aggregate_verdict
+from mentorrules.outcomes import LANGUAGES, FactValue, Finding, Notice, Verdict, aggregate_verdict, check_lang
 from mentorrules.references import LegalReference, ReferenceKind
 
 
@@ -107,7 +107,6 @@ PROFILE_FORMAT: Final = "mentorrules.profile/1"
 #: The ``schema`` key of :meth:`PracticeResult.to_dict`.
 RESULT_SCHEMA: Final = "mentorrules.practice/1"
 
-LANGUAGES: Final = ("da", "en")
 
 _PROFILE_ID: Final = re.compile(r"[a-z][a-z0-9_-]*")
 _SIMPLE_ID: Final = re.compile(r"[a-z][a-z0-9_]*")
@@ -115,11 +114,6 @@ _DOTTED_ID: Final = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
 _FORMAT_LIKE: Final = re.compile(r"mentorrules\.profile/[0-9]+")
 _BUNDLED_NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
 _WORD: Final = re.compile(r"\w+")
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in LANGUAGES:
-        raise ValueError(f"lang must be 'da' or 'en', not {lang!r}")
 
 
 def _pick(lang: str, da: str, en: str) -> str:
@@ -319,7 +313,7 @@ class TaskCategory:
 
     def label(self, lang: str = "da") -> str:
         """Return the label in ``lang``."""
-        _check_lang(lang)
+        check_lang(lang)
         return _pick(lang, self.label_da, self.label_en)
 
     def matches(self, words: tuple[str, ...]) -> tuple[str, ...]:
@@ -352,7 +346,7 @@ class PracticeText:
 
     def text(self, lang: str = "da") -> str:
         """Return the text in ``lang``."""
-        _check_lang(lang)
+        check_lang(lang)
         return _pick(lang, self.text_da, self.text_en)
 
 
@@ -646,7 +640,8 @@ def load_profile(source: str | Path | Mapping[str, Any]) -> Profile:
         The profile.
 
     Raises:
-        CaseError: If the profile cannot be read or is not valid.  Its
+        ProfileError: If the profile cannot be read or is not valid (a
+            :class:`~mentorrules.CaseError`).  Its
             ``errors`` name every bad field by path (``tasks[3].label_en``,
             ``home_visit.conditions[1].id``), table by table in the order of
             the format, each table's unknown keys first; a
@@ -666,8 +661,8 @@ def load_profile(source: str | Path | Mapping[str, Any]) -> Profile:
     return _build(document)
 
 
-def _document_error(message: str) -> CaseError:
-    return CaseError((FieldError(path="", message=message),))
+def _document_error(message: str) -> ProfileError:
+    return ProfileError((FieldError(path="", message=message),))
 
 
 def _read_named(name: str) -> dict[str, Any]:
@@ -885,7 +880,7 @@ def _build(top: Mapping[Any, Any]) -> Profile:
     disclosure = _read_disclosure(r, top)
     complaint = _read_complaint(r, top, require)
     if r.errors:
-        raise CaseError(r.errors)
+        raise ProfileError(r.errors)
     assert profile_id is not None and name is not None and version is not None and source is not None  # noqa: PT018
     assert meetings is not None and home_visit is not None and general_rules is not None and disclosure is not None  # noqa: PT018
     return Profile(
@@ -1151,12 +1146,12 @@ class TaskSuggestion:
 
     def label(self, lang: str = "da") -> str:
         """Return the category's label in ``lang``."""
-        _check_lang(lang)
+        check_lang(lang)
         return _pick(lang, self.label_da, self.label_en)
 
     def note(self, lang: str = "da") -> str:
         """Say, in ``lang``, that this is a suggestion from keywords and the caseworker decides."""
-        _check_lang(lang)
+        check_lang(lang)
         found = ", ".join(self.matched)
         return _pick(
             lang,
@@ -1281,7 +1276,7 @@ class PracticeResult:
 
     def note(self, lang: str = "da") -> str:
         """Say, in ``lang``, that this is local practice and not law."""
-        _check_lang(lang)
+        check_lang(lang)
         return _pick(
             lang,
             f"Lokal praksis hos {self.profile_name} (praksisprofil {self.profile}, version {self.profile_version}), "
@@ -1292,7 +1287,7 @@ class PracticeResult:
 
     def explain(self, lang: str = "da") -> str:
         """Return a readable explanation: the verdict, the note, then every finding."""
-        _check_lang(lang)
+        check_lang(lang)
         lines = [f"{self.check}: {display(self.verdict, lang)}", self.note(lang)]
         lines.extend(f"- {f.rule} ({display(f.verdict, lang)}): {f.message(lang)}" for f in self.findings)
         return "\n".join(lines)
@@ -1803,7 +1798,7 @@ def _general_blocks(profile: Profile, lang: str) -> tuple[_Block, ...]:
 
 
 def _general_document(profile: Profile, lang: str) -> _Document:
-    _check_lang(lang)
+    check_lang(lang)
     return _Document(
         lang=lang,
         title=_pick(
@@ -1817,7 +1812,7 @@ def _general_document(profile: Profile, lang: str) -> _Document:
 
 
 def _profile_document(profile: Profile, lang: str) -> _Document:
-    _check_lang(lang)
+    check_lang(lang)
     intro = [
         _practice_line(profile, lang),
         _pick(lang, "Kilde: ", "Source: ")
@@ -2064,7 +2059,7 @@ def practice_command(args: argparse.Namespace) -> int:
     """
     try:
         profile = load_profile(args.profile)
-    except CaseError as exc:
+    except ProfileError as exc:
         count = len(exc.errors)
         sys.stderr.write(
             f"mentorrules practice: the profile {args.profile!r} is not valid ({count} bad field{'s' * (count != 1)}):\n"

@@ -42,7 +42,7 @@ from mentorrules._registry import RuleView
 from mentorrules._version import __version__
 from mentorrules.exceptions import CaseError, UnsupportedDateError
 from mentorrules.interpretation import Interpretation
-from mentorrules.outcomes import Decision, FactValue, Finding, Notice, Verdict, fact_to_json
+from mentorrules.outcomes import VERDICT_WORDS, Decision, FactValue, Finding, Notice, Verdict, check_lang, fact_to_json
 from mentorrules.references import LegalReference
 from mentorrules.rules import CATALOGUE
 
@@ -61,7 +61,6 @@ __all__ = [
 ReportItem = Decision | CaseError | UnsupportedDateError
 
 WIDTH = 100
-_LANGS = ("da", "en")
 #: Only these references become links (a reference's URL is data, not trusted markup).
 _WEB = ("https://", "http://")
 #: Verdicts in the order a reader needs them: the worst first.
@@ -79,28 +78,6 @@ _SYMBOLS = MappingProxyType(
         Verdict.NEEDS_ASSESSMENT: "!",
         Verdict.MISSING_FACTS: "?",
         Verdict.NOT_APPLICABLE: "–",
-    }
-)
-_VERDICT_WORDS = MappingProxyType(
-    {
-        "da": MappingProxyType(
-            {
-                Verdict.MET: "opfyldt",
-                Verdict.NOT_MET: "ikke opfyldt",
-                Verdict.NEEDS_ASSESSMENT: "kræver vurdering",
-                Verdict.MISSING_FACTS: "mangler oplysninger",
-                Verdict.NOT_APPLICABLE: "ikke relevant",
-            }
-        ),
-        "en": MappingProxyType(
-            {
-                Verdict.MET: "met",
-                Verdict.NOT_MET: "not met",
-                Verdict.NEEDS_ASSESSMENT: "needs assessment",
-                Verdict.MISSING_FACTS: "missing facts",
-                Verdict.NOT_APPLICABLE: "not applicable",
-            }
-        ),
     }
 )
 _FAMILIES = MappingProxyType(
@@ -334,13 +311,8 @@ background:#eaeef2;color:#57606a;text-transform:uppercase;letter-spacing:.03em}
 # --- shared helpers ------------------------------------------------------------------
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in _LANGS:
-        raise ValueError(f"lang must be 'da' or 'en', not {lang!r}")
-
-
 def _verdict_word(verdict: Verdict, lang: str) -> str:
-    return _VERDICT_WORDS[lang][verdict]
+    return VERDICT_WORDS[lang][verdict]
 
 
 def _title(rule: str, lang: str) -> str:
@@ -460,7 +432,7 @@ def explain(decision: Decision, lang: str = "da") -> str:
     Raises:
         ValueError: when ``lang`` is not ``"da"`` or ``"en"``.
     """
-    _check_lang(lang)
+    check_lang(lang)
     w = _WORDS[lang]
     lines = _heading(f"{w['overall']}: {_verdict_word(decision.verdict, lang)}", "=")
     label = _case_label(decision, lang)
@@ -626,7 +598,7 @@ def decision_markdown(decision: Decision, lang: str = "da") -> str:
     Raises:
         ValueError: when ``lang`` is not ``"da"`` or ``"en"``.
     """
-    _check_lang(lang)
+    check_lang(lang)
     return "\n".join(_decision_md(decision, lang, 2)) + "\n"
 
 
@@ -644,7 +616,7 @@ def finding_markdown(finding: Finding, lang: str = "da") -> str:
     Raises:
         ValueError: when ``lang`` is not ``"da"`` or ``"en"``.
     """
-    _check_lang(lang)
+    check_lang(lang)
     w = _WORDS[lang]
     return (
         f"**{_md_badge(finding.verdict, lang)}** · **{_md(_finding_title(finding, lang))}** · "
@@ -825,7 +797,7 @@ def decision_html(decision: Decision, lang: str = "da", *, standalone: bool = Fa
     Raises:
         ValueError: when ``lang`` is not ``"da"`` or ``"en"``.
     """
-    _check_lang(lang)
+    check_lang(lang)
     fragment = f'<div class="mr" lang="{lang}"><style>{_CSS}</style>{_decision_body_html(decision, lang)}</div>'
     if not standalone:
         return fragment
@@ -849,7 +821,7 @@ def finding_html(finding: Finding, lang: str = "da") -> str:
     Raises:
         ValueError: when ``lang`` is not ``"da"`` or ``"en"``.
     """
-    _check_lang(lang)
+    check_lang(lang)
     return (
         f'<div class="mr" lang="{lang}"><style>{_CSS}</style><div class="mr-card">'
         f"{_badge(finding.verdict, lang)} <strong>{_e(_finding_title(finding, lang))}</strong> "
@@ -1093,7 +1065,7 @@ def report(
         ValueError: when ``format`` or ``lang`` is not one of the values above.
         TypeError: when an item is neither a decision nor one of those errors.
     """
-    _check_lang(lang)
+    check_lang(lang)
     if format not in ("html", "markdown"):
         raise ValueError(f"format must be 'html' or 'markdown', not {format!r}")
     items = list(decisions)

@@ -54,11 +54,12 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
-from typing import Any, Final, NoReturn
+from typing import Any, Final
 
 import attrs
 
 from mentorrules._amounts import MAX_DECIMAL_PLACES, too_precise
+from mentorrules._json import ConstantError, reject_constant
 from mentorrules._notices import looks_like_cpr
 from mentorrules._slots import slot_setters
 from mentorrules.exceptions import CaseError, FieldError
@@ -224,14 +225,6 @@ _CASE: Final = _spec(
 # --- loading -----------------------------------------------------------------
 
 
-class _ConstantError(Exception):
-    """NaN or Infinity in JSON text: not a number the format allows."""
-
-
-def _reject_constant(name: str) -> NoReturn:
-    raise _ConstantError(name)
-
-
 class _RepeatedKeys(dict[str, Any]):
     """
     A JSON object of the text in which a key occurs more than once.
@@ -287,7 +280,7 @@ def _number(text: str) -> Decimal | _NumberOutOfReach:
 # One decoder, like the json module's own default decoder: it holds no state
 # between calls.  Floats become exact Decimals; NaN and Infinity are errors; an
 # object whose keys repeat is marked for the walker (_RepeatedKeys).
-_DECODER: Final = json.JSONDecoder(parse_float=_number, parse_constant=_reject_constant, object_pairs_hook=_object)
+_DECODER: Final = json.JSONDecoder(parse_float=_number, parse_constant=reject_constant, object_pairs_hook=_object)
 
 
 def load_case(data: Mapping[str, Any] | str | bytes | bytearray) -> Case:
@@ -346,7 +339,7 @@ def _decode(data: str | bytes | bytearray) -> Any:
             raise CaseError((FieldError(path="", message=message),)) from None
     try:
         return _DECODER.decode(text)
-    except _ConstantError as exc:
+    except ConstantError as exc:
         message = f"invalid JSON: {exc} is not allowed (a number must be finite)"
     except RecursionError:
         message = "invalid JSON: nested too deeply"
