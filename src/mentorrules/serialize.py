@@ -368,7 +368,7 @@ def _decode(data: str | bytes | bytearray) -> Any:
 # the slot's descriptor (mentorrules._slots), which is what the ``__init__``
 # that attrs writes does too, less the checks.  The tests prove that the facts built this way
 # equal, field by field, the facts the walker builds through the classes
-# (tests/test_fast_paths_serialize.py).
+# (tests/test_case_codec_equivalence.py).
 
 
 class _Invalid(Exception):
@@ -1164,7 +1164,7 @@ def canonical_json(value: Any) -> str:
 #   JSON writes unescaped;
 # * a list as "[" items joined by "," "]".
 #
-# tests/test_fast_paths_serialize.py proves _canonical_case_json(case) ==
+# tests/test_case_codec_equivalence.py proves _canonical_case_json(case) ==
 # canonical_json(dump_case(case)) on generated cases.
 
 

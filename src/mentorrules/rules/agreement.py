@@ -12,32 +12,127 @@ The written record of the support (*skriftlig aftale* / »Min Plan«).
     ved, 4) varigheden af aftalen, 5) timetallet for mentorstøtten og
     6) klagevejledning.
 
-**From 2020.**  The act no longer requires a separate agreement.  Under LAB
-§ 47, stk. 1 the executive order says what »Min Plan« must state:
+(LBK nr. 1342 af 21. november 2016, https://www.retsinformation.dk/eli/lta/2016/1342;
+the same in LBK nr. 990 af 12. september 2014.)
+
+**From 2020.**  The act no longer requires a separate agreement.  It lets the
+minister say what »Min Plan« must state about mentor support:
+
+    § 47. Beskæftigelsesministeren fastsætter nærmere regler om indhold og
+    udformning af »Min Plan« og rehabiliteringsplanen, om, hvilke oplysninger
+    om mentorstøtte der skal fremgå i »Min Plan«, [...]
+
+(LAB § 47, stk. 1, LBK nr. 280 af 1. marts 2024,
+https://www.retsinformation.dk/eli/lta/2024/280.)  The executive order does so:
 
     § 52. Får en person mentorstøtte, skal »Min Plan« indeholde oplysninger om
     1) målet med mentorstøtten, 2) mentorens navn og kontaktdata, 3) hvilke
     opgaver mentoren skal bistå med, 4) varighed af perioden med mentorstøtte
     og 5) timetallet for mentorstøtten.
 
-(BEK nr. 1180/2019, 2006/2020, 2636/2021 and 1216/2023, § 52 in all four.)
-Complaint guidance is not among the items; municipal pages still print the
-older six-item list, so ``Interpretation.complaint_guidance_required_from_2020``
-can require it.
+(BEK nr. 1216 af 28. september 2023, https://www.retsinformation.dk/eli/lta/2023/1216;
+§ 52 in nr. 1180/2019, 2006/2020 and 2636/2021 as well.  From a law date of
+2026-01-07 its citations are unverified: BEK nr. 12 af 7. januar 2026 amended
+it, and that text was not seen, C2.8.)  Complaint guidance is not among the
+items; municipal pages still print the older six-item list, so
+``Interpretation.complaint_guidance_required_from_2020`` can require it.
+Hours may be set per place only with a company or an education institution
+(LAB § 169, stk. 4: "Der kan i samarbejde med virksomheden eller
+uddannelsesinstitutionen fastsættes et timetal for mentorfunktionen pr. plads
+i stedet for pr. person"; old § 31 e, stk. 2, 2. pkt. only "Hvis der ydes
+støtte til en mentorfunktion for flere personer", which a caseworker confirms).
 
 The library checks one record per period.  The current period's record is
-required (absent: every item is ``missing_facts``); an earlier period's is
-checked when given.  Inside a record, an item that is absent, blank or empty
-is a defect (``not_met``), and each defect says what to add or correct.  The
-record must also agree with the case: its dates with its period's (at most
-six months, the same month arithmetic as :mod:`~mentorrules.rules.duration`),
-its mentor's name with the mentor's (ignoring case, Unicode normalisation and
-repeated white space), and its contact data must be a phone number or an
-e-mail address.
+required (absent: every rule that applies is ``missing_facts``); an earlier
+period's is checked when given (absent: ``not_applicable``).  A record with
+``written: false`` is ``not_met`` and its items are still checked.  Inside a
+record, an item that is absent, blank or empty is a defect (``not_met``), and
+each defect says what to add or correct; but a blank task beside a stated one
+is only counted (``blank_items``), and contact data that is neither a phone
+number nor an e-mail address (a postal address, say) needs a caseworker's
+assessment, never fails (DESIGN section 5, C2.6).  The record must also agree
+with the case: its dates with its period's (at most six months, the same month
+arithmetic as :mod:`~mentorrules.rules.duration`), and its mentor's name with
+the mentor's (ignoring case, Unicode normalisation and repeated white space).
 
 Legal basis:
-    LAB 2003 § 31 c, stk. 1 og 2; LAB § 47, stk. 1; BEK om en aktiv
-    beskæftigelsesindsats § 52, nr. 1-5.
+    LAB 2003 § 31 c, stk. 1 og 2, § 31 e, stk. 2, 2. pkt.; LAB § 47, stk. 1,
+    § 169, stk. 4; BEK om en aktiv beskæftigelsesindsats § 52, nr. 1-5.
+
+Examples:
+    >>> from mentorrules import evaluate, load_case
+    >>> from mentorrules.rules.agreement import RULES
+    >>> def verdicts(document, rule):
+    ...     return [finding.verdict.value for finding in evaluate(load_case(document)).findings_for(rule)]
+    >>> record = {"written": True, "goal": "Fastholde ansættelsen", "mentor_name": "Jonas Bak",
+    ...           "mentor_contact": "20 30 40 50", "tasks": ["Oplæring"], "start": "2024-09-01",
+    ...           "end": "2025-02-28", "hours": {"amount": 4, "unit": "per_week"}}
+    >>> def case(**item):  # one period, its record with ``item`` changed; a company's employee is the mentor
+    ...     period = {"start": "2024-09-01", "end": "2025-02-28", "agreement": {**record, **item}}
+    ...     mentor = {"name": "Jonas Bak", "employer": "company"}
+    ...     return {"decision_date": "2024-08-20", "mentor": mentor, "periods": [period]}
+
+    A complete record meets every item of BEK § 52; complaint guidance is not
+    one of them:
+
+    >>> for rule in RULES:
+    ...     print(rule.id, *verdicts(case(), rule.id))
+    agreement.written met
+    agreement.goal met
+    agreement.mentor_name met
+    agreement.mentor_contact met
+    agreement.tasks met
+    agreement.duration met
+    agreement.hours met
+    agreement.complaint_guidance not_applicable
+
+    No record for an earlier period is not required; none for the current one
+    leaves every item unknown:
+
+    >>> periods = [{"start": "2024-03-01", "end": "2024-08-31"}, {"start": "2024-09-01", "end": "2025-02-28"}]
+    >>> for rule in RULES:
+    ...     print(rule.id, *verdicts({**case(), "periods": periods}, rule.id))
+    agreement.written not_applicable missing_facts
+    agreement.goal not_applicable missing_facts
+    agreement.mentor_name not_applicable missing_facts
+    agreement.mentor_contact not_applicable missing_facts
+    agreement.tasks not_applicable missing_facts
+    agreement.duration not_applicable missing_facts
+    agreement.hours not_applicable missing_facts
+    agreement.complaint_guidance not_applicable not_applicable
+
+    One changed item per rule: not written; no goal (nr. 1); another mentor's
+    name (nr. 2); no contact data, or a postal address (nr. 2); a blank task
+    beside a stated one, or only blank ones (nr. 3); a record over six months
+    (nr. 4); no positive number of hours (nr. 5):
+
+    >>> verdicts(case(written=False), "agreement.written"), verdicts(case(goal=" "), "agreement.goal")
+    (['not_met'], ['not_met'])
+    >>> verdicts(case(mentor_name="Mette Bak"), "agreement.mentor_name")
+    ['not_met']
+    >>> [verdicts(case(mentor_contact=text), "agreement.mentor_contact") for text in ("", "Willemoesgade 15, Assens")]
+    [['not_met'], ['needs_assessment']]
+    >>> [verdicts(case(tasks=tasks), "agreement.tasks") for tasks in (["", "Oplæring"], [" "])]
+    [['met'], ['not_met']]
+    >>> verdicts(case(end="2025-03-01"), "agreement.duration")
+    ['not_met']
+    >>> verdicts(case(hours={"amount": 0, "unit": "per_week"}), "agreement.hours")
+    ['not_met']
+
+    Hours per place (§ 169, stk. 4): met for a company's mentor, not for the
+    municipality's, unknown when the employer is, and under old § 31 e,
+    stk. 2 a caseworker confirms that the place serves "flere personer":
+
+    >>> place = case(hours={"amount": 10, "unit": "per_week", "basis": "place"})
+    >>> changes = [{}, {"mentor": {"employer": "municipality"}}, {"mentor": {}}, {"decision_date": "2019-08-20"}]
+    >>> [verdicts({**place, **change}, "agreement.hours") for change in changes]
+    [['met'], ['not_met'], ['missing_facts'], ['needs_assessment']]
+
+    Complaint guidance was required 2014-2019 (old § 31 c, stk. 2, nr. 6):
+
+    >>> old = {"decision_date": "2019-08-20"}
+    >>> [verdicts({**case(complaint_guidance=given), **old}, "agreement.complaint_guidance") for given in (True, False)]
+    [['met'], ['not_met']]
 """
 
 from __future__ import annotations

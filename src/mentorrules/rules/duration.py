@@ -1,30 +1,94 @@
 """
 Periods (*perioder*): at most six months, and new periods after a concrete assessment.
 
-    § 167. [...] kan der gives mentorstøtte i en periode på højst 6 måneder.
-    Personerne kan efter en konkret vurdering gives mentorstøtte i en ny
-    periode på op til 6 måneder ved udløb af en periode.
+    § 167. Med henblik på at fremme, at en person kan opnå eller fastholde
+    aktiviteter, tilbud, ordinær uddannelse, ansættelse i fleksjob eller
+    ordinær ansættelse, kan der gives mentorstøtte i en periode på højst 6
+    måneder. Personerne kan efter en konkret vurdering gives mentorstøtte i en
+    ny periode på op til 6 måneder ved udløb af en periode.
 
-(LAB § 167, stk. 1, LBK nr. 280 af 1. marts 2024.)  From 2014 to 2019 the
-six-month limit sat in the agreement rule: "Aftalen kan højst indgås for 6
-måneder med mulighed for forlængelse" (old § 31 c, stk. 1).
+(LAB § 167, stk. 1, LBK nr. 280 af 1. marts 2024,
+https://www.retsinformation.dk/eli/lta/2024/280; the same in lov nr. 548 af
+7. maj 2019 and LBK nr. 701 af 22. maj 2022.)  From 2014 to 2019 the
+six-month limit sat in the agreement rule:
 
-A period is inclusive at both ends and may last until
-:func:`~mentorrules.max_period_end` of its start: the start plus six calendar
-months, less one day.  Where that lands on a day the month lacks (a start on
-31 August), the law is ambiguous and ``Interpretation.ambiguous_dates``
-decides.  A period covered by a statutory right keeps the right's longer
-limit where the interpretation allows it (§ 167, stk. 2, "mindst 6 måneder").
+    § 31 c. [...] Aftalen kan højst indgås for 6 måneder med mulighed for
+    forlængelse.
 
-A later period is a new grant: it needs its own concrete assessment, and it
-must not overlap an earlier period (a period that overlaps is not a new period
-"ved udløb af en periode" but an extension of the earlier one beyond six
-months).  The library notes whether it starts on the day after the previous
-period ended ("expiry") or after a gap; the law sets no cap on the number of
-periods (LAW.md § 6.4, rules R-17 to R-19).
+(Old LAB § 31 c, stk. 1, 2. pkt., LBK nr. 1342 af 21. november 2016,
+https://www.retsinformation.dk/eli/lta/2016/1342.)
+
+``duration.period_length``: a period is inclusive at both ends and may last
+until :func:`~mentorrules.max_period_end` of its start: the start plus six
+calendar months, less one day.  Where that lands on a day the month lacks (a
+start on 31 August), the law is ambiguous and
+``Interpretation.ambiguous_dates`` decides.  A period covered by the
+psychiatric right (§ 167, stk. 2, "mindst 6 måneder i alt") may last until the
+right's limit where that is later (``reason: "psychiatric_right"``); a period
+that began as discretionary support and goes on under the right (partly
+covered) may last until the later of the two, when its discretionary part fits
+in six months (``"psychiatric_right_partly"``; DESIGN section 5, C2.2).
+
+``duration.new_period``: a later period is a new grant.  It needs its own
+concrete assessment, and it must not overlap an earlier period (a period that
+overlaps is not a new period "ved udløb af en periode" but an extension of the
+earlier one beyond six months).  The library notes whether it starts on the
+day after the previous period ended (``follows: "expiry"``) or after a gap;
+the law sets no cap on the number of periods (LAW.md § 6.4, rules R-17 to
+R-19).  The rule does not apply to the first period, nor to a period covered by
+a statutory right, which needs no new assessment.  Old § 31 c, stk. 1 says only
+"med mulighed for forlængelse": for 2014-2019 the concrete assessment is the
+library's reading, cited with kind ``interpretation`` (C2.7).
 
 Legal basis:
-    LAB § 167, stk. 1, 1. og 2. pkt.; LAB 2003 § 31 c, stk. 1.
+    LAB § 167, stk. 1, 1. og 2. pkt. (stk. 2 for covered periods); LAB 2003
+    § 31 c, stk. 1, 2. pkt. (§ 31 b, stk. 2).
+
+Examples:
+    >>> from mentorrules import evaluate, load_case
+    >>> def verdicts(document, rule):
+    ...     return [finding.verdict.value for finding in evaluate(load_case(document)).findings_for(rule)]
+    >>> first = {"start": "2024-03-01", "end": "2024-08-31"}
+    >>> case = {"decision_date": "2024-02-20", "periods": [first]}
+
+    A period may last six months, less a day (§ 167, stk. 1, 1. pkt.), and no
+    longer:
+
+    >>> verdicts(case, "duration.period_length")
+    ['met']
+    >>> verdicts({**case, "periods": [{**first, "end": "2024-09-01"}]}, "duration.period_length")
+    ['not_met']
+
+    Without a period there is nothing to measure:
+
+    >>> verdicts({**case, "periods": []}, "duration.period_length")
+    ['missing_facts']
+
+    A new period at the expiry needs a concrete assessment (§ 167, stk. 1,
+    2. pkt.); the first period is not a new one:
+
+    >>> again = {"start": "2024-09-01", "end": "2025-02-28", "assessment": {"outcome": True, "on": "2024-08-20"}}
+    >>> verdicts({**case, "periods": [first, again]}, "duration.new_period")
+    ['not_applicable', 'met']
+    >>> verdicts({**case, "periods": [first, {**again, "assessment": None}]}, "duration.new_period")
+    ['not_applicable', 'needs_assessment']
+
+    An assessment that says no, or a start before the previous period has
+    expired, is not met:
+
+    >>> verdicts({**case, "periods": [first, {**again, "assessment": {"outcome": False}}]}, "duration.new_period")
+    ['not_applicable', 'not_met']
+    >>> verdicts({**case, "periods": [first, {**again, "start": "2024-08-31"}]}, "duration.new_period")
+    ['not_applicable', 'not_met']
+
+    A period covered by the psychiatric right (§ 167, stk. 2) needs no new
+    assessment:
+
+    >>> discharge = {"discharge_date": "2024-10-01", "inpatient": True, "psychiatric": True}
+    >>> covered = {**case, "citizen": {"target_group": "sickness_benefit"}, "purpose": "activity"}
+    >>> covered = {**covered, "psychiatric_discharge": discharge, "periods": [first, {**again, "end": "2024-12-31"}]}
+    >>> verdicts(covered, "duration.new_period")
+    ['not_applicable', 'not_applicable']
 """
 
 from __future__ import annotations

@@ -1,6 +1,9 @@
 """
 The company's or school's part (*mentorfunktion i en virksomhed eller uddannelsesinstitution*): LAB § 169.
 
+The law, LAB as consolidated in LBK nr. 280 af 1. marts 2024
+(https://www.retsinformation.dk/eli/lta/2024/280):
+
     § 169. Får en virksomhed eller en uddannelsesinstitution støtte til at
     varetage en mentorfunktion, skal indsatsen ligge ud over, hvad
     arbejdsgiveren eller uddannelsesinstitutionen sædvanligvis forventes at
@@ -15,32 +18,116 @@ The company's or school's part (*mentorfunktion i en virksomhed eller uddannelse
     uddannelsesinstitutionen fastsættes et timetal for mentorfunktionen pr.
     plads i stedet for pr. person.
 
-(LBK nr. 280 af 1. marts 2024; stk. 1 is old § 31 d and stk. 3-4 old § 31 e,
-stk. 2, 2014-2019, which allows hours per place only "Hvis der ydes støtte til
-en mentorfunktion for flere personer".)
+For decisions 2014-2019 (``lab-2014``), old chapter 9 b as consolidated in
+LBK nr. 1342 af 21. november 2016
+(https://www.retsinformation.dk/eli/lta/2016/1342):
 
-Both conditions apply when the support goes to a company or an education
+    § 31 d. Hvis en virksomhed eller en uddannelsesinstitution får støtte
+    til at varetage en mentorfunktion, skal indsatsen ligge ud over, hvad
+    arbejdsgiveren eller uddannelsesinstitutionen sædvanligvis forventes at
+    varetage, og mentorfunktionen skal være afgørende for aktiviteten,
+    tilbuddet eller ansættelsen.
+
+    § 31 e. [...]
+    Stk. 2. Ud fra en konkret vurdering af behov og forudsætninger hos
+    personen, der har brug for mentor, fastsættes et timetal for
+    mentorfunktionen i samarbejde med virksomheden eller
+    uddannelsesinstitutionen. Hvis der ydes støtte til en mentorfunktion for
+    flere personer, kan der fastsættes et timetal for mentorfunktionen pr.
+    plads i stedet for pr. person.
+
+(From lov nr. 1750 af 29. december 2025, in force assumed 2026-02-01 and not
+verified, stk. 3 reads »Kommunen« for »Jobcenteret«.)
+
+Both rules apply when the support goes to a company or an education
 institution: its own employee is the mentor, or it engaged an external
-consultant.  They do not apply when the municipality employs or engaged the
-mentor, nor to a mentor outside the § 168 categories (``other``; that is
-:mod:`~mentorrules.rules.eligibility`'s finding).
+consultant.  They do not apply (``not_applicable``) when the municipality
+employs or engaged the mentor, nor to a mentor outside the § 168 categories
+(``other``; that is :mod:`~mentorrules.rules.eligibility`'s finding); when it
+cannot be told (the mentor's employer unknown, or who engaged a consultant),
+they are ``missing_facts``.
 
-``duties.beyond_usual``: whether the work exceeds what the employer usually
-does is the caseworker's concrete assessment: the library reads it, and asks
-the caseworker to reconcile it when a task is classified as within the usual
-duties although the assessment says the work exceeds them.  Ordinary
-onboarding, normal supervision and normal teaching are what an employer or
-school usually does (LAW.md § 6.2).  The other half of stk. 1, that the mentor
-function is decisive for the activity, the offer or the employment, is
+``duties.beyond_usual`` (§ 169, stk. 1; old § 31 d): whether the work
+exceeds what the employer usually does is the caseworker's concrete
+assessment (``Case.beyond_usual_duties``): the library reads it (none
+recorded: ``needs_assessment``; no: ``not_met``), and asks the caseworker to
+reconcile it when a task is classified as within the usual duties although
+the assessment says the work exceeds them.  Ordinary onboarding, normal
+supervision and normal teaching are what an employer or school usually does
+(LAW.md § 6.2).  The other half of stk. 1, that the mentor function is
+decisive for the activity, the offer or the employment, is
 ``eligibility.decisive_need`` with basis ``section_169``.
 
-``duties.hours``: the hours of the mentor function are set by a concrete
-assessment of the person's needs, made with the company or institution
-(``Case.hours_assessment``).  Hours set per place (stk. 4) are judged by
-``agreement.hours``.
+``duties.hours`` (§ 169, stk. 3; old § 31 e, stk. 2, 1. pkt.): the hours of
+the mentor function are set by a concrete assessment of the person's needs,
+made with the company or institution (``Case.hours_assessment``: yes is
+``met``, no is ``not_met``, none recorded is ``needs_assessment``).  Hours
+set per place (stk. 4; old § 31 e, stk. 2, 2. pkt., only "for flere
+personer") are judged by ``agreement.hours``.
 
 Legal basis:
-    LAB § 169, stk. 1, 3 og 4; LAB 2003 § 31 d og § 31 e, stk. 2.
+    LAB § 169, stk. 1 og 3 (stk. 4 in ``agreement.hours``); LAB 2003 § 31 d
+    og § 31 e, stk. 2.
+
+Examples:
+    Each example changes one fact of a small case: a company's employee is mentor from 1 March 2024.
+
+    >>> from mentorrules import evaluate, load_case
+    >>> def finding(document, rule): return evaluate(load_case(document)).findings_for(rule)[0]
+    >>> def verdict(document, rule): return finding(document, rule).verdict.value
+    >>> period = {"start": "2024-03-01", "end": "2024-08-31"}
+    >>> base = {"decision_date": "2024-02-20", "mentor": {"employer": "company"}, "periods": [period]}
+
+    § 169, stk. 1: the mentor's work must exceed what the company usually does; the caseworker assesses it:
+
+    >>> verdict(base, "duties.beyond_usual")
+    'needs_assessment'
+    >>> verdict({**base, "beyond_usual_duties": {"outcome": True, "on": "2024-02-19"}}, "duties.beyond_usual")
+    'met'
+    >>> verdict({**base, "beyond_usual_duties": {"outcome": False, "on": "2024-02-19"}}, "duties.beyond_usual")
+    'not_met'
+
+    A task classified as usual work contradicts an assessment that says yes; the caseworker reconciles them:
+
+    >>> onboarding = {"description": "Almindelig oplæring", "within_usual_duties": True}
+    >>> contradicted = {**base, "beyond_usual_duties": {"outcome": True}, "tasks": [onboarding]}
+    >>> beyond = finding(contradicted, "duties.beyond_usual")
+    >>> beyond.verdict.value, beyond.facts["tasks_within_usual_duties"]
+    ('needs_assessment', ('tasks[0]',))
+
+    A consultant a school engaged brings the support to the school; the municipality's own mentor is outside
+    § 169; a consultant whose engager is unknown leaves it open:
+
+    >>> school = {"employer": "external_consultant", "engaged_by": "education_institution"}
+    >>> finding({**base, "mentor": school}, "duties.beyond_usual").facts["support_to"]
+    'education_institution'
+    >>> verdict({**base, "mentor": {"employer": "municipality"}}, "duties.beyond_usual")
+    'not_applicable'
+    >>> verdict({**base, "mentor": {"employer": "external_consultant"}}, "duties.beyond_usual")
+    'missing_facts'
+
+    § 169, stk. 3: the hours are set with the company by a concrete assessment of the person's needs:
+
+    >>> verdict(base, "duties.hours")
+    'needs_assessment'
+    >>> verdict({**base, "hours_assessment": {"outcome": True, "on": "2024-02-19"}}, "duties.hours")
+    'met'
+    >>> verdict({**base, "hours_assessment": {"outcome": False, "on": "2024-02-19"}}, "duties.hours")
+    'not_met'
+
+    It applies exactly where ``duties.beyond_usual`` does:
+
+    >>> verdict({**base, "mentor": {"employer": "municipality"}}, "duties.hours")
+    'not_applicable'
+    >>> verdict({**base, "mentor": {"employer": "external_consultant"}}, "duties.hours")
+    'missing_facts'
+
+    The same conditions stood in old § 31 d and § 31 e, stk. 2, 1. pkt.; a 2018 decision cites them:
+
+    >>> in_2018 = {**base, "decision_date": "2018-02-20", "periods": [{"start": "2018-03-01", "end": "2018-08-31"}]}
+    >>> rules = ("duties.beyond_usual", "duties.hours")
+    >>> [str(finding(case, rule).references[0]) for case in (base, in_2018) for rule in rules]
+    ['LAB § 169, stk. 1', 'LAB § 169, stk. 3', 'LAB § 31 d', 'LAB § 31 e, stk. 2, 1. pkt.']
 """
 
 from __future__ import annotations

@@ -1,49 +1,173 @@
 """
 Eligibility (*betingelser for mentorstøtte*): purpose, decisive need, who may be mentor.
 
-**Purpose.**  LAB § 167, stk. 1, 1. pkt. (old § 31 b, stk. 1) allows mentor
-support "med henblik på at fremme, at en person kan opnå eller fastholde
-aktiviteter, tilbud, ordinær uddannelse, ansættelse i fleksjob eller ordinær
-ansættelse".  Support for anything else (housing or finances alone) is outside
-the provision.  STAR's guidance adds that ordinary education needs the person
-to be under 30; the statute since 2014 says no such thing (LAW.md § 6.1), so
-the library applies the guidance only with
-``Interpretation.under_30_education_guidance`` and raises a
-``guidance.conflict`` notice whenever the two disagree.
+The law, LAB as consolidated in LBK nr. 280 af 1. marts 2024
+(https://www.retsinformation.dk/eli/lta/2024/280):
 
-**Decisive need** has two sources (DESIGN section 5, contract 2).  For support
-to a company or an education institution it is a condition of the act itself:
+    § 167. Med henblik på at fremme, at en person kan opnå eller fastholde
+    aktiviteter, tilbud, ordinær uddannelse, ansættelse i fleksjob eller
+    ordinær ansættelse, kan der gives mentorstøtte i en periode på højst 6
+    måneder. [...]
+
+    § 168. Mentorfunktionen kan varetages af medarbejdere ansat i en
+    virksomhed, en uddannelsesinstitution eller i kommunen.
+    Mentorfunktionen kan også varetages af eksterne konsulenter, som
+    virksomheden, uddannelsesinstitutionen eller jobcenteret indgår aftale
+    med.
 
     § 169. Får en virksomhed eller en uddannelsesinstitution støtte til at
-    varetage en mentorfunktion, skal [...] mentorfunktionen [...] være
-    afgørende for aktiviteten, tilbuddet eller ansættelsen.
+    varetage en mentorfunktion, skal indsatsen ligge ud over, hvad
+    arbejdsgiveren eller uddannelsesinstitutionen sædvanligvis forventes at
+    varetage, og mentorfunktionen skal være afgørende for aktiviteten,
+    tilbuddet eller ansættelsen.
 
-(old § 31 d in the same words), and it applies whether or not a statutory
-right covers the periods: the right gives the person mentor support, not the
-company a subsidy for a function that is not decisive.  Otherwise it is the
-grant condition STAR's guidance applies to every discretionary grant: the
-mentor is decisive *for the person*; where every period is covered by a
-statutory right (§ 167, stk. 2 or 3) the support is not discretionary and the
-grant condition does not apply.  The finding's fact ``basis`` says which
-(``section_169`` or ``grant``).  Either way it is the caseworker's concrete
-assessment (``Case.decisive_need``); the library reads it and never makes it.
-Under ``lab-2014`` the grant condition is not in chapter 9 b's words: the
-library cites old § 31 b, stk. 1 as its reading (kind ``interpretation``).
+For decisions 2014-2019 (``lab-2014``), old chapter 9 b as consolidated in
+LBK nr. 1342 af 21. november 2016
+(https://www.retsinformation.dk/eli/lta/2016/1342):
 
-**The education right carries no purpose test.**  § 167, stk. 3 names no
-purpose; when every period is covered by it, the purpose is not tested, but a
-purpose recorded as ``other`` needs a caseworker to confirm that the support
-serves the education.
+    § 31 b. Med henblik på at fremme, at personer kan opnå eller fastholde
+    aktiviteter, tilbud, ordinær uddannelse, ansættelse i fleksjob eller
+    ordinær ansættelse, kan der gives tilbud om mentorstøtte.
 
-**Who may be mentor.**  LAB § 168: employees of a company, an education
-institution or the municipality, or external consultants engaged by one of
-these.  Old chapter 9 b names no categories; under ``lab-2014`` the library
-applies the same categories, citing § 31 e (which speaks of "medarbejderen"
-and "ekstern konsulent") as an interpretation.
+    § 31 d. Hvis en virksomhed eller en uddannelsesinstitution får støtte
+    til at varetage en mentorfunktion, skal indsatsen ligge ud over, hvad
+    arbejdsgiveren eller uddannelsesinstitutionen sædvanligvis forventes at
+    varetage, og mentorfunktionen skal være afgørende for aktiviteten,
+    tilbuddet eller ansættelsen.
+
+    § 31 e. Støtte til en mentorfunktion i en virksomhed eller en
+    uddannelsesinstitution bevilges til dækning af lønomkostninger ved
+    frikøb af medarbejderen, der varetager mentorfunktionen, eller honorar
+    til en ekstern konsulent. [...]
+
+**Purpose** (``eligibility.purpose``; § 167, stk. 1, 1. pkt., old § 31 b,
+stk. 1).  Support for anything else (``other``: housing or finances alone) is
+outside the provision; an unknown purpose is ``missing_facts``.  STAR's
+guidance adds that ordinary education needs the person to be under 30; the
+statute since 2014 says no such thing (LAW.md § 6.1), so the library applies
+the guidance only with ``Interpretation.under_30_education_guidance`` and
+raises a ``guidance.conflict`` notice whenever the two disagree.  The purpose
+is not tested (``not_applicable``) when every period is covered by a right
+whose text sets no purpose condition: the psychiatric right of § 167, stk. 2
+before the 2023 amendment (old § 31 b, stk. 2 throughout), or the education
+right of § 167, stk. 3.  Under the education right a purpose recorded as
+``other`` needs a caseworker to confirm that the support serves the education
+(``needs_assessment``).
+
+**Decisive need** (``eligibility.decisive_need``) has two sources, and the
+finding's fact ``basis`` says which.  For support to a company or an
+education institution (its employee is the mentor, or it engaged the
+consultant) it is the condition of § 169, stk. 1 (old § 31 d) that the mentor
+function is decisive *for the activity, the offer or the employment*
+(``section_169``); it applies whether or not a statutory right covers the
+periods: the right gives the person mentor support, not the company a subsidy
+for a function that is not decisive.  Otherwise it is the grant condition
+STAR's guidance applies to every discretionary grant, that the mentor is
+decisive *for the person* (``grant``, also when it cannot be told who
+receives the support); where every period is covered by a statutory right
+(§ 167, stk. 2 or 3) the support is not discretionary and the grant condition
+is ``not_applicable``.  Either way it is the caseworker's concrete assessment
+(``Case.decisive_need``: none recorded is ``needs_assessment``); the library
+reads it and never makes it.  Under ``lab-2014`` the grant condition is not
+in chapter 9 b's words: the library cites old § 31 b, stk. 1 as its reading
+(kind ``interpretation``).
+
+**Who may be mentor** (``eligibility.mentor``; § 168).  A mentor outside the
+categories (``other``: e.g. a relative or a volunteer) is ``not_met``, or
+``needs_assessment`` with ``Interpretation.strict_mentor_categories`` false
+(STAR: »ingen regler for, hvem der kan være mentor«); an unknown employer, or
+an external consultant without ``engaged_by``, is ``missing_facts``.  From
+lov nr. 1750 af 29. december 2025 (in force assumed 2026-02-01, unverified)
+§ 168 reads »kommunen« for »jobcenteret«.  Old chapter 9 b names no
+categories; under ``lab-2014`` the library applies the same categories,
+citing § 31 e (which speaks of "medarbejderen" and "ekstern konsulent") as
+an interpretation.
 
 Legal basis:
     LAB § 167, stk. 1, § 168 and § 169, stk. 1 (LBK nr. 280 af 1. marts 2024);
     LAB 2003 §§ 31 b, 31 d, 31 e (LBK nr. 1342 af 21. november 2016).
+
+Examples:
+    Each example changes one fact of a small case (support from 1 March 2024):
+
+    >>> from mentorrules import Interpretation, evaluate, load_case
+    >>> def finding(document, rule, **options): return evaluate(load_case(document), **options).findings_for(rule)[0]
+    >>> def verdict(document, rule, **options): return finding(document, rule, **options).verdict.value
+    >>> def cites(document, rule): return [(str(ref), ref.kind.value) for ref in finding(document, rule).references]
+    >>> period = {"start": "2024-03-01", "end": "2024-08-31"}
+    >>> base = {"decision_date": "2024-02-20", "purpose": "offer", "periods": [period]}
+
+    A purpose § 167, stk. 1 names is met; any other is not; none is missing:
+
+    >>> verdict(base, "eligibility.purpose")
+    'met'
+    >>> verdict({**base, "purpose": "other"}, "eligibility.purpose")
+    'not_met'
+    >>> verdict({**base, "purpose": None}, "eligibility.purpose")
+    'missing_facts'
+
+    The education right (§ 167, stk. 3) names no purpose: covering every period, it leaves the purpose
+    untested, but ``other`` asks the caseworker to confirm the support serves the education:
+
+    >>> student = {"birth_date": "2004-05-01", "target_group": "education_benefit_education_ready"}
+    >>> admission = {"admission_date": "2024-02-15", "qualifying": True, "right_invoked_on": "2024-03-01"}
+    >>> admitted = {**base, "citizen": student, "education_admission": admission}
+    >>> verdict(admitted, "eligibility.purpose")
+    'not_applicable'
+    >>> verdict({**admitted, "purpose": "other"}, "eligibility.purpose")
+    'needs_assessment'
+
+    The act sets no age limit on ordinary education; STAR's under-30 guidance applies only when chosen:
+
+    >>> older = {**base, "purpose": "ordinary_education", "citizen": {"birth_date": "1980-01-01"}}
+    >>> guidance = Interpretation(under_30_education_guidance=True)
+    >>> verdict(older, "eligibility.purpose"), verdict(older, "eligibility.purpose", interpretation=guidance)
+    ('met', 'not_met')
+
+    Decisive need for the person (basis ``grant``) is the caseworker's assessment; none recorded needs one:
+
+    >>> verdict(base, "eligibility.decisive_need"), finding(base, "eligibility.decisive_need").facts["basis"]
+    ('needs_assessment', 'grant')
+    >>> verdict({**base, "decisive_need": {"outcome": True, "on": "2024-02-19"}}, "eligibility.decisive_need")
+    'met'
+    >>> verdict({**base, "decisive_need": {"outcome": False, "on": "2024-02-19"}}, "eligibility.decisive_need")
+    'not_met'
+
+    Where a right covers every period the grant condition does not apply, but § 169, stk. 1 still
+    requires the function to be decisive when a company gets the support:
+
+    >>> verdict(admitted, "eligibility.decisive_need")
+    'not_applicable'
+    >>> need = finding({**admitted, "mentor": {"employer": "company"}}, "eligibility.decisive_need")
+    >>> need.verdict.value, need.facts["basis"], [str(ref) for ref in need.references]
+    ('needs_assessment', 'section_169', ['LAB § 169, stk. 1'])
+
+    In 2018 (``lab-2014``) § 31 d is the company's condition; the grant condition is the library's
+    reading of old § 31 b, stk. 1:
+
+    >>> in_2018 = {**base, "decision_date": "2018-02-20", "periods": [{"start": "2018-03-01", "end": "2018-08-31"}]}
+    >>> cites({**in_2018, "mentor": {"employer": "company"}}, "eligibility.decisive_need")
+    [('LAB § 31 d', 'law')]
+    >>> cites(in_2018, "eligibility.decisive_need")
+    [('LAB § 31 b, stk. 1', 'interpretation'), ('STAR: Om mentorstøtte – ordningens målgruppe', 'guidance')]
+
+    § 168: the municipality's employee may be mentor; a relative may not (with ``strict_mentor_categories``
+    off, the caseworker assesses it); for a consultant, who engaged them must be known:
+
+    >>> verdict({**base, "mentor": {"employer": "municipality"}}, "eligibility.mentor")
+    'met'
+    >>> verdict({**base, "mentor": {"employer": "other"}}, "eligibility.mentor")
+    'not_met'
+    >>> lenient = Interpretation(strict_mentor_categories=False)
+    >>> verdict({**base, "mentor": {"employer": "other"}}, "eligibility.mentor", interpretation=lenient)
+    'needs_assessment'
+    >>> verdict({**base, "mentor": {"employer": "external_consultant"}}, "eligibility.mentor")
+    'missing_facts'
+
+    Old chapter 9 b names no categories; in 2018 § 31 e is cited as the library's reading:
+
+    >>> cites({**in_2018, "mentor": {"employer": "municipality"}}, "eligibility.mentor")
+    [('LAB § 31 e, stk. 1', 'interpretation')]
 """
 
 from __future__ import annotations

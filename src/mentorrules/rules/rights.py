@@ -16,51 +16,133 @@ groups have a right to it:
     til mentorstøtte. Perioden med mentorstøtte kan forlænges, jf. stk. 1,
     2. pkt.
 
-(LAB § 167, LBK nr. 280 af 1. marts 2024.)  The words "med samme formål som
-efter stk. 1" came with lov nr. 295 af 20. marts 2023, § 1, nr. 10; stk. 3 is
-not in the 2019 act and is present in LBK nr. 701 af 22. maj 2022.  From 2014
-to 2019 the psychiatric right was old § 31 b, stk. 2 ("Personer, der er
-omfattet af § 2"), and an older education right for single providers existed
-outside chapter 9 b (LAW.md [S44]), which the library does not model.
+(LAB § 167, stk. 2 and 3, LBK nr. 280 af 1. marts 2024,
+https://www.retsinformation.dk/eli/lta/2024/280.)  The words "med samme formål
+som efter stk. 1" came with lov nr. 295 af 20. marts 2023, § 1, nr. 10
+(https://www.retsinformation.dk/eli/lta/2023/295); stk. 3 is not in the 2019
+act and is present in LBK nr. 701 af 22. maj 2022 (the library assumes it in
+force from 2022-01-01).  From 2014 to 2019 the psychiatric right was old
+§ 31 b, stk. 2:
 
-**Windows** (DESIGN section 5, contract 2).  Psychiatric discharge: the
-right opens 3 months before the discharge (``earliest_start``).  The support
-under the right starts on S, the later of ``earliest_start`` and the start of
-the first period that ends on or after ``earliest_start``: a period that ended
-before the window opened is earlier, unrelated support and never moves S.
-Counted from S the right lasts at least 6 months (``minimum_end``, the right's
-``limit``; with ``psychiatric_period_may_exceed_six_months`` at least until 6
-months after the discharge as well).  The statute sets no rule that the support
-must start before the discharge; the executive order ties it to the discharge:
+    Stk. 2. Personer, der er omfattet af § 2, og som udskrives fra
+    psykiatrisk indlæggelse, har ret til et tilbud om mentorstøtte i op til 3
+    måneder forud for udskrivelsen og for en periode på mindst 6 måneder i
+    alt.
 
-    § 128, stk. 3. Jobcenteret har pligt til undersøge, om personen ønsker
+(LBK nr. 1342 af 21. november 2016, https://www.retsinformation.dk/eli/lta/2016/1342.)
+Chapter 9 b has no education right; an older right for single providers
+existed outside it (LAW.md [S44]), which the library does not model.
+
+``right.psychiatric_discharge``.  The conditions: the citizen is in a § 6
+group (old § 2), the admission was in-patient and psychiatric, and from the
+2023 amendment the purpose is one of the five of stk. 1.  The right opens 3
+months before the discharge (``earliest_start``).  The support under the right
+starts on S, the later of ``earliest_start`` and the start of the first period
+that ends on or after ``earliest_start``: a period that ended before the window
+opened is earlier, unrelated support and never moves S.  Counted from S the
+right lasts at least 6 months (``minimum_end``, the right's ``limit``; with
+``psychiatric_period_may_exceed_six_months`` at least until 6 months after the
+discharge as well).  The statute sets no rule that the support must start
+before the discharge; the executive order ties it to the discharge:
+
+    § 128. Personer omfattet af § 1, som udskrives fra psykiatrisk
+    indlæggelse, har ret til mentorstøtte, jf. § 167, stk. 2, i lov om en
+    aktiv beskæftigelsesindsats.
+    [...]
+    Stk. 3. Jobcenteret har pligt til undersøge, om personen ønsker
     mentorstøtte i forbindelse med udskrivningen, og sørge for at der knyttes
     en mentor til personen, hvis det er tilfældet.
 
-(BEK nr. 1216 af 28. september 2023; § 125 in nr. 1180/2019 and 2006/2020,
-§ 127 in nr. 2636/2021.)  So when S lies after the discharge date, the
-caseworker's assessment that the support is given *i forbindelse med
-udskrivningen* (``PsychiatricDischarge.in_connection``) decides: recorded yes,
-the right is met; recorded no, not met; not recorded, it needs assessment.  A
-period wholly inside ``earliest_start``..``limit`` is covered by the right; a
-period that began before the window as a discretionary grant and runs on into
-it is partly covered (only its length is judged against the right's limit).
+(BEK nr. 1216 af 28. september 2023, https://www.retsinformation.dk/eli/lta/2023/1216;
+§ 125 in nr. 1180/2019 and 2006/2020, § 127 in nr. 2636/2021.)  So when S lies
+after the discharge date, the caseworker's assessment that the support is
+given *i forbindelse med udskrivningen* (``PsychiatricDischarge.in_connection``)
+decides: recorded yes, the right is met; recorded no, not met; not recorded,
+it needs assessment (DESIGN section 5, C2.1).  A failed condition wins over an
+unknown fact, which wins over a missing assessment.  A period wholly inside
+``earliest_start``..``limit`` is covered by the right; a period that began
+before the window as a discretionary grant and runs on into it is partly
+covered: only its length is judged against the right's limit, and only when
+its discretionary part fits in six months (C2.2).
 
-Education admission: the right must be invoked within 6 months of the admission
-(``invocation_deadline``) and lasts 6 months from invocation
-(``entitled_until``), or with ``education_right_window = "admission"`` no
-longer than 6 months from the admission.  Old chapter 9 b (2014-2019) has no
-such right: the library finds it ``not_applicable`` there.
+``right.education_admission``.  The citizen is in § 6, nr. 4 or 5, under 30 on
+the admission, the education qualifies, and the right is invoked within 6
+months of the admission (``invocation_deadline``); it lasts 6 months from
+invocation (``entitled_until``), or with ``education_right_window =
+"admission"`` no longer than 6 months from the admission.  Periods it covers
+are not tested for a purpose (C2.4).  Under ``lab-2014`` it is
+``not_applicable`` (``in_force: false``).
 
 A right's finding never enters the aggregate verdict: a right that does not
 exist only means the support is discretionary, so the eligibility rules apply
-to the periods it does not cover.
+to the periods it does not cover.  A right that needs assessment or facts is
+*pending* (C2.11): a finding that would differ with and without the right takes
+the right's verdict, with the fact ``pending``, so nothing is refused that the
+right might cover.
 
 Legal basis:
     LAB § 167, stk. 2 og 3; lov nr. 295 af 20. marts 2023, § 1, nr. 10;
     LAB 2003 § 31 b, stk. 2; BEK om en aktiv beskæftigelsesindsats
     (§ 125 in nr. 1180/2019 and 2006/2020, § 127 in nr. 2636/2021, § 128 in
     nr. 1216/2023), stk. 1 and 3.
+
+Examples:
+    >>> from mentorrules import evaluate, load_case
+    >>> def verdicts(document, rule):
+    ...     return [finding.verdict.value for finding in evaluate(load_case(document)).findings_for(rule)]
+    >>> discharge = {"discharge_date": "2025-09-15", "inpatient": True, "psychiatric": True}
+    >>> case = {"decision_date": "2025-06-10", "citizen": {"target_group": "sickness_benefit"}, "purpose": "activity"}
+    >>> case = {**case, "periods": [{"start": "2025-06-15", "end": "2025-12-14"}], "psychiatric_discharge": discharge}
+
+    A person in a § 6 group, discharged from psychiatric in-patient admission,
+    with support from 3 months before the discharge (§ 167, stk. 2):
+
+    >>> verdicts(case, "right.psychiatric_discharge")
+    ['met']
+
+    A somatic admission does not give the right; an unknown target group
+    leaves it open; without a discharge the rule does not apply:
+
+    >>> verdicts({**case, "psychiatric_discharge": {**discharge, "psychiatric": False}}, "right.psychiatric_discharge")
+    ['not_met']
+    >>> verdicts({**case, "citizen": {}}, "right.psychiatric_discharge")
+    ['missing_facts']
+    >>> verdicts({**case, "psychiatric_discharge": None}, "right.psychiatric_discharge")
+    ['not_applicable']
+
+    Support that starts after the discharge is covered only if it is given in
+    connection with it (BEK § 128, stk. 3).  Until that is assessed the right
+    is pending, and so is every finding it would change: here a recorded "no"
+    to the mentor being decisive, which a right does not ask for:
+
+    >>> late = {**case, "psychiatric_discharge": {**discharge, "discharge_date": "2025-06-01"}}
+    >>> verdicts(late, "right.psychiatric_discharge")
+    ['needs_assessment']
+    >>> connected = {**late["psychiatric_discharge"], "in_connection": {"outcome": True, "on": "2025-06-10"}}
+    >>> verdicts({**late, "psychiatric_discharge": connected}, "right.psychiatric_discharge")
+    ['met']
+    >>> decision = evaluate(load_case({**late, "decisive_need": {"outcome": False}}))
+    >>> [need] = decision.findings_for("eligibility.decisive_need")
+    >>> need.verdict.value, need.facts["pending"]  # not_met without the right, not_applicable with it
+    ('needs_assessment', 'right.psychiatric_discharge')
+
+    The education right (§ 167, stk. 3) for an education-ready recipient of
+    education benefit under 30, invoked two weeks after the admission:
+
+    >>> admission = {"admission_date": "2024-08-01", "qualifying": True, "right_invoked_on": "2024-08-15"}
+    >>> citizen = {"birth_date": "2001-05-01", "target_group": "education_benefit_education_ready"}
+    >>> case = {"decision_date": "2024-08-20", "citizen": citizen, "education_admission": admission}
+    >>> verdicts(case, "right.education_admission")
+    ['met']
+    >>> verdicts({**case, "citizen": {**citizen, "target_group": "sickness_benefit"}}, "right.education_admission")
+    ['not_met']
+    >>> verdicts({**case, "education_admission": {**admission, "right_invoked_on": None}}, "right.education_admission")
+    ['missing_facts']
+
+    Under chapter 9 b (2014-2019) there was no such right:
+
+    >>> verdicts({**case, "decision_date": "2019-08-20"}, "right.education_admission")
+    ['not_applicable']
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """
-Tests written to kill the mutants that survived the rule, date and scenario tests (docs/mutation.md).
+Every branch of every rule, with the exact subject, verdict, facts and references it records.
 
-``make mutation`` (benchmarks/mutation.py) runs mutmut over ``src/mentorrules/rules/`` and
-``src/mentorrules/_dates.py``.  The mutants that survived the focused tests changed what a
+These tests were first written to kill the mutants that survived the rule, date and scenario
+tests (docs/mutation.md).  ``make mutation`` (benchmarks/mutation.py) runs mutmut over
+``src/mentorrules/rules/`` and ``src/mentorrules/_dates.py``.  The mutants that survived the focused tests changed what a
 decision records rather than its verdict: the subject of a case-level finding, the names and
 values of a finding's facts (``reason`` codes among them), the fields of a legal reference, a
 rule's family, or an error message.  Those are part of the decision record (DESIGN section 4:

@@ -1,5 +1,5 @@
 """
-The fast paths of ``mentorrules.serialize`` give what the plain paths give.
+Reading and writing a case: the fast reader and writers of ``mentorrules.serialize`` give what the plain ones give.
 
 Nothing here is timed (the figures are measured by ``benchmarks/run.py``).  These
 tests pin the equivalences the fast paths rely on:

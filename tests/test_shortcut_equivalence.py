@@ -1,12 +1,14 @@
 """
-The fast paths added for the throughput targets (DESIGN section 10) give what the plain paths give.
+The engine's shortcuts give what their plain definitions give (month ends, subjects, JSON text, decisions).
 
-Nothing here is timed: the figures are measured by ``benchmarks/run.py``.  These
-tests pin the equivalences the fast paths rely on: a single reading of the month
-arithmetic equals the chosen one of both readings, the precomputed subjects equal
-the worded ones, and the one-line JSON of a decision (``mentorrules check --format
-jsonl``) is ``json.dumps(to_dict())`` byte for byte, also for findings that the
-registry did not build.
+The shortcuts serve the throughput targets (DESIGN section 10); nothing here is timed:
+the figures are measured by ``benchmarks/run.py``.  These tests pin the equivalences
+the shortcuts rely on: a single reading of the month arithmetic equals the chosen one
+of both readings, the precomputed subjects equal the worded ones, the one-line JSON of
+a decision (``mentorrules check --format jsonl``) is ``json.dumps(to_dict())`` byte
+for byte, also for findings that the registry did not build, the privacy scan's cheap
+first pass finds what the full scan finds, and ``new_decision`` builds what the
+``Decision`` class builds.
 """
 
 from __future__ import annotations
