@@ -1,13 +1,13 @@
 # mentorrules: two commands do everything from a fresh clone with Python 3.11.
 #   make demo   set up .venv, then evaluate the bundled example cases
-#   make test   set up .venv, then ruff, mypy --strict, pytest (100 % branch coverage), docs
+#   make test   set up .venv, then ruff, the layers (import-linter), mypy --strict, pytest (100 % branch coverage), docs
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 RUNSTAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest docs bench fuzz mutation clean
+.PHONY: demo test lint imports typecheck pytest docs bench fuzz mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +25,14 @@ demo: $(RUNSTAMP)
 	$(BIN)/mentorrules demo
 
 test: $(STAMP)
-	$(MAKE) --no-print-directory lint typecheck pytest docs
+	$(MAKE) --no-print-directory lint imports typecheck pytest docs
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks docs
 	$(BIN)/ruff format --check src tests benchmarks docs
+
+imports: $(STAMP)
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

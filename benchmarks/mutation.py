@@ -2,7 +2,7 @@
 Mutation testing of the rules and the month arithmetic (``make mutation``).
 
 Runs mutmut 2.5 over ``[tool.mutmut] paths_to_mutate`` of ``pyproject.toml``
-(``src/mentorrules/rules/`` and ``src/mentorrules/_dates.py``) with its
+(``src/mentorrules/rules/`` and ``src/mentorrules/law/dates.py``) with its
 ``runner`` (a focused ``pytest -x`` over the rule, date, scenario and mutant
 tests under ``HYPOTHESIS_PROFILE=dev``), then prints the score (killed / total)
 and every surviving mutant with ``mutmut results`` and ``mutmut show``.  It exits
@@ -35,7 +35,7 @@ Options::
 
     --include-wording mutate message wording and titles too
     --paths PATHS     mutate only these (comma-separated, relative to the project),
-                      e.g. src/mentorrules/_dates.py; default: paths_to_mutate
+                      e.g. src/mentorrules/law/dates.py; default: paths_to_mutate
     --workdir DIR     run in DIR (created; reused if it holds a previous run, whose
                       .mutmut-cache then makes the run incremental); default: a
                       fresh temporary directory, removed afterwards
@@ -154,7 +154,7 @@ def wording() -> list[str]:
     (English explanations) of the references the rules cite, on every epoch of the law.
     """
     sys.path.insert(0, str(ROOT / "src"))
-    from mentorrules.law import SNAPSHOTS
+    from mentorrules.law.versions import SNAPSHOTS
     from mentorrules.rules import CATALOGUE
 
     texts: set[str] = set()

@@ -246,8 +246,8 @@ from types import MappingProxyType
 sys.path.insert(0, sys.argv[1])
 from run import typical_documents
 from mentorrules import evaluate, load_case
-from mentorrules._notices import identifier_fields
-from mentorrules.outcomes import Finding, new_decision
+from mentorrules.codec.privacy import identifier_fields
+from mentorrules.model.outcomes import Finding, new_decision
 documents = typical_documents(500)
 if sys.argv[2] == "evaluate":
     cases = [load_case(document) for document in documents]

@@ -103,13 +103,13 @@ nitpick_ignore = [
     # Internal types in the signatures of the public named tuples Finding and Notice.
     ("py:class", "FactValue"),
     ("py:class", "Explainer"),
-    ("py:class", "mentorrules.outcomes.FactValue"),
-    ("py:class", "mentorrules.outcomes.Explainer"),
+    ("py:class", "mentorrules.model.outcomes.FactValue"),
+    ("py:class", "mentorrules.model.outcomes.Explainer"),
     # Named in the docstrings of mentorrules.costs; a module constant, not a name of mentorrules.__all__.
     ("py:data", "COST_RULES"),
     # Returned by rule_catalogue() but not (yet) a name in mentorrules.__all__.
     ("py:class", "RuleInfo"),
-    ("py:class", "mentorrules._registry.RuleInfo"),
+    ("py:class", "mentorrules.engine.registry.RuleInfo"),
 ]
 nitpick_ignore_regex = [
     ("py:class", r"attr(s)?\..*"),
@@ -128,7 +128,7 @@ def _public_alias(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     Resolve ``mentorrules.<module>.<Name>`` to ``mentorrules.<Name>`` for public names.
 
     Signatures and docstrings name classes by the module that defines them
-    (``mentorrules.facts.Case``); the API page documents them under the
+    (``mentorrules.model.facts.Case``); the API page documents them under the
     top-level namespace, where users import them from.
     """
     target = node.get("reftarget", "")

@@ -1,5 +1,5 @@
 """
-Reading and writing a case: the fast reader and writers of ``mentorrules.serialize`` give what the plain ones give.
+Reading and writing a case: the fast reader and writers of ``mentorrules.codec.cases`` give what the plain ones give.
 
 Nothing here is timed (the figures are measured by ``benchmarks/run.py``).  These
 tests pin the equivalences the fast paths rely on:
@@ -27,10 +27,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mentorrules import CaseError, Interpretation, UnsupportedDateError, evaluate, facts, load_case
-from mentorrules import serialize as s
-from mentorrules._slots import slot_setters
-from mentorrules.facts import (
+from mentorrules import CaseError, Interpretation, UnsupportedDateError, evaluate, load_case
+from mentorrules.codec import cases as s
+from mentorrules.codec.cases import dump_case
+from mentorrules.model import canonical, facts
+from mentorrules.model.canonical import canonical_json
+from mentorrules.model.facts import (
     Agreement,
     Assessment,
     Case,
@@ -48,7 +50,7 @@ from mentorrules.facts import (
     TargetGroup,
     Task,
 )
-from mentorrules.serialize import canonical_json, dump_case
+from mentorrules.model.slots import slot_setters
 from mentorrules.testing import case_documents, dates, interpretations
 from mentorrules.testing import cases as realistic_cases
 
@@ -562,7 +564,7 @@ def test_slot_setters_are_in_attribute_order() -> None:
 @given(any_cases)
 def test_canonical_case_json_is_canonical_json_of_dump_case(case: Case) -> None:
     """The direct writer gives the generic encoder's text, byte for byte."""
-    assert canonical_json(dump_case(case)) == s._canonical_case_json(case)
+    assert canonical_json(dump_case(case)) == canonical._canonical_case_json(case)
 
 
 @given(any_cases, interpretations())
@@ -573,9 +575,13 @@ def test_the_fingerprint_text_is_what_the_fingerprint_hashes(case: Case, interpr
     except UnsupportedDateError:  # a decision date outside the law modelled: compare the texts only
         decision = None
     payload = {"case": dump_case(case), "interpretation": interpretation.to_dict(), "law": "lab-2020", "library": "9"}
-    assert canonical_json(payload) == s._canonical_fingerprint_json(case, interpretation.to_dict(), "lab-2020", "9")
+    assert canonical_json(payload) == canonical._canonical_fingerprint_json(
+        case, interpretation.to_dict(), "lab-2020", "9"
+    )
     if decision is not None:
-        text = s._canonical_fingerprint_json(case, interpretation.to_dict(), decision.law.id, decision.library_version)
+        text = canonical._canonical_fingerprint_json(
+            case, interpretation.to_dict(), decision.law.id, decision.library_version
+        )
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
         assert decision.fingerprint == "sha256:" + digest
 
@@ -583,7 +589,7 @@ def test_the_fingerprint_text_is_what_the_fingerprint_hashes(case: Case, interpr
 def test_the_full_and_the_minimal_case_are_written_canonically() -> None:
     """Every field set (every enum, both booleans, hours, both events) and every field unknown."""
     for case in (full_case(), MINIMAL_CASE):
-        assert canonical_json(dump_case(case)) == s._canonical_case_json(case)
+        assert canonical_json(dump_case(case)) == canonical._canonical_case_json(case)
 
 
 class Text(str):
@@ -618,13 +624,13 @@ def test_subclasses_are_written_as_the_encoder_writes_them() -> None:
             ),
         ),
     )
-    assert canonical_json(dump_case(case)) == s._canonical_case_json(case)
-    assert '"case_id":"a\\"b"' in s._canonical_case_json(case)
+    assert canonical_json(dump_case(case)) == canonical._canonical_case_json(case)
+    assert '"case_id":"a\\"b"' in canonical._canonical_case_json(case)
 
 
 def test_the_writer_refuses_what_is_not_a_case() -> None:
     with pytest.raises(TypeError, match="needs a Case, not dict"):
-        s._canonical_case_json({"decision_date": "2024-02-20"})  # type: ignore[arg-type]
+        canonical._canonical_case_json({"decision_date": "2024-02-20"})  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("cls", [TargetGroup, Purpose, MentorEmployer, Engager, HoursUnit, HoursBasis])
@@ -633,7 +639,7 @@ def test_an_enum_member_is_the_text_of_its_value(cls: type[enum.StrEnum]) -> Non
     for member in cls:
         assert type(member._value_) is str
         assert member.value == member._value_ == str.__str__(member)
-        assert json.dumps(member.value, ensure_ascii=False) == s._json_string(member)
+        assert json.dumps(member.value, ensure_ascii=False) == canonical._json_string(member)
 
 
 def test_every_fact_enum_is_a_str_enum() -> None:

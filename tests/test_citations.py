@@ -32,10 +32,10 @@ from mentorrules import (
     Verdict,
     evaluate,
 )
-from mentorrules._registry import AMBIGUOUS_TEMPLATE, PENDING_TEMPLATE, RuleView
-from mentorrules.evaluate import _VIEWS
-from mentorrules.outcomes import Finding
+from mentorrules.engine.evaluate import _VIEWS
+from mentorrules.model.outcomes import Finding
 from mentorrules.render import decision_html, decision_markdown, explain
+from mentorrules.rules._base import AMBIGUOUS_TEMPLATE, PENDING_TEMPLATE, RuleView
 from mentorrules.testing import cases, interpretations
 
 

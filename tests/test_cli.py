@@ -816,7 +816,7 @@ class TestPlan:
     @pytest.mark.parametrize("start", ["2010-01-01", "2013-12-31", "2027-01-01", "2030-01-01"])
     def test_start_outside_the_model(self, capsys: pytest.CaptureFixture[str], start: str) -> None:
         """A START outside 2014-01-01..2026-12-31 exits 2 with the UnsupportedDateError message on stderr."""
-        from mentorrules.law import law_version_for
+        from mentorrules.law.versions import law_version_for
 
         with pytest.raises(UnsupportedDateError) as info:
             law_version_for(date.fromisoformat(start))

@@ -34,7 +34,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from mentorrules import __version__, costs, law
+from mentorrules import __version__, costs
 from mentorrules.costs import (
     COST_RULES,
     CostClaim,
@@ -45,9 +45,10 @@ from mentorrules.costs import (
     evaluate_costs,
     load_cost_claim,
 )
-from mentorrules.exceptions import CaseError, CostClaimError, UnsupportedDateError
-from mentorrules.facts import Engager
-from mentorrules.outcomes import Finding, Notice, Verdict
+from mentorrules.law import versions as law
+from mentorrules.model.exceptions import CaseError, CostClaimError, UnsupportedDateError
+from mentorrules.model.facts import Engager
+from mentorrules.model.outcomes import Finding, Notice, Verdict
 
 
 ON = date(2024, 6, 30)

@@ -1,5 +1,5 @@
 """
-Tests for ``mentorrules._dates``: how "6 måneder", "3 måneder forud" and "under 30 år" are counted.
+Tests for ``mentorrules.law.dates``: how "6 måneder", "3 måneder forud" and "under 30 år" are counted.
 
 LAB § 167 counts in months without a counting rule (LAW.md R-17).  The library
 counts calendar months, keeps the day of the month, and where that day does not
@@ -27,9 +27,9 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from mentorrules import _dates
-from mentorrules._dates import Readings, is_under, max_period_end, period_end, period_end_day, window_opening
-from mentorrules.interpretation import AmbiguousDates, Interpretation
+from mentorrules.law import dates as _dates
+from mentorrules.law.dates import Readings, is_under, max_period_end, period_end, period_end_day, window_opening
+from mentorrules.law.interpretation import AmbiguousDates, Interpretation
 from mentorrules.testing import dates
 
 

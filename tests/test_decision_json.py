@@ -9,7 +9,7 @@ gives the text ``json.dumps`` gives, for every template of every view with every
 kind of fact value, for generated cases under every interpretation, and for the
 findings the prepared text does not cover (which take the plain way); and that
 ``to_dict()`` still means what it meant: messages are the template filled with the
-facts' words (:func:`~mentorrules._registry.display`), the title and the law
+facts' words (:func:`~mentorrules.model.words.display`), the title and the law
 version's vocabulary, with the citations appended.
 
 Nothing here is timed.
@@ -45,21 +45,20 @@ from mentorrules import (
     evaluate,
     load_case,
 )
-from mentorrules._notices import NOTICE_TEXTS
-from mentorrules._registry import (
-    _LABELS,
+from mentorrules.engine.evaluate import _VIEWS
+from mentorrules.engine.notices import NOTICE_TEXTS
+from mentorrules.law.versions import SNAPSHOTS
+from mentorrules.model.outcomes import FactValue, Verdict, facts_json_text, facts_to_json, json_text
+from mentorrules.model.words import LABELS, display
+from mentorrules.rules._base import (
     AMBIGUOUS_DATES,
     AMBIGUOUS_TEMPLATE,
     PENDING,
     PENDING_TEMPLATE,
     Rule,
     RuleView,
-    display,
     vocabulary,
 )
-from mentorrules.evaluate import _VIEWS
-from mentorrules.law import SNAPSHOTS
-from mentorrules.outcomes import FactValue, Verdict, facts_json_text, facts_to_json, json_text
 from mentorrules.testing import cases, interpretations
 
 
@@ -116,7 +115,7 @@ OTHER_VALUES: tuple[object, ...] = (
     Verdict.MET,
     Verdict.NEEDS_ASSESSMENT,
     Shout("loud"),
-    "offer",  # a code with words (_LABELS)
+    "offer",  # a code with words (LABELS)
     "periods[1]",
 )
 
@@ -292,9 +291,9 @@ FACT_VALUES: st.SearchStrategy[object] = st.one_of(
     st.none(),
     st.integers(),
     st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-(10**9), max_value=10**9),
-    st.lists(st.one_of(st.text(max_size=4), st.sampled_from(tuple(_LABELS))), max_size=3).map(tuple),
+    st.lists(st.one_of(st.text(max_size=4), st.sampled_from(tuple(LABELS))), max_size=3).map(tuple),
     st.sampled_from(Verdict),
-    st.sampled_from(tuple(_LABELS)),
+    st.sampled_from(tuple(LABELS)),
 )
 
 

@@ -20,13 +20,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mentorrules import Case, Interpretation, evaluate, load_case, max_period_end, testing
-from mentorrules._notices import NOTICE_CODES
-from mentorrules._schema import DECISION_SCHEMA_ID, decision_schema
-from mentorrules.facts import Engager, MentorEmployer, Purpose, TargetGroup
-from mentorrules.interpretation import AmbiguousDates, EducationRightWindow, LawDate
-from mentorrules.law import LAW_VERSIONS
-from mentorrules.outcomes import Verdict
-from mentorrules.references import ReferenceKind
+from mentorrules.engine.notices import NOTICE_CODES
+from mentorrules.engine.schema import DECISION_SCHEMA_ID, decision_schema
+from mentorrules.law.interpretation import AmbiguousDates, EducationRightWindow, LawDate
+from mentorrules.law.versions import LAW_VERSIONS
+from mentorrules.model.facts import Engager, MentorEmployer, Purpose, TargetGroup
+from mentorrules.model.outcomes import Verdict
+from mentorrules.model.references import ReferenceKind
 from mentorrules.rules import CATALOGUE
 
 

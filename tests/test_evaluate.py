@@ -45,9 +45,9 @@ from mentorrules import (
     evaluate,
     load_case,
 )
-from mentorrules._registry import build_views
-from mentorrules.evaluate import _unverified_notices
-from mentorrules.law import snapshot_for
+from mentorrules.engine.evaluate import _unverified_notices
+from mentorrules.engine.registry import build_views
+from mentorrules.law.versions import snapshot_for
 from mentorrules.rules import CATALOGUE
 
 

@@ -27,7 +27,7 @@ from mentorrules import (
     load_case,
     max_period_end,
 )
-from mentorrules.law import SNAPSHOTS, Source, law_version_for, snapshot_for
+from mentorrules.law.versions import SNAPSHOTS, Source, law_version_for, snapshot_for
 
 
 ONE_DAY = timedelta(days=1)

@@ -35,7 +35,7 @@ from mentorrules import (
     evaluate,
     load_case,
 )
-from mentorrules.outcomes import aggregate_verdict, enters_verdict, fact_to_json, facts_to_json
+from mentorrules.model.outcomes import aggregate_verdict, enters_verdict, fact_to_json, facts_to_json
 
 
 V = Verdict

@@ -16,10 +16,12 @@ from itertools import pairwise
 import pytest
 
 from mentorrules import LegalReference, Verdict, rule_catalogue
-from mentorrules._registry import RuleInfo, RuleView, build_views, display, vocabulary
-from mentorrules.law import LAW_VERSIONS, SNAPSHOTS
-from mentorrules.references import ReferenceKind
+from mentorrules.engine.registry import RuleInfo, build_views
+from mentorrules.law.versions import LAW_VERSIONS, SNAPSHOTS
+from mentorrules.model.references import ReferenceKind
+from mentorrules.model.words import display
 from mentorrules.rules import CATALOGUE
+from mentorrules.rules._base import RuleView, vocabulary
 
 
 RULE_IDS = [

@@ -35,9 +35,9 @@ from mentorrules import (
     render,
     testing,
 )
-from mentorrules.law import LawVersion
-from mentorrules.outcomes import Finding, Notice, Verdict
-from mentorrules.references import LegalReference, ReferenceKind
+from mentorrules.law.versions import LawVersion
+from mentorrules.model.outcomes import Finding, Notice, Verdict
+from mentorrules.model.references import LegalReference, ReferenceKind
 from mentorrules.rules import CATALOGUE
 
 

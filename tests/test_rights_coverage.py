@@ -38,7 +38,7 @@ from mentorrules import (
     TargetGroup,
     Verdict,
 )
-from mentorrules.references import ReferenceKind
+from mentorrules.model.references import ReferenceKind
 
 
 PSYCHIATRIC = "right.psychiatric_discharge"

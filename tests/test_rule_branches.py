@@ -3,7 +3,7 @@ Every branch of every rule, with the exact subject, verdict, facts and reference
 
 These tests were first written to kill the mutants that survived the rule, date and scenario
 tests (docs/mutation.md).  ``make mutation`` (benchmarks/mutation.py) runs mutmut over
-``src/mentorrules/rules/`` and ``src/mentorrules/_dates.py``.  The mutants that survived the focused tests changed what a
+``src/mentorrules/rules/`` and ``src/mentorrules/law/dates.py``.  The mutants that survived the focused tests changed what a
 decision records rather than its verdict: the subject of a case-level finding, the names and
 values of a finding's facts (``reason`` codes among them), the fields of a legal reference, a
 rule's family, or an error message.  Those are part of the decision record (DESIGN section 4:
@@ -56,7 +56,7 @@ from mentorrules import (
     evaluate,
     rule_catalogue,
 )
-from mentorrules._dates import is_under, max_period_end, period_end, period_end_day, window_opening
+from mentorrules.law.dates import is_under, max_period_end, period_end, period_end_day, window_opening
 
 
 def agreement_case(**items: Any) -> Case:

@@ -15,7 +15,7 @@ import pytest
 
 from builders import citations, complete_case, complete_case_2014, complete_mentor, decide, finding
 from mentorrules import Assessment, Engager, Mentor, MentorEmployer, Task, Verdict
-from mentorrules._registry import display
+from mentorrules.model.words import display
 
 
 RULE = "duties.beyond_usual"

@@ -40,7 +40,7 @@ from mentorrules import (
     TargetGroup,
     Verdict,
 )
-from mentorrules._registry import display
+from mentorrules.model.words import display
 
 
 PURPOSE = "eligibility.purpose"

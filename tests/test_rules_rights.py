@@ -28,8 +28,8 @@ from mentorrules import (
     TargetGroup,
     Verdict,
 )
-from mentorrules._registry import display
-from mentorrules.references import ReferenceKind
+from mentorrules.model.references import ReferenceKind
+from mentorrules.model.words import display
 
 
 PSYCHIATRIC = "right.psychiatric_discharge"

@@ -1,4 +1,4 @@
-"""Tests for mentorrules.serialize: the JSON format of a case, its schema and canonical JSON."""
+"""Tests for mentorrules.codec.cases: the JSON format of a case, its schema and canonical JSON."""
 
 # The project writes asserts as ``expected == actual`` (STYLE.md), which SIM300 calls a Yoda condition.
 
@@ -19,11 +19,13 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from mentorrules import serialize
-from mentorrules._amounts import too_precise
-from mentorrules._notices import identifier_fields
-from mentorrules.exceptions import CaseError
-from mentorrules.facts import (
+from mentorrules.codec import cases as serialize
+from mentorrules.codec.cases import case_schema, dump_case, load_case
+from mentorrules.codec.privacy import identifier_fields
+from mentorrules.model.amounts import too_precise
+from mentorrules.model.canonical import canonical_json
+from mentorrules.model.exceptions import CaseError
+from mentorrules.model.facts import (
     Agreement,
     Assessment,
     Case,
@@ -41,7 +43,6 @@ from mentorrules.facts import (
     TargetGroup,
     Task,
 )
-from mentorrules.serialize import canonical_json, case_schema, dump_case, load_case
 
 
 CASES_DIR = Path(__file__).resolve().parents[2] / "shared" / "cases"

@@ -35,8 +35,8 @@ from mentorrules import (
     evaluate,
     load_case,
 )
-from mentorrules._dates import period_end, period_end_day
-from mentorrules.outcomes import Verdict, fact_to_json, json_text, references_json
+from mentorrules.law.dates import period_end, period_end_day
+from mentorrules.model.outcomes import Verdict, fact_to_json, json_text, references_json
 from mentorrules.rules._common import period_subject
 from mentorrules.testing import cases, interpretations
 
@@ -174,7 +174,7 @@ def test_the_first_pass_of_the_privacy_scan_never_hides_a_cpr_like_text(
     case_id: str, description: str, goal: str
 ) -> None:
     """identifier_fields finds exactly the texts that looks_like_cpr finds, checking every text one by one."""
-    from mentorrules._notices import _texts, identifier_fields, looks_like_cpr
+    from mentorrules.codec.privacy import _texts, identifier_fields, looks_like_cpr
 
     case = load_case(
         {
@@ -188,7 +188,7 @@ def test_the_first_pass_of_the_privacy_scan_never_hides_a_cpr_like_text(
 
 
 def test_the_first_pass_finds_digits_beside_characters_outside_latin_1() -> None:
-    from mentorrules._notices import identifier_fields
+    from mentorrules.codec.privacy import identifier_fields
 
     case = load_case({"case_id": "–010203-1234–", "decision_date": "2024-02-20"})
     assert identifier_fields(case) == ["case_id"]
@@ -209,7 +209,7 @@ def test_the_engine_builds_the_decision_the_class_builds(case: Case, interpretat
 
 def test_new_decision_sets_every_field_of_the_class() -> None:
     """Every attribute is set, each to its own value: a field added to Decision fails here (the unpacking or an unset slot)."""
-    from mentorrules.outcomes import new_decision
+    from mentorrules.model.outcomes import new_decision
 
     case = load_case({"decision_date": "2024-02-20"})
     decision = evaluate(case)

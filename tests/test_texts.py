@@ -21,12 +21,12 @@ from types import MappingProxyType
 
 import pytest
 
-from mentorrules._notices import NOTICE_CODES, NOTICE_EXPLAINER, NOTICE_TEXTS
-from mentorrules._registry import AMBIGUOUS_DATES, AMBIGUOUS_TEMPLATE, Rule, RuleView
-from mentorrules.law import SNAPSHOTS, LawSnapshot, snapshot_for
-from mentorrules.outcomes import FactValue, Notice, Verdict
-from mentorrules.references import LegalReference
+from mentorrules.engine.notices import NOTICE_CODES, NOTICE_EXPLAINER, NOTICE_TEXTS
+from mentorrules.law.versions import SNAPSHOTS, LawSnapshot, snapshot_for
+from mentorrules.model.outcomes import FactValue, Notice, Verdict
+from mentorrules.model.references import LegalReference
 from mentorrules.rules import CATALOGUE
+from mentorrules.rules._base import AMBIGUOUS_DATES, AMBIGUOUS_TEMPLATE, Rule, RuleView
 
 
 #: One law date per snapshot of the law (its first day).

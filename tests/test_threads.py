@@ -260,22 +260,22 @@ _SETTABLE = "whose attributes can be set"
 # Read-only in practice (never written after import) but technically settable objects: the JSON coders,
 # the string formatter and the registry views.  Listed so that any new module-level mutable value fails.
 KNOWN_VIOLATIONS: dict[str, str] = {
-    "mentorrules._registry._FORMATTER": f"an instance of string.Formatter {_SETTABLE}",
-    "mentorrules.batch._VIEWS": f"holds an instance of mentorrules._registry.RuleView {_SETTABLE}",
+    "mentorrules.rules._base._FORMATTER": f"an instance of string.Formatter {_SETTABLE}",
+    "mentorrules.batch._VIEWS": f"holds an instance of mentorrules.rules._base.RuleView {_SETTABLE}",
     "mentorrules.costs._DECODER": f"an instance of json.decoder.JSONDecoder {_SETTABLE}",
-    "mentorrules.evaluate._VIEWS": f"holds an instance of mentorrules._registry.RuleView {_SETTABLE}",
-    "mentorrules.evaluate._VIEWS_BY_START": f"holds an instance of mentorrules._registry.RuleView {_SETTABLE}",
-    "mentorrules.evaluate._RUNS_BY_START": f"holds an instance of mentorrules._registry.RuleView {_SETTABLE}",
-    "mentorrules.evaluate._RIGHT_RUNS_BY_START": f"holds an instance of mentorrules._registry.RuleView {_SETTABLE}",
-    "mentorrules.serialize._CANONICAL": f"an instance of json.encoder.JSONEncoder {_SETTABLE}",
-    "mentorrules.serialize._DECODER": f"an instance of json.decoder.JSONDecoder {_SETTABLE}",
+    "mentorrules.engine.evaluate._VIEWS": f"holds an instance of mentorrules.rules._base.RuleView {_SETTABLE}",
+    "mentorrules.engine.evaluate._VIEWS_BY_START": f"holds an instance of mentorrules.rules._base.RuleView {_SETTABLE}",
+    "mentorrules.engine.evaluate._RUNS_BY_START": f"holds an instance of mentorrules.rules._base.RuleView {_SETTABLE}",
+    "mentorrules.engine.evaluate._RIGHT_RUNS_BY_START": f"holds an instance of mentorrules.rules._base.RuleView {_SETTABLE}",
+    "mentorrules.model.canonical._CANONICAL": f"an instance of json.encoder.JSONEncoder {_SETTABLE}",
+    "mentorrules.codec.cases._DECODER": f"an instance of json.decoder.JSONDecoder {_SETTABLE}",
 }
 
 
 def test_every_module_of_the_package_is_inspected() -> None:
     """The walk finds the package's modules, the rules subpackage and the optional ones included."""
     names = {module.__name__ for module in package_modules()}
-    assert {"mentorrules", "mentorrules.evaluate", "mentorrules.rules.duration", "mentorrules.testing"} <= names
+    assert {"mentorrules", "mentorrules.engine.evaluate", "mentorrules.rules.duration", "mentorrules.testing"} <= names
 
 
 def test_no_module_holds_global_mutable_state() -> None:

@@ -35,7 +35,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from mentorrules import LegalReference, rule_catalogue
-from mentorrules.law import (
+from mentorrules.law.versions import (
     EDUCATION_RIGHT_FROM,
     LAW_VERSIONS,
     MUNICIPALITY_WORDING_FROM,

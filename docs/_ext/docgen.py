@@ -10,7 +10,7 @@ or from the shared scenario files, so the pages cannot drift:
     expected verdicts and what the library gives now.
 ``date-table``
     Worked tables of the month arithmetic (argument ``period``, ``window``
-    or ``birthday``) from :mod:`mentorrules._dates`.
+    or ``birthday``) from :mod:`mentorrules.law.dates`.
 ``json-schema``
     A JSON Schema (argument ``case`` or ``decision``) as a code block.
 ``interpretation-table``
@@ -45,8 +45,8 @@ from sphinx.util.docutils import SphinxDirective
 
 import mentorrules
 from mentorrules import Interpretation, evaluate, load_case
-from mentorrules._dates import is_under, period_end, window_opening
-from mentorrules.interpretation import AmbiguousDates
+from mentorrules.law.dates import is_under, period_end, window_opening
+from mentorrules.law.interpretation import AmbiguousDates
 
 
 # --- scenarios ----------------------------------------------------------------------
@@ -290,19 +290,19 @@ API_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "mentorrules.evaluate",
             "mentorrules.batch",
-            "mentorrules.serialize",
-            "mentorrules._schema",
-            "mentorrules._dates",
+            "mentorrules.codec.cases",
+            "mentorrules.engine.schema",
+            "mentorrules.law.dates",
             "mentorrules.render",
         ),
     ),
-    ("Facts", ("mentorrules.facts",)),
-    ("Outcomes", ("mentorrules.outcomes",)),
-    ("Interpretation", ("mentorrules.interpretation",)),
-    ("Law versions and references", ("mentorrules.law", "mentorrules.references")),
+    ("Facts", ("mentorrules.model.facts",)),
+    ("Outcomes", ("mentorrules.model.outcomes",)),
+    ("Interpretation", ("mentorrules.law.interpretation",)),
+    ("Law versions and references", ("mentorrules.law", "mentorrules.model.references")),
     ("Costs", ("mentorrules.costs",)),
     ("Practice profiles", ("mentorrules.practice",)),
-    ("Errors and warnings", ("mentorrules.exceptions",)),
+    ("Errors and warnings", ("mentorrules.model.exceptions",)),
 )
 
 

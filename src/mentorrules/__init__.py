@@ -11,11 +11,14 @@ concrete assessment and never makes one.
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from mentorrules._dates import max_period_end
-from mentorrules._registry import RuleInfo
 from mentorrules._version import __version__
-from mentorrules.evaluate import evaluate, rule_catalogue
-from mentorrules.exceptions import (
+from mentorrules.codec.cases import case_schema, dump_case, load_case
+from mentorrules.engine.evaluate import evaluate, rule_catalogue
+from mentorrules.engine.registry import RuleInfo
+from mentorrules.law.dates import max_period_end
+from mentorrules.law.interpretation import AmbiguousDates, EducationRightWindow, Interpretation, LawDate
+from mentorrules.law.versions import LawVersion
+from mentorrules.model.exceptions import (
     CaseError,
     CostClaimError,
     FieldError,
@@ -24,7 +27,7 @@ from mentorrules.exceptions import (
     ProfileError,
     UnsupportedDateError,
 )
-from mentorrules.facts import (
+from mentorrules.model.facts import (
     Agreement,
     Assessment,
     Case,
@@ -42,18 +45,15 @@ from mentorrules.facts import (
     TargetGroup,
     Task,
 )
-from mentorrules.interpretation import AmbiguousDates, EducationRightWindow, Interpretation, LawDate
-from mentorrules.law import LawVersion
-from mentorrules.outcomes import Decision, Finding, Notice, Verdict
+from mentorrules.model.outcomes import Decision, Finding, Notice, Verdict
+from mentorrules.model.references import LegalReference, ReferenceKind
 from mentorrules.planning import Window, education_admission_window, next_period_window, psychiatric_discharge_window
-from mentorrules.references import LegalReference, ReferenceKind
-from mentorrules.serialize import case_schema, dump_case, load_case
 
 
 if TYPE_CHECKING:  # loaded on first use (see __getattr__), so that `import mentorrules` stays fast
-    from mentorrules._schema import decision_schema
     from mentorrules.batch import evaluate_many
     from mentorrules.costs import CostClaim, CostDecision, CostKind, evaluate_costs, load_cost_claim
+    from mentorrules.engine.schema import decision_schema
     from mentorrules.render import report
 
 #: Public names whose modules are imported on first use: batch processing, costs, reports, schemas.
@@ -62,7 +62,7 @@ _LAZY = MappingProxyType(
         "CostClaim": "mentorrules.costs",
         "CostDecision": "mentorrules.costs",
         "CostKind": "mentorrules.costs",
-        "decision_schema": "mentorrules._schema",
+        "decision_schema": "mentorrules.engine.schema",
         "evaluate_costs": "mentorrules.costs",
         "evaluate_many": "mentorrules.batch",
         "load_cost_claim": "mentorrules.costs",

@@ -51,14 +51,14 @@ from functools import partial
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from mentorrules._notices import NOTICE_EXPLAINER, NoticeExplainer
-from mentorrules._registry import RuleView
-from mentorrules.evaluate import _VIEWS, evaluate
-from mentorrules.exceptions import CaseError, UnsupportedDateError
-from mentorrules.facts import Case
-from mentorrules.interpretation import Interpretation
-from mentorrules.outcomes import Decision
-from mentorrules.serialize import load_case
+from mentorrules.codec.cases import load_case
+from mentorrules.engine.evaluate import _VIEWS, evaluate
+from mentorrules.engine.notices import NOTICE_EXPLAINER, NoticeExplainer
+from mentorrules.law.interpretation import Interpretation
+from mentorrules.model.exceptions import CaseError, UnsupportedDateError
+from mentorrules.model.facts import Case
+from mentorrules.model.outcomes import Decision
+from mentorrules.rules._base import RuleView
 
 
 __all__ = ["Result", "evaluate_many"]

@@ -74,14 +74,14 @@ from typing import IO, NamedTuple, TextIO
 
 from mentorrules._version import __version__
 from mentorrules.batch import Result, chunked, dumps_results, evaluate_one, loads_results, map_ordered
-from mentorrules.evaluate import rule_catalogue
-from mentorrules.exceptions import CaseError, UnsupportedDateError
-from mentorrules.interpretation import AmbiguousDates, Interpretation
-from mentorrules.outcomes import VERDICT_WORDS, Decision, Verdict
+from mentorrules.codec.cases import _decode as decode_case_text
+from mentorrules.codec.cases import case_schema
+from mentorrules.engine.evaluate import rule_catalogue
+from mentorrules.law.interpretation import AmbiguousDates, Interpretation
+from mentorrules.model.exceptions import CaseError, UnsupportedDateError
+from mentorrules.model.outcomes import VERDICT_WORDS, Decision, Verdict
+from mentorrules.model.references import LegalReference
 from mentorrules.planning import Window, next_period_window, period_window
-from mentorrules.references import LegalReference
-from mentorrules.serialize import _decode as decode_case_text
-from mentorrules.serialize import case_schema
 
 
 __all__ = ["main"]
@@ -757,7 +757,7 @@ def _schema(args: argparse.Namespace, out: _Output) -> int:
     if args.which == "case":
         schema = case_schema()
     else:
-        from mentorrules._schema import decision_schema  # loaded only when asked for
+        from mentorrules.engine.schema import decision_schema  # loaded only when asked for
 
         schema = decision_schema()
     out.text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")

@@ -136,14 +136,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from mentorrules._amounts import MAX_DECIMAL_PLACES, decimal_places, too_precise
-from mentorrules._json import ConstantError, reject_constant
 from mentorrules._version import __version__
-from mentorrules.exceptions import CaseError, CostClaimError, FieldError, UnsupportedDateError
-from mentorrules.facts import Engager
-from mentorrules.law import BEK_AMENDMENT_NOTE, BEK_AMENDMENT_UNVERIFIED_FROM, LawSnapshot, snapshot_for
-from mentorrules.outcomes import VERDICT_WORDS, FactValue, Finding, Notice, Verdict, aggregate_verdict, check_lang
-from mentorrules.references import LegalReference, ReferenceKind
+from mentorrules.codec.constants import ConstantError, reject_constant
+from mentorrules.law.versions import BEK_AMENDMENT_NOTE, BEK_AMENDMENT_UNVERIFIED_FROM, LawSnapshot, snapshot_for
+from mentorrules.model.amounts import MAX_DECIMAL_PLACES, decimal_places, too_precise
+from mentorrules.model.exceptions import CaseError, CostClaimError, FieldError, UnsupportedDateError
+from mentorrules.model.facts import Engager
+from mentorrules.model.outcomes import VERDICT_WORDS, FactValue, Finding, Notice, Verdict, aggregate_verdict, check_lang
+from mentorrules.model.references import LegalReference, ReferenceKind
 
 
 if TYPE_CHECKING:
@@ -467,7 +467,7 @@ def load_cost_claim(data: Mapping[str, Any] | str | bytes) -> CostClaim:
     >>> load_cost_claim('{"kind": "fee", "mentor_hour": -1}')
     Traceback (most recent call last):
     ...
-    mentorrules.exceptions.CostClaimError: 3 bad fields: kind: unknown value 'fee'; allowed values: 'wage', 'consultant_fee'; mentor_hour: unknown key; did you mean 'mentor_hours'?; mentor_hours: is required
+    mentorrules.model.exceptions.CostClaimError: 3 bad fields: kind: unknown value 'fee'; allowed values: 'wage', 'consultant_fee'; mentor_hour: unknown key; did you mean 'mentor_hours'?; mentor_hours: is required
     """
     document = _decode(data) if isinstance(data, (str, bytes, bytearray)) else data
     if not isinstance(document, Mapping):
@@ -661,7 +661,7 @@ def _bek(law: LawSnapshot, meaning: str, subsection: int | None = None, sentence
     """
     A reference into the executive order in force, down to the sentence (*pkt.*).
 
-    Like :meth:`~mentorrules.law.LawSnapshot.bek_ref`, it is unverified from
+    Like :meth:`~mentorrules.law.versions.LawSnapshot.bek_ref`, it is unverified from
     2026-01-07, when BEK nr. 12 af 7. januar 2026 amended BEK nr. 1216/2023
     (DESIGN section 5, C2.8).
     """

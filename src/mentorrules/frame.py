@@ -31,9 +31,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from mentorrules.batch import evaluate_many
-from mentorrules.evaluate import rule_catalogue
-from mentorrules.interpretation import Interpretation
-from mentorrules.outcomes import Decision, Verdict
+from mentorrules.engine.evaluate import rule_catalogue
+from mentorrules.law.interpretation import Interpretation
+from mentorrules.model.outcomes import Decision, Verdict
 
 
 if TYPE_CHECKING:

@@ -36,10 +36,10 @@ from datetime import date, timedelta
 
 import attrs
 
-from mentorrules._dates import Readings, period_end, window_opening
-from mentorrules.interpretation import AmbiguousDates, EducationRightWindow, Interpretation
-from mentorrules.law import LawSnapshot, snapshot_for
-from mentorrules.references import LegalReference
+from mentorrules.law.dates import Readings, period_end, window_opening
+from mentorrules.law.interpretation import AmbiguousDates, EducationRightWindow, Interpretation
+from mentorrules.law.versions import LawSnapshot, snapshot_for
+from mentorrules.model.references import LegalReference
 
 
 __all__ = [

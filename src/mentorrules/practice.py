@@ -39,7 +39,7 @@ says so in its own text.  The checks:
     >>> load_profile({**profile.to_dict(), "version": 1, "sorce": {}})
     Traceback (most recent call last):
     ...
-    mentorrules.exceptions.ProfileError: 2 bad fields: sorce: unknown key; did you mean 'source'?; version: must be a string, not integer
+    mentorrules.model.exceptions.ProfileError: 2 bad fields: sorce: unknown key; did you mean 'source'?; version: must be a string, not integer
 """
 
 from __future__ import annotations
@@ -61,11 +61,11 @@ from typing import Any, Final
 
 import attrs
 
-from mentorrules._registry import display
-from mentorrules.exceptions import CaseError, FieldError, ProfileError
-from mentorrules.facts import Agreement
-from mentorrules.outcomes import LANGUAGES, FactValue, Finding, Notice, Verdict, aggregate_verdict, check_lang
-from mentorrules.references import LegalReference, ReferenceKind
+from mentorrules.model.exceptions import CaseError, FieldError, ProfileError
+from mentorrules.model.facts import Agreement
+from mentorrules.model.outcomes import LANGUAGES, FactValue, Finding, Notice, Verdict, aggregate_verdict, check_lang
+from mentorrules.model.references import LegalReference, ReferenceKind
+from mentorrules.model.words import display
 
 
 __all__ = [
@@ -1258,7 +1258,7 @@ class PracticeResult:
         profile_name: Whose practice it is (``"Jobcenter Assens"``).
         profile_version: The profile's version.
         verdict: The aggregate verdict of the findings
-            (:func:`~mentorrules.outcomes.aggregate_verdict`).
+            (:func:`~mentorrules.model.outcomes.aggregate_verdict`).
         findings: One finding per rule, each citing the profile's source.
     """
 

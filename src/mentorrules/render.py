@@ -38,13 +38,22 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Literal
 
-from mentorrules._registry import RuleView
 from mentorrules._version import __version__
-from mentorrules.exceptions import CaseError, UnsupportedDateError
-from mentorrules.interpretation import Interpretation
-from mentorrules.outcomes import VERDICT_WORDS, Decision, FactValue, Finding, Notice, Verdict, check_lang, fact_to_json
-from mentorrules.references import LegalReference
+from mentorrules.law.interpretation import Interpretation
+from mentorrules.model.exceptions import CaseError, UnsupportedDateError
+from mentorrules.model.outcomes import (
+    VERDICT_WORDS,
+    Decision,
+    FactValue,
+    Finding,
+    Notice,
+    Verdict,
+    check_lang,
+    fact_to_json,
+)
+from mentorrules.model.references import LegalReference
 from mentorrules.rules import CATALOGUE
+from mentorrules.rules._base import RuleView
 
 
 __all__ = [

@@ -78,8 +78,11 @@ except ImportError as exc:  # tested by simulating a missing Hypothesis
         "mentorrules.testing needs Hypothesis; install it with: pip install mentorrules[testing]"
     ) from exc
 
-from mentorrules._dates import max_period_end
-from mentorrules.facts import (
+from mentorrules.codec.cases import dump_case
+from mentorrules.law.dates import max_period_end
+from mentorrules.law.interpretation import AmbiguousDates, EducationRightWindow, Interpretation, LawDate
+from mentorrules.law.versions import LAW_VERSIONS
+from mentorrules.model.facts import (
     MAX_DATE,
     MAX_HOURS,
     MIN_DATE,
@@ -100,9 +103,6 @@ from mentorrules.facts import (
     TargetGroup,
     Task,
 )
-from mentorrules.interpretation import AmbiguousDates, EducationRightWindow, Interpretation, LawDate
-from mentorrules.law import LAW_VERSIONS
-from mentorrules.serialize import dump_case
 
 
 __all__ = [

@@ -41,7 +41,7 @@ from mentorrules import (
     evaluate,
     load_case,
 )
-from mentorrules.law import LAW_VERSIONS
+from mentorrules.law.versions import LAW_VERSIONS
 from mentorrules.testing import assessments, cases, dates, interpretations
 
 

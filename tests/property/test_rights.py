@@ -29,11 +29,12 @@ from mentorrules import (
     Verdict,
     evaluate,
 )
-from mentorrules._coverage import Coverage, coverage
-from mentorrules._notices import NOTICE_EXPLAINER
-from mentorrules._registry import Context
-from mentorrules.evaluate import _law_date, _sorted_periods
-from mentorrules.law import snapshot_for
+from mentorrules.engine.coverage import coverage
+from mentorrules.engine.evaluate import _law_date, _sorted_periods
+from mentorrules.engine.notices import NOTICE_EXPLAINER
+from mentorrules.law.versions import snapshot_for
+from mentorrules.rules._base import Context
+from mentorrules.rules._coverage import Coverage
 from mentorrules.rules.rights import PSYCHIATRIC
 from mentorrules.testing import cases, interpretations
 

@@ -1,7 +1,7 @@
 """
 The rules of mentor support, one module per family, one interface for all.
 
-Every rule module exposes ``RULES``, a tuple of :class:`~mentorrules._registry.Rule`
+Every rule module exposes ``RULES``, a tuple of :class:`~mentorrules.rules._base.Rule`
 values, and documents the law it encodes in its module docstring:
 
 * :mod:`~mentorrules.rules.eligibility`: purpose, decisive need, who may be mentor;
@@ -16,8 +16,8 @@ order of the findings in a decision.
 
 from __future__ import annotations
 
-from mentorrules._registry import Rule
 from mentorrules.rules import agreement, duration, duties, eligibility, rights
+from mentorrules.rules._base import Rule
 
 
 __all__ = ["CATALOGUE", "agreement", "duration", "duties", "eligibility", "rights"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
-from mentorrules.facts import Assessment, Case, Engager, MentorEmployer, Purpose
-from mentorrules.outcomes import Verdict
-from mentorrules.references import LegalReference, ReferenceKind
+from mentorrules.model.facts import Assessment, Case, Engager, MentorEmployer, Purpose
+from mentorrules.model.outcomes import Verdict
+from mentorrules.model.references import LegalReference, ReferenceKind
 
 
 class V:

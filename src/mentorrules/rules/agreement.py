@@ -142,11 +142,11 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
-from mentorrules._registry import Context, ReferenceSets, Rule, RuleView, Texts, new_tuple
-from mentorrules.facts import Agreement, HoursBasis, Period
-from mentorrules.law import LawSnapshot
-from mentorrules.outcomes import FactValue, Finding, Verdict
-from mentorrules.references import LegalReference, ReferenceKind
+from mentorrules.law.versions import LawSnapshot
+from mentorrules.model.facts import Agreement, HoursBasis, Period
+from mentorrules.model.outcomes import FactValue, Finding, Verdict
+from mentorrules.model.references import LegalReference, ReferenceKind
+from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView, Texts, new_tuple
 from mentorrules.rules._common import V, support_to
 from mentorrules.rules.duration import max_end_for
 

@@ -97,10 +97,10 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
 
-from mentorrules._registry import Context, ReferenceSets, Rule, RuleView, new_tuple
-from mentorrules.law import LawSnapshot
-from mentorrules.outcomes import FactValue, Finding
-from mentorrules.references import ReferenceKind
+from mentorrules.law.versions import LawSnapshot
+from mentorrules.model.outcomes import FactValue, Finding
+from mentorrules.model.references import ReferenceKind
+from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView, new_tuple
 from mentorrules.rules._common import V, assessment_verdict, period_subject
 
 

@@ -135,9 +135,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
-from mentorrules.law import LawSnapshot
-from mentorrules.outcomes import FactValue, Finding
+from mentorrules.law.versions import LawSnapshot
+from mentorrules.model.outcomes import FactValue, Finding
+from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView
 from mentorrules.rules._common import V, assessment_verdict, support_to
 
 

@@ -175,12 +175,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from mentorrules._dates import is_under
-from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
-from mentorrules.facts import MentorEmployer, Purpose
-from mentorrules.law import LawSnapshot
-from mentorrules.outcomes import FactValue, Finding
-from mentorrules.references import LegalReference, ReferenceKind
+from mentorrules.law.dates import is_under
+from mentorrules.law.versions import LawSnapshot
+from mentorrules.model.facts import MentorEmployer, Purpose
+from mentorrules.model.outcomes import FactValue, Finding
+from mentorrules.model.references import LegalReference, ReferenceKind
+from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView
 from mentorrules.rules._common import (
     CONSULTANT,
     STAR_TARGET_GROUP,

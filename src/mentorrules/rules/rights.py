@@ -153,15 +153,15 @@ from types import MappingProxyType
 
 import attrs
 
-from mentorrules._coverage import Window
-from mentorrules._dates import is_under, period_end_day, window_opening
-from mentorrules._registry import Context, ReferenceSets, Rule, RuleView
-from mentorrules.facts import EducationAdmission, PsychiatricDischarge, TargetGroup
-from mentorrules.interpretation import EducationRightWindow
-from mentorrules.law import LawSnapshot
-from mentorrules.outcomes import FactValue, Finding, Verdict
-from mentorrules.references import LegalReference, ReferenceKind
+from mentorrules.law.dates import is_under, period_end_day, window_opening
+from mentorrules.law.interpretation import EducationRightWindow
+from mentorrules.law.versions import LawSnapshot
+from mentorrules.model.facts import EducationAdmission, PsychiatricDischarge, TargetGroup
+from mentorrules.model.outcomes import FactValue, Finding, Verdict
+from mentorrules.model.references import LegalReference, ReferenceKind
+from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView
 from mentorrules.rules._common import STATUTORY_PURPOSES, V
+from mentorrules.rules._coverage import Window
 
 
 __all__ = ["RULES"]

@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from mentorrules.exceptions import CaseError, FieldError
+from mentorrules.model.exceptions import CaseError, FieldError
 
 
 __all__ = [

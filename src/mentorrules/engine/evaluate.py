@@ -29,24 +29,15 @@ from datetime import date
 from itertools import chain, product
 from types import MappingProxyType
 
-from mentorrules._coverage import Coverage, Window, coverage
-from mentorrules._notices import NOTICE_EXPLAINER, identifier_fields
-from mentorrules._registry import (
-    AMBIGUOUS_DATES,
-    PENDING,
-    Check,
-    Context,
-    Rule,
-    RuleInfo,
-    RuleView,
-    Windows,
-    build_views,
-)
-from mentorrules.exceptions import CaseError, FieldError
-from mentorrules.facts import Case, Period
-from mentorrules.interpretation import AmbiguousDates, Interpretation, LawDate
-from mentorrules.law import LAW_VERSIONS, LawSnapshot, snapshot_for
-from mentorrules.outcomes import (
+from mentorrules.codec.privacy import identifier_fields
+from mentorrules.engine.coverage import coverage
+from mentorrules.engine.notices import NOTICE_EXPLAINER
+from mentorrules.engine.registry import RuleInfo, build_views
+from mentorrules.law.interpretation import AmbiguousDates, Interpretation, LawDate
+from mentorrules.law.versions import LAW_VERSIONS, LawSnapshot, snapshot_for
+from mentorrules.model.exceptions import CaseError, FieldError
+from mentorrules.model.facts import Case, Period
+from mentorrules.model.outcomes import (
     Decision,
     FactValue,
     Finding,
@@ -56,8 +47,10 @@ from mentorrules.outcomes import (
     new_decision,
     worst_verdict,
 )
-from mentorrules.references import LegalReference
+from mentorrules.model.references import LegalReference
 from mentorrules.rules import CATALOGUE
+from mentorrules.rules._base import AMBIGUOUS_DATES, PENDING, Check, Context, Rule, RuleView, Windows
+from mentorrules.rules._coverage import Coverage, Window
 
 
 __all__ = ["evaluate", "rule_catalogue"]
@@ -231,12 +224,12 @@ def _pending(
 
 def _aggregate(findings: tuple[Finding, ...], by_rule: list[list[Finding]]) -> Verdict:
     """
-    Return the aggregate verdict: what :func:`~mentorrules.outcomes.aggregate_verdict` gives for the findings.
+    Return the aggregate verdict: what :func:`~mentorrules.model.outcomes.aggregate_verdict` gives for the findings.
 
     The verdicts of all the findings are read in C; then one verdict is taken out for each finding of a
     right (found by catalogue position, not by rule id): the rights do not enter the aggregate, and
     which occurrence of an equal verdict goes out does not change which verdicts remain.  The rule
-    itself is :func:`~mentorrules.outcomes.worst_verdict`'s.
+    itself is :func:`~mentorrules.model.outcomes.worst_verdict`'s.
     """
     verdicts = list(map(_VERDICT_OF, findings))
     for position in _RIGHTS:

@@ -3,8 +3,8 @@ Filling a frozen, slotted attrs instance without calling its class.
 
 Two fast paths build objects whose values are already known to be valid:
 ``load_case`` builds the facts after checking every value itself
-(:mod:`mentorrules.serialize`), and :func:`~mentorrules.evaluate` builds the
-decision record (:func:`mentorrules.outcomes.new_decision`).  Each takes an
+(:mod:`mentorrules.codec.cases`), and :func:`~mentorrules.evaluate` builds the
+decision record (:func:`mentorrules.model.outcomes.new_decision`).  Each takes an
 empty instance (``object.__new__``) and stores every attribute through its
 slot's descriptor, which is what the ``__init__`` that attrs writes does,
 without the keyword handling and the checks.

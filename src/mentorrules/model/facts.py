@@ -31,8 +31,8 @@ from typing import Any
 
 import attrs
 
-from mentorrules._amounts import MAX_DECIMAL_PLACES, too_precise
-from mentorrules.exceptions import CaseError, FieldError
+from mentorrules.model.amounts import MAX_DECIMAL_PLACES, too_precise
+from mentorrules.model.exceptions import CaseError, FieldError
 
 
 __all__ = [

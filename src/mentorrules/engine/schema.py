@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorrules._notices import NOTICE_CODES
-from mentorrules.interpretation import AmbiguousDates, EducationRightWindow, LawDate
-from mentorrules.law import LAW_VERSIONS
-from mentorrules.outcomes import Verdict
-from mentorrules.references import ReferenceKind
+from mentorrules.engine.notices import NOTICE_CODES
+from mentorrules.law.interpretation import AmbiguousDates, EducationRightWindow, LawDate
+from mentorrules.law.versions import LAW_VERSIONS
+from mentorrules.model.outcomes import Verdict
+from mentorrules.model.references import ReferenceKind
 from mentorrules.rules import CATALOGUE
 
 

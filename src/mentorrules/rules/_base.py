@@ -3,7 +3,7 @@ The rule registry: one uniform interface for every rule.
 
 A rule module declares its rules as :class:`Rule` values: an id, the family,
 titles in Danish and English, the verdicts it can give, the legal references
-per law version (a function of the :class:`~mentorrules.law.LawSnapshot`) and
+per law version (a function of the :class:`~mentorrules.law.versions.LawSnapshot`) and
 the message templates, and a ``check`` function that reads the case through a
 :class:`Context` and returns findings.  Nothing registers itself at import:
 the catalogue is the tuple of every module's ``RULES``, assembled in
@@ -26,37 +26,35 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Mapping
 from datetime import date
-from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
 
-from mentorrules._coverage import NO_COVERAGE, Coverage, Window
-from mentorrules._dates import period_end_day
-from mentorrules.law import SNAPSHOTS, LawSnapshot
-from mentorrules.outcomes import (
+from mentorrules.law.dates import period_end_day
+from mentorrules.law.versions import LawSnapshot
+from mentorrules.model.outcomes import (
     NO_FACTS,
-    VERDICT_WORDS,
     FactValue,
     Finding,
     Notice,
     Verdict,
     _json_string,
-    fact_to_json,
     facts_json_text,
     references_json,
 )
-from mentorrules.references import LegalReference
+from mentorrules.model.references import LegalReference
+from mentorrules.model.words import LABELS, display
+from mentorrules.rules._coverage import NO_COVERAGE, Coverage, Window
 
 
 if TYPE_CHECKING:
-    from mentorrules.facts import Case, Period
-    from mentorrules.interpretation import AmbiguousDates, Interpretation
-    from mentorrules.outcomes import Explainer
+    from mentorrules.law.interpretation import AmbiguousDates, Interpretation
+    from mentorrules.model.facts import Case, Period
+    from mentorrules.model.outcomes import Explainer
 
 
-__all__ = ["Context", "Rule", "RuleInfo", "RuleView", "Texts", "build_views", "new_tuple"]
+__all__ = ["Context", "Rule", "RuleView", "Texts", "new_tuple", "vocabulary"]
 
 #: (da, en) message templates keyed by "verdict[/reason][@law]".
 Texts = Mapping[str, tuple[str, str]]
@@ -121,51 +119,6 @@ class Rule:
         if own is not None:
             return own[0] if lang == "da" else own[1]
         return self.title_da if lang == "da" else self.title_en
-
-
-@attrs.frozen(kw_only=True)
-class RuleInfo:
-    """
-    A rule as the public catalogue describes it (see :func:`~mentorrules.rule_catalogue`).
-
-    Attributes:
-        id: The rule id.
-        family: The rule family.
-        per: ``"case"`` or ``"period"``.
-        title: The title in the language asked for.
-        verdicts: The verdicts the rule gives by itself, by value.  Under
-            ``ambiguous_dates = "flag"`` any finding may also become
-            ``needs_assessment``, and while a right is pending (DESIGN
-            section 5, C2.11) a finding it would change takes the right's
-            ``needs_assessment`` or ``missing_facts``.
-        references: For each law version id, the references cited on its
-            first day and every later citation that differs, as
-            ``(valid_from, references)`` pairs.
-    """
-
-    id: str
-    family: str
-    per: str
-    title: str
-    verdicts: tuple[str, ...]
-    references: Mapping[str, tuple[tuple[date, tuple[LegalReference, ...]], ...]]
-
-    def to_dict(self) -> dict[str, object]:
-        """Return a JSON-ready description."""
-        return {
-            "id": self.id,
-            "family": self.family,
-            "per": self.per,
-            "title": self.title,
-            "verdicts": list(self.verdicts),
-            "references": {
-                law: [
-                    {"valid_from": start.isoformat(), "references": [r.to_dict() for r in refs]}
-                    for start, refs in spans
-                ]
-                for law, spans in self.references.items()
-            },
-        }
 
 
 def _resolve_texts(texts: Texts, law_id: str) -> Mapping[tuple[Verdict, str], tuple[str, str]]:
@@ -495,93 +448,18 @@ AMBIGUOUS_TEMPLATE = (
     "{verdict_favour_citizen}; strict: {verdict_strict}), because a day does not exist in the month (e.g. 31 August "
     "+ 6 months, or a birthday on 29 February). The caseworker must decide.",
 )
-#: Words for the codes that facts hold (enum values and condition names), in Danish and English.
-_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        # Purpose (LAB § 167, stk. 1)
-        "activity": ("aktiviteter", "activities"),
-        "offer": ("tilbud", "an offer"),
-        "ordinary_education": ("ordinær uddannelse", "ordinary education"),
-        "flexjob": ("ansættelse i fleksjob", "a flex job"),
-        "ordinary_employment": ("ordinær ansættelse", "ordinary employment"),
-        # Who employs or engaged the mentor (§ 168)
-        "company": ("en virksomhed", "a company"),
-        "education_institution": ("en uddannelsesinstitution", "an education institution"),
-        "municipality": ("kommunen", "the municipality"),
-        "external_consultant": ("ekstern konsulent", "an external consultant"),
-        # Hours
-        "per_week": ("timer pr. uge", "hours per week"),
-        "total": ("timer i alt", "hours in total"),
-        # How a new period follows the previous one
-        "expiry": ("ved udløb af den forrige", "at the expiry of the previous one"),
-        "gap": ("efter et ophold", "after a gap"),
-        "overlap": ("overlappende", "overlapping"),
-        # Conditions of the rights (§ 167, stk. 2 and 3)
-        "target_group": ("målgruppe", "target group"),
-        "inpatient": ("indlagt (ikke ambulant eller dagbehandling)", "in-patient (not out-patient or day treatment)"),
-        "psychiatric": ("psykiatrisk indlæggelse", "psychiatric admission"),
-        "purpose": ("formål efter stk. 1", "a purpose of stk. 1"),
-        "under_30": ("under 30 år ved optagelsen", "under 30 on admission"),
-        "qualifying": ("kompetencegivende uddannelse", "a qualifying education"),
-        "right_invoked_on": ("dato for brug af retten", "the day the right is taken up"),
-        "birth_date": ("fødselsdato", "birth date"),
-        "in_connection": (
-            "vurdering af, at støtten gives i forbindelse med udskrivningen",
-            "the assessment that the support is given in connection with the discharge",
-        ),
-        # The rights a finding may wait on (C2.11)
-        "right.psychiatric_discharge": (
-            "retten til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse",
-            "the right to mentor support on discharge from psychiatric admission",
-        ),
-        "right.education_admission": (
-            "retten til mentorstøtte ved optagelse på uddannelse",
-            "the right to mentor support on admission to education",
-        ),
-    }
-)
 
 
 def _json_words(lang: str) -> Mapping[object, str]:
     """
-    Return what :func:`display` gives for the codes of :data:`_LABELS`, ``True``, ``False`` and ``None``, JSON-escaped.
+    Return what :func:`display` gives for the codes of :data:`LABELS`, ``True``, ``False`` and ``None``, JSON-escaped.
 
     For RuleView.write_json, which looks a fact up here only when it is a str, a bool
     or None: ``True`` equals ``1`` as a key, but an int is never looked up.
     """
-    words: list[tuple[object, object]] = [(code, display(code, lang)) for code in _LABELS]
+    words: list[tuple[object, object]] = [(code, display(code, lang)) for code in LABELS]
     words += [(value, display(value, lang)) for value in (True, False, None)]
     return MappingProxyType({key: _escaped(str(word)) for key, word in words})
-
-
-def display(value: FactValue, lang: str) -> object:
-    """Return a fact as message text: codes in words, lists joined, unknown as "ukendt", "7,5" in Danish."""
-    kind = type(value)
-    if kind is date:
-        return value.isoformat()  # type: ignore[union-attr]
-    index = 0 if lang == "da" else 1
-    if isinstance(value, Verdict):
-        return VERDICT_WORDS[lang][value]  # a verdict is the str of its value, and hashes as it
-    if isinstance(value, str):
-        label = _LABELS.get(value)
-        return value if label is None else label[index]
-    if isinstance(value, tuple):
-        words = [_LABELS[v][index] if v in _LABELS else v for v in value]
-        return ", ".join(words) if words else ("ingen" if lang == "da" else "none")
-    if value is None:
-        return "ukendt" if lang == "da" else "unknown"
-    if isinstance(value, bool):
-        return ("ja" if value else "nej") if lang == "da" else ("yes" if value else "no")
-    if isinstance(value, Decimal) and lang == "da":
-        return str(fact_to_json(value)).replace(".", ",")
-    return fact_to_json(value)
-
-
-def build_views(rules: tuple[Rule, ...]) -> tuple[tuple[LawSnapshot, Mapping[str, RuleView]], ...]:
-    """Return, for every epoch of the law, a view of every rule."""
-    return tuple(
-        (snapshot, MappingProxyType({rule.id: RuleView(rule, snapshot) for rule in rules})) for snapshot in SNAPSHOTS
-    )
 
 
 #: ``tuple.__new__``: ``new_tuple(Finding, fields)`` is the finding ``Finding(*fields)`` (the six fields in
@@ -603,7 +481,7 @@ class Context:
         mode: The reading of the month arithmetic in this run.
         strict: Whether ``mode`` is the strict reading.
         coverage: Which periods the rights cover (computed by the engine
-            before the rules that read it run; see :mod:`mentorrules._coverage`).
+            before the rules that read it run; see :mod:`mentorrules.rules._coverage`).
         notices: Notices raised by the rules.
     """
 

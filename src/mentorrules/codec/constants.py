@@ -10,7 +10,7 @@ claims) give their decoders :func:`reject_constant`, and turn the
     >>> json.loads('{"amount": NaN}', parse_constant=reject_constant)
     Traceback (most recent call last):
     ...
-    mentorrules._json.ConstantError: NaN
+    mentorrules.codec.constants.ConstantError: NaN
 """
 
 from __future__ import annotations

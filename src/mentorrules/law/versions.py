@@ -46,8 +46,8 @@ from datetime import date
 
 import attrs
 
-from mentorrules.exceptions import UnsupportedDateError
-from mentorrules.references import LegalReference, ReferenceKind
+from mentorrules.model.exceptions import UnsupportedDateError
+from mentorrules.model.references import LegalReference, ReferenceKind
 
 
 __all__ = [

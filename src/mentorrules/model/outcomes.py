@@ -30,15 +30,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import attrs
 
-from mentorrules._slots import slot_setters
 from mentorrules._version import __version__
-from mentorrules.interpretation import Interpretation
-from mentorrules.law import LawVersion
-from mentorrules.references import LegalReference
+from mentorrules.model.references import LegalReference
+from mentorrules.model.slots import slot_setters
 
 
 if TYPE_CHECKING:
-    from mentorrules.facts import Case
+    from mentorrules.law.interpretation import Interpretation
+    from mentorrules.law.versions import LawVersion
+    from mentorrules.model.facts import Case
 
 
 __all__ = [
@@ -266,12 +266,12 @@ class Finding(NamedTuple):
         )
 
     def _repr_markdown_(self) -> str:
-        from mentorrules import render  # render imports outcomes
+        from mentorrules import render  # the one upward import (DESIGN section 2): render is above the engine
 
         return render.finding_markdown(self)
 
     def _repr_html_(self) -> str:
-        from mentorrules import render  # render imports outcomes
+        from mentorrules import render  # the one upward import (DESIGN section 2): render is above the engine
 
         return render.finding_html(self)
 
@@ -392,7 +392,7 @@ class Decision:
         without ASCII escapes and decimals as plain strings, so the same input
         gives the same fingerprint on any machine.
         """
-        from mentorrules.serialize import _canonical_fingerprint_json  # serialize is above outcomes
+        from mentorrules.model.canonical import _canonical_fingerprint_json  # canonical imports outcomes
 
         # The canonical text of the payload above, written directly (equal to canonical_json of the dict).
         text = _canonical_fingerprint_json(self.case, self.interpretation.to_dict(), self.law.id, self.library_version)
@@ -438,10 +438,8 @@ class Decision:
             return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
         # One line (``mentorrules check --format jsonl``): the same text as json.dumps(self.to_dict()), written
         # in parts, the keys in the order of to_dict().  The findings are most of it, each written by the
-        # registry entry that built it, from text it prepared (RuleView.write_json; an exact type test, cheaper
-        # than a getattr per finding), else by Finding._plain_json_text.
-        from mentorrules._registry import RuleView  # _registry imports outcomes
-
+        # explainer that built it, from text it prepared (an explainer may offer ``write_json``: a rule's view
+        # does, see mentorrules.rules._base.RuleView.write_json), else by Finding._plain_json_text.
         # The law and the interpretation are flat objects of strings and booleans: facts_json_text writes them
         # as json.dumps does, and faster than the C encoder, whose cost is mostly per item.
         parts = [
@@ -452,8 +450,8 @@ class Decision:
         # Every part of the line goes into one list and is joined once: a finding's text is not made a
         # string of its own first, nor the findings one string, which would copy the line twice more.
         for finding in self.findings:
-            explainer = finding.explainer
-            if type(explainer) is not RuleView or not explainer.write_json(finding, parts):
+            write = getattr(finding.explainer, "write_json", None)
+            if write is None or not write(finding, parts):
                 parts.append(finding._plain_json_text())
             parts.append(", ")
         if self.findings:
@@ -467,22 +465,22 @@ class Decision:
 
     def explain(self, lang: str = "da") -> str:
         """Return a readable explanation: verdict, what to resolve, then every finding by family."""
-        from mentorrules import render  # render imports outcomes
+        from mentorrules import render  # the one upward import (DESIGN section 2): render is above the engine
 
         return render.explain(self, lang)
 
     def _repr_markdown_(self) -> str:
-        from mentorrules import render  # render imports outcomes
+        from mentorrules import render  # the one upward import (DESIGN section 2): render is above the engine
 
         return render.decision_markdown(self)
 
     def _repr_html_(self) -> str:
-        from mentorrules import render  # render imports outcomes
+        from mentorrules import render  # the one upward import (DESIGN section 2): render is above the engine
 
         return render.decision_html(self)
 
 
-#: The setters of Decision's slots, in attribute order (see mentorrules._slots).
+#: The setters of Decision's slots, in attribute order (see mentorrules.model.slots).
 _DECISION_SETTERS: tuple[Callable[[Decision, Any], None], ...] = slot_setters(Decision)
 
 

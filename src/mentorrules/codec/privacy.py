@@ -1,20 +1,11 @@
 """
-Notices: information in a decision that does not change a verdict.
+The privacy scan: which free-text fields of a case hold what looks like a CPR number.
 
-``privacy.identifier_in_text``
-    A free-text field (``case_id`` included) holds what looks like a CPR number
-    (*personnummer*): ``ddmmyy-xxxx``, or ten digits whose first six form a
-    valid date.  The message names the field and never repeats the number.
-``guidance.conflict``
-    ``eligibility.purpose`` applies, the purpose is ordinary education and the
-    citizen is not under 30 on the first period's start: STAR's guidance
-    (under 30) and the statute (no age limit since 2014) disagree.
-``law.unverified``
-    A finding that applies cites a provision, or an in-force date, that the
-    legal research could not verify.
-``law.transition``
-    A period starts before or ends after the window of the law version
-    applied, so part of it may be governed by other rules.
+A CPR number (*personnummer*) has no place in the API; a text that looks like one
+(``ddmmyy-xxxx``, or ten digits whose first six form a valid date) is found here so
+that the engine can raise ``privacy.identifier_in_text`` and the readers can withhold
+such a value from their error messages.  The scan reads every free-text field of a
+case, ``case_id`` included.
 """
 
 from __future__ import annotations
@@ -22,77 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from types import MappingProxyType
 from typing import TYPE_CHECKING
-
-from mentorrules._registry import display
-from mentorrules.outcomes import Finding, Notice
 
 
 if TYPE_CHECKING:
-    from mentorrules.facts import Case
+    from mentorrules.model.facts import Case
 
 
-__all__ = ["NOTICE_CODES", "NOTICE_TEXTS", "identifier_fields"]
-
-NOTICE_TEXTS = MappingProxyType(
-    {
-        "privacy.identifier_in_text": (
-            "Feltet {field} indeholder noget, der ligner et CPR-nummer. Fjern det: CPR-numre hører ikke hjemme i "
-            "fritekst eller sagsreferencer, og biblioteket gentager det ikke.",
-            "The field {field} holds something that looks like a CPR number. Remove it: CPR numbers do not belong in "
-            "free text or case references, and the library does not repeat it.",
-        ),
-        "guidance.conflict": (
-            "Formålet er ordinær uddannelse, og borgeren er ikke under 30 år ved første periodes start ({first_start}). "
-            "STARs vejledning nævner mentor ved ordinær uddannelse for personer under 30 år, men loven har ingen "
-            "aldersgrænse; vurdér, hvilken læsning sagen skal følge.",
-            "The purpose is ordinary education and the citizen is not under 30 on the first period's start "
-            "({first_start}). STAR's guidance mentions a mentor for ordinary education for persons under 30, but the act "
-            "has no age limit; consider which reading the case shall follow.",
-        ),
-        "law.unverified": (
-            "Afgørelsen bygger på en bestemmelse eller en ikrafttrædelsesdato, som ikke er verificeret: {citation}. "
-            "Kontrollér teksten på retsinformation.dk.",
-            "The decision relies on a provision or an in-force date that is not verified: {citation}. Check the text "
-            "on retsinformation.dk.",
-        ),
-        "law.transition": (
-            "Perioden {start} til {end} ligger delvis uden for gyldighedsperioden for regelsættet {law} "
-            "({valid_from} til {valid_to}); andre regler kan gælde for en del af den.",
-            "The period {start} to {end} lies partly outside the window of the law version {law} "
-            "({valid_from} to {valid_to}); other rules may govern part of it.",
-        ),
-        "law.transition/outside": (
-            "Perioden {start} til {end} ligger helt uden for gyldighedsperioden for regelsættet {law} "
-            "({valid_from} til {valid_to}); andre regler kan gælde for den.",
-            "The period {start} to {end} lies entirely outside the window of the law version {law} "
-            "({valid_from} to {valid_to}); other rules may govern it.",
-        ),
-    }
-)
-#: The notice codes (a text keyed ``code/reason`` words a notice whose ``reason`` fact is that reason).
-NOTICE_CODES = tuple(code for code in NOTICE_TEXTS if "/" not in code)
-
-
-class NoticeExplainer:
-    """Words notice messages from :data:`NOTICE_TEXTS`; the citations are appended where there are any."""
-
-    __slots__ = ()
-
-    def message(self, item: Finding | Notice, lang: str) -> str:
-        """Return the notice's message in ``lang``."""
-        assert isinstance(item, Notice)
-        reason = item.facts.get("reason")
-        da, en = NOTICE_TEXTS.get(f"{item.code}/{reason}") or NOTICE_TEXTS[item.code]
-        args = {key: display(value, lang) for key, value in item.facts.items()}
-        text = (da if lang == "da" else en).format_map(args)
-        if item.references:
-            text += " (" + "; ".join(r.citation for r in item.references) + ")"
-        return text
-
-
-NOTICE_EXPLAINER = NoticeExplainer()
+__all__ = ["identifier_fields", "looks_like_cpr"]
 
 # ddmmyy-xxxx, or ten digits in a row; neither may touch other digits.
 _CPR_LIKE = re.compile(r"(?<![0-9])([0-9]{2})([0-9]{2})([0-9]{2})(?:-[0-9]{4}|[0-9]{4})(?![0-9])")

@@ -119,7 +119,7 @@ from __future__ import annotations
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import Final, NamedTuple
 
-from mentorrules.interpretation import AmbiguousDates, Interpretation
+from mentorrules.law.interpretation import AmbiguousDates, Interpretation
 
 
 __all__ = [
