@@ -32,7 +32,7 @@ from mentorrules import (
     Verdict,
     evaluate,
 )
-from mentorrules.engine.evaluate import _VIEWS
+from mentorrules.engine.evaluate import all_views
 from mentorrules.model.outcomes import Finding
 from mentorrules.render import decision_html, decision_markdown, explain
 from mentorrules.rules._base import AMBIGUOUS_TEMPLATE, PENDING_TEMPLATE, RuleView
@@ -63,7 +63,7 @@ def test_the_pattern_finds_what_it_must() -> None:
 
 
 def _lab_2014_views() -> Iterator[RuleView]:
-    for snapshot, views in _VIEWS:
+    for snapshot, views in all_views():
         if snapshot.is_2014:
             yield from views.values()
 

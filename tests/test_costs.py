@@ -35,13 +35,12 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from mentorrules import __version__, costs
+from mentorrules.cli.costs import add_costs_parser, costs_command
 from mentorrules.costs import (
     COST_RULES,
     CostClaim,
     CostDecision,
     CostKind,
-    add_costs_parser,
-    costs_command,
     evaluate_costs,
     load_cost_claim,
 )

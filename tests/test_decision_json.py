@@ -45,7 +45,7 @@ from mentorrules import (
     evaluate,
     load_case,
 )
-from mentorrules.engine.evaluate import _VIEWS
+from mentorrules.engine.evaluate import all_views
 from mentorrules.engine.notices import NOTICE_TEXTS
 from mentorrules.law.versions import SNAPSHOTS
 from mentorrules.model.outcomes import FactValue, Verdict, facts_json_text, facts_to_json, json_text
@@ -62,7 +62,7 @@ from mentorrules.rules._base import (
 from mentorrules.testing import cases, interpretations
 
 
-VIEWS = tuple(view for _, views in _VIEWS for view in views.values())
+VIEWS = tuple(view for _, views in all_views() for view in views.values())
 FORMATTER = string.Formatter()
 REFERENCE = LegalReference(
     act="LAB",

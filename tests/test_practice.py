@@ -24,6 +24,7 @@ import attrs
 import pytest
 
 from mentorrules import Agreement, CaseError, LegalReference, ProfileError, ReferenceKind, Verdict
+from mentorrules.cli.practice import add_practice_parser, practice_command
 from mentorrules.practice import (
     PROFILE_FORMAT,
     RESULT_SCHEMA,
@@ -33,7 +34,6 @@ from mentorrules.practice import (
     PracticeResult,
     Profile,
     TaskSuggestion,
-    add_practice_parser,
     bundled_profiles,
     check_agreement_practice,
     check_disclosure,
@@ -42,7 +42,6 @@ from mentorrules.practice import (
     general_rules_html,
     general_rules_text,
     load_profile,
-    practice_command,
     profile_html,
     profile_text,
 )

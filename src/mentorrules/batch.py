@@ -52,7 +52,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from mentorrules.codec.cases import load_case
-from mentorrules.engine.evaluate import _VIEWS, evaluate
+from mentorrules.engine.evaluate import epoch_rules, evaluate
 from mentorrules.engine.notices import NOTICE_EXPLAINER, NoticeExplainer
 from mentorrules.law.interpretation import Interpretation
 from mentorrules.model.exceptions import CaseError, UnsupportedDateError
@@ -209,10 +209,7 @@ def _reduce_proxy(proxy: MappingProxyType[str, Any]) -> tuple[Any, ...]:
 
 def _shared_view(valid_from: date, rule_id: str) -> RuleView:
     """Return the parent's own registry view of a rule for the law epoch starting ``valid_from``."""
-    for snapshot, views in _VIEWS:  # pragma: no branch  # every epoch a worker used exists here too
-        if snapshot.valid_from == valid_from:
-            return views[rule_id]
-    raise AssertionError(valid_from)
+    return epoch_rules(valid_from).views[rule_id]
 
 
 def _reduce_view(view: RuleView) -> tuple[Any, ...]:

@@ -127,12 +127,11 @@ import enum
 import json
 import math
 import re
-import sys
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
@@ -140,14 +139,10 @@ from mentorrules._version import __version__
 from mentorrules.codec.constants import ConstantError, reject_constant
 from mentorrules.law.versions import BEK_AMENDMENT_NOTE, BEK_AMENDMENT_UNVERIFIED_FROM, LawSnapshot, snapshot_for
 from mentorrules.model.amounts import MAX_DECIMAL_PLACES, decimal_places, too_precise
-from mentorrules.model.exceptions import CaseError, CostClaimError, FieldError, UnsupportedDateError
+from mentorrules.model.exceptions import CostClaimError, FieldError, UnsupportedDateError
 from mentorrules.model.facts import Engager
 from mentorrules.model.outcomes import VERDICT_WORDS, FactValue, Finding, Notice, Verdict, aggregate_verdict, check_lang
 from mentorrules.model.references import LegalReference, ReferenceKind
-
-
-if TYPE_CHECKING:
-    import argparse
 
 
 __all__ = [
@@ -155,8 +150,6 @@ __all__ = [
     "CostClaim",
     "CostDecision",
     "CostKind",
-    "add_costs_parser",
-    "costs_command",
     "evaluate_costs",
     "load_cost_claim",
 ]
@@ -1326,90 +1319,3 @@ def _notices(law: LawSnapshot) -> tuple[Notice, ...]:
     sections = f"{bek.section('usual_work')}-{bek.section('training')}"
     facts: dict[str, FactValue] = {"citation": reference.citation, "amended": bek.designation, "sections": sections}
     return (Notice("law.unverified", "", (reference,), MappingProxyType(facts), _EXPLAINER),)
-
-
-# --- the command line ----------------------------------------------------------------
-
-_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _law_date(text: str) -> date:
-    """Read ``--on``: a calendar date ``YYYY-MM-DD`` in ASCII digits."""
-    import argparse  # only the command line needs it
-
-    try:
-        if _ISO_DATE.fullmatch(text) is None:
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
-
-
-def add_costs_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    """
-    Add the ``costs`` command to a command-line parser's subcommands.
-
-    ``mentorrules costs FILE --on DATE [--format text|json] [--lang da|en]``
-    reads a JSON cost claim from FILE (``-``: standard input) and prints the
-    calculation.  The parser's defaults set ``func`` to :func:`costs_command`.
-
-    Returns:
-        The ``costs`` subparser.
-    """
-    parser = subparsers.add_parser(
-        "costs",
-        help="calculate the reimbursable cost of a mentor-support claim",
-        description=(
-            "Calculate the reimbursable wage cost or consultant fee of a mentor-support claim (LAB § 169, stk. 2 "
-            "and § 170, with the executive order in force on --on). Exit status: 0 met; 1 the claim is "
-            "inconsistent, a fact is missing or the training subsidy is refused or not recorded; 2 usage error, "
-            "unreadable file or invalid claim."
-        ),
-    )
-    parser.add_argument("file", metavar="FILE", help="a JSON cost claim, or - for standard input")
-    parser.add_argument("--on", required=True, type=_law_date, metavar="DATE", help="the law date, YYYY-MM-DD")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    parser.add_argument("--lang", choices=("da", "en"), default="da", help="language of the messages (default: da)")
-    parser.set_defaults(func=costs_command)
-    return parser
-
-
-def costs_command(args: argparse.Namespace) -> int:
-    """
-    Run ``mentorrules costs``: read the claim, calculate, print; return the exit status.
-
-    Exit status: 0 when the verdict is ``met``; 1 when it is not (a finding
-    is ``not_met``: the claim is inconsistent or the training subsidy was
-    refused; ``missing_facts``; or ``needs_assessment``: the grant of the
-    training subsidy is not recorded); 2 when
-    the file cannot be read, the claim is invalid or the date is not
-    modelled (the reason goes to standard error, and with ``--format json``
-    also to standard output as ``{"error": {...}}``).
-    """
-    fmt: str = args.format
-    try:
-        data = _read(args.file)
-        decision = evaluate_costs(load_cost_claim(data), on=args.on)
-    except OSError as exc:
-        return _fail(fmt, {"type": "OSError", "message": f"cannot read {args.file}: {exc.strerror or exc}"})
-    except (CaseError, UnsupportedDateError) as exc:
-        return _fail(fmt, exc.to_dict())
-    if fmt == "json":
-        sys.stdout.write(decision.to_json() + "\n")
-    else:
-        sys.stdout.write(decision.explain(args.lang) + "\n")
-    return 0 if decision.verdict is Verdict.MET else 1
-
-
-def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    with open(path, "rb") as handle:
-        return handle.read()
-
-
-def _fail(fmt: str, error: Mapping[str, object]) -> int:
-    sys.stderr.write(f"mentorrules costs: {error['message']}\n")
-    if fmt == "json":
-        sys.stdout.write(json.dumps({"error": error}, ensure_ascii=False, indent=2) + "\n")
-    return 2

@@ -44,12 +44,10 @@ says so in its own text.  The checks:
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import enum
 import html
 import re
-import sys
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -63,7 +61,7 @@ import attrs
 
 from mentorrules.model.exceptions import CaseError, FieldError, ProfileError
 from mentorrules.model.facts import Agreement
-from mentorrules.model.outcomes import LANGUAGES, FactValue, Finding, Notice, Verdict, aggregate_verdict, check_lang
+from mentorrules.model.outcomes import FactValue, Finding, Notice, Verdict, aggregate_verdict, check_lang
 from mentorrules.model.references import LegalReference, ReferenceKind
 from mentorrules.model.words import display
 
@@ -88,7 +86,6 @@ __all__ = [
     "TaskCategory",
     "TaskGroup",
     "TaskSuggestion",
-    "add_practice_parser",
     "bundled_profiles",
     "check_agreement_practice",
     "check_disclosure",
@@ -97,7 +94,6 @@ __all__ = [
     "general_rules_html",
     "general_rules_text",
     "load_profile",
-    "practice_command",
     "profile_html",
     "profile_text",
 ]
@@ -2004,69 +2000,3 @@ def profile_text(profile: Profile, lang: str = "da") -> str:
 def profile_html(profile: Profile, lang: str = "da") -> str:
     """Return the whole profile (task catalogue and every rule) as a self-contained HTML page in ``lang``."""
     return _render_html(_profile_document(profile, lang))
-
-
-# --- command line --------------------------------------------------------------
-
-
-def add_practice_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    """
-    Add the ``practice`` command to the command line's sub-parsers.
-
-    ``mentorrules practice [--profile assens|FILE] [--lang da|en] [--format text|html]``
-    prints a practice profile's task catalogue and rules.  The parser's
-    default ``func`` is :func:`practice_command`.
-
-    Args:
-        subparsers: What :meth:`argparse.ArgumentParser.add_subparsers` returned.
-
-    Returns:
-        The new parser.
-
-    """
-    parser = subparsers.add_parser(
-        "practice",
-        help="print a municipal practice profile (local practice, not law)",
-        description=(
-            "Print a municipal practice profile: the task catalogue, the meeting and home-visit rules, the general "
-            "rules, the disclosure rules and complaint guidance. Practice is local, not law. Exit status 2 when the "
-            "profile is not valid."
-        ),
-    )
-    parser.add_argument(
-        "--profile",
-        default="assens",
-        metavar="NAME|FILE",
-        help=f"a bundled profile ({', '.join(bundled_profiles())}) or a TOML file (default: assens)",
-    )
-    parser.add_argument("--lang", choices=LANGUAGES, default="da", help="language (default: da)")
-    parser.add_argument("--format", choices=("text", "html"), default="text", help="output format (default: text)")
-    parser.set_defaults(func=practice_command)
-    return parser
-
-
-def practice_command(args: argparse.Namespace) -> int:
-    """
-    Run ``mentorrules practice``: print the profile, or every bad field of it.
-
-    Args:
-        args: The parsed arguments (``profile``, ``lang``, ``format``).
-
-    Returns:
-        0 when the profile was printed; 2 when it is not valid (every bad
-        path is printed on standard error).
-
-    """
-    try:
-        profile = load_profile(args.profile)
-    except ProfileError as exc:
-        count = len(exc.errors)
-        sys.stderr.write(
-            f"mentorrules practice: the profile {args.profile!r} is not valid ({count} bad field{'s' * (count != 1)}):\n"
-        )
-        for error in exc.errors:
-            sys.stderr.write(f"  {error}\n")
-        return 2
-    render = profile_html if args.format == "html" else profile_text
-    sys.stdout.write(render(profile, args.lang))
-    return 0

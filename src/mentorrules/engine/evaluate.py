@@ -23,18 +23,20 @@ is not.
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Mapping
 from datetime import date
 from itertools import chain, product
 from types import MappingProxyType
+from typing import NamedTuple
 
 from mentorrules.codec.privacy import identifier_fields
 from mentorrules.engine.coverage import coverage
 from mentorrules.engine.notices import NOTICE_EXPLAINER
-from mentorrules.engine.registry import RuleInfo, build_views
+from mentorrules.engine.registry import RuleInfo, build_epoch_views
 from mentorrules.law.interpretation import AmbiguousDates, Interpretation, LawDate
-from mentorrules.law.versions import LAW_VERSIONS, LawSnapshot, snapshot_for
+from mentorrules.law.versions import LAW_VERSIONS, SNAPSHOTS, LawSnapshot, snapshot_for
 from mentorrules.model.exceptions import CaseError, FieldError
 from mentorrules.model.facts import Case, Period
 from mentorrules.model.outcomes import (
@@ -56,8 +58,6 @@ from mentorrules.rules._coverage import Coverage, Window
 __all__ = ["evaluate", "rule_catalogue"]
 
 _DEFAULT = Interpretation()
-_VIEWS = build_views(CATALOGUE)
-_VIEWS_BY_START: Mapping[date, Mapping[str, RuleView]] = MappingProxyType({s.valid_from: v for s, v in _VIEWS})
 #: The rights and the other rules, each as (position in the catalogue, rule), in catalogue order.
 _RIGHTS_RULES: tuple[tuple[int, Rule], ...] = tuple(
     (position, rule) for position, rule in enumerate(CATALOGUE) if rule.family == "right"
@@ -65,32 +65,56 @@ _RIGHTS_RULES: tuple[tuple[int, Rule], ...] = tuple(
 _OTHER_RULES: tuple[tuple[int, Rule], ...] = tuple(
     (position, rule) for position, rule in enumerate(CATALOGUE) if rule.family != "right"
 )
-#: For every epoch of the law: the rights' runs (position, check, view, windows) and the other rules' runs
-#: (position, check, view).  The rights run first: the coverage is computed from them before the rest run.
-_RIGHT_RUNS_BY_START: Mapping[date, tuple[tuple[int, Check, RuleView, Windows], ...]] = MappingProxyType(
-    {
-        start: tuple(
+_SNAPSHOTS_BY_START: Mapping[date, LawSnapshot] = MappingProxyType({s.valid_from: s for s in SNAPSHOTS})
+
+
+class _Epoch(NamedTuple):
+    """
+    The rules resolved for one epoch of the law: what an evaluation in it runs.
+
+    Attributes:
+        views: A view of every rule, by rule id.
+        right_runs: The rights, as (position in the catalogue, check, view, windows); they run first,
+            and the coverage is computed from them before the other rules run.
+        runs: The other rules, as (position in the catalogue, check, view).
+        cites_unverified: The catalogue positions of the rules that cite an unverified reference in this
+            epoch: only their findings can raise a law.unverified notice.
+    """
+
+    views: Mapping[str, RuleView]
+    right_runs: tuple[tuple[int, Check, RuleView, Windows], ...]
+    runs: tuple[tuple[int, Check, RuleView], ...]
+    cites_unverified: tuple[int, ...]
+
+
+@functools.cache
+def epoch_rules(valid_from: date) -> _Epoch:
+    """
+    Return the rules resolved for the epoch of the law starting on ``valid_from``.
+
+    Built on the first evaluation in the epoch and kept (an evaluation reads a single
+    epoch, and ``import mentorrules`` then resolves none of the two hundred views).
+    Building depends on nothing but the epoch, so two threads building it at once make
+    equal views, and either may be kept.
+    """
+    views = build_epoch_views(CATALOGUE, _SNAPSHOTS_BY_START[valid_from])
+    return _Epoch(
+        views,
+        tuple(
             (position, rule.check, views[rule.id], rule.windows)
             for position, rule in _RIGHTS_RULES
             if rule.windows is not None
-        )
-        for start, views in _VIEWS_BY_START.items()
-    }
-)
-_RUNS_BY_START: Mapping[date, tuple[tuple[int, Check, RuleView], ...]] = MappingProxyType(
-    {
-        start: tuple((position, rule.check, views[rule.id]) for position, rule in _OTHER_RULES)
-        for start, views in _VIEWS_BY_START.items()
-    }
-)
-#: For every epoch of the law, the catalogue positions of the rules that cite an unverified reference there:
-#: only their findings can raise a law.unverified notice.
-_CITES_UNVERIFIED: Mapping[date, tuple[int, ...]] = MappingProxyType(
-    {
-        start: tuple(position for position, rule in enumerate(CATALOGUE) if views[rule.id].cites_unverified)
-        for start, views in _VIEWS_BY_START.items()
-    }
-)
+        ),
+        tuple((position, rule.check, views[rule.id]) for position, rule in _OTHER_RULES),
+        tuple(position for position, rule in enumerate(CATALOGUE) if views[rule.id].cites_unverified),
+    )
+
+
+def all_views() -> tuple[tuple[LawSnapshot, Mapping[str, RuleView]], ...]:
+    """Return, for every epoch of the law, a view of every rule (the rule catalogue, the batch workers)."""
+    return tuple((snapshot, epoch_rules(snapshot.valid_from).views) for snapshot in SNAPSHOTS)
+
+
 #: The catalogue positions of the rights, whose findings do not enter the aggregate verdict.
 _RIGHTS = tuple(position for position, rule in enumerate(CATALOGUE) if rule.family == "right")
 #: A finding's verdict (its second field), read in C.
@@ -131,7 +155,8 @@ def _run(
     by_rule: list[list[Finding]] = [[]] * len(CATALOGUE)
     met: list[Window] = []
     pending: list[tuple[str, Verdict, tuple[Window, ...]]] = []
-    for position, check, view, windows in _RIGHT_RUNS_BY_START[snapshot.valid_from]:
+    epoch = epoch_rules(snapshot.valid_from)
+    for position, check, view, windows in epoch.right_runs:
         findings = by_rule[position] = check(ctx, view)
         verdict = findings[0].verdict
         if verdict is Verdict.MET:
@@ -140,7 +165,7 @@ def _run(
             candidates = windows(ctx)
             if candidates:
                 pending.append((view.id, verdict, candidates))
-    runs = _RUNS_BY_START[snapshot.valid_from]
+    runs = epoch.runs
     if met:
         ctx.coverage = coverage(tuple(met), periods, ctx.own_end)
     for position, check, view in runs:
@@ -358,7 +383,7 @@ def evaluate(case: Case, *, interpretation: Interpretation = _DEFAULT) -> Decisi
         by_rule, notices = _run(case, interpretation, snapshot, periods, mode)
     findings = tuple(chain.from_iterable(by_rule))
     citing_unverified = [
-        finding for position in _CITES_UNVERIFIED[snapshot.valid_from] for finding in by_rule[position]
+        finding for position in epoch_rules(snapshot.valid_from).cites_unverified for finding in by_rule[position]
     ]
     all_notices = (
         _privacy_notices(case)
@@ -390,7 +415,7 @@ def rule_catalogue(*, lang: str = "da") -> tuple[RuleInfo, ...]:
     infos = []
     for rule in CATALOGUE:
         spans: dict[str, list[tuple[date, tuple[LegalReference, ...]]]] = {v.id: [] for v in LAW_VERSIONS}
-        for snapshot, views in _VIEWS:
+        for snapshot, views in all_views():
             refs = tuple(dict.fromkeys(r for variant in views[rule.id].references.values() for r in variant))
             entries = spans[snapshot.version.id]
             if not entries or entries[-1][1] != refs:

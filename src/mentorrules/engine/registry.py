@@ -19,7 +19,7 @@ from mentorrules.model.references import LegalReference
 from mentorrules.rules._base import Rule, RuleView
 
 
-__all__ = ["RuleInfo", "build_views"]
+__all__ = ["RuleInfo", "build_epoch_views", "build_views"]
 
 
 @attrs.frozen(kw_only=True)
@@ -65,6 +65,11 @@ class RuleInfo:
                 for law, spans in self.references.items()
             },
         }
+
+
+def build_epoch_views(rules: tuple[Rule, ...], snapshot: LawSnapshot) -> Mapping[str, RuleView]:
+    """Return a view of every rule for one epoch of the law, by rule id."""
+    return MappingProxyType({rule.id: RuleView(rule, snapshot) for rule in rules})
 
 
 def build_views(rules: tuple[Rule, ...]) -> tuple[tuple[LawSnapshot, Mapping[str, RuleView]], ...]:

@@ -391,9 +391,9 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--lang", choices=LANGS, default="da", help=lang_help)
     demo.set_defaults(run=_demo)
 
-    # The cost and practice commands live beside their modules; they print for themselves.
-    from mentorrules.costs import add_costs_parser  # only the CLI needs them
-    from mentorrules.practice import add_practice_parser
+    # The cost and practice commands print for themselves.
+    from mentorrules.cli.costs import add_costs_parser  # only these commands need the optional modules
+    from mentorrules.cli.practice import add_practice_parser
 
     add_costs_parser(commands).set_defaults(run=_delegate)
     add_practice_parser(commands).set_defaults(run=_delegate)
