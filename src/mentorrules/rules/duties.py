@@ -148,16 +148,25 @@ def _refs(law: LawSnapshot) -> ReferenceSets:
     return {"": (law.lab_ref("31 d") if law.is_2014 else law.lab_ref("169", 1),)}
 
 
-_SUPPORT_TO_UNKNOWN: Mapping[str, FactValue] = MappingProxyType({"support_to": None})
-_NOT_TO_COMPANY_OR_SCHOOL: Mapping[str, FactValue] = _SUPPORT_TO_UNKNOWN
+#: The facts when § 169 cannot be applied: who receives the support is unknown, or it is not a company or
+#: school (``support_to`` is null in both, as 0.1 wrote it).
+_NO_RECEIVER: Mapping[str, FactValue] = MappingProxyType({"support_to": None})
+
+
+def _outside_section_169(to: str | None, view: RuleView) -> list[Finding] | None:
+    """Return the finding when it cannot be told that § 169 applies (missing facts) or it does not; else None."""
+    if to is None:
+        return [view.finding(V.MISSING_FACTS, "", _NO_RECEIVER)]
+    if not to:
+        return [view.finding(V.NOT_APPLICABLE, "", _NO_RECEIVER)]
+    return None
 
 
 def _check(ctx: Context, view: RuleView) -> list[Finding]:
     to = support_to(ctx.case)
-    if to is None:
-        return [view.finding(V.MISSING_FACTS, "", _SUPPORT_TO_UNKNOWN)]
-    if not to:
-        return [view.finding(V.NOT_APPLICABLE, "", _NOT_TO_COMPANY_OR_SCHOOL)]
+    outside = _outside_section_169(to, view)
+    if outside is not None:
+        return outside
     assessment = ctx.case.beyond_usual_duties
     within = tuple([f"tasks[{i}]" for i, task in enumerate(ctx.case.tasks) if task.within_usual_duties is True])
     facts: dict[str, FactValue] = {"support_to": to, "tasks_within_usual_duties": within}
@@ -235,10 +244,9 @@ def _hours_refs(law: LawSnapshot) -> ReferenceSets:
 
 def _check_hours(ctx: Context, view: RuleView) -> list[Finding]:
     to = support_to(ctx.case)
-    if to is None:
-        return [view.finding(V.MISSING_FACTS, "", _SUPPORT_TO_UNKNOWN)]
-    if not to:
-        return [view.finding(V.NOT_APPLICABLE, "", _NOT_TO_COMPANY_OR_SCHOOL)]
+    outside = _outside_section_169(to, view)
+    if outside is not None:
+        return outside
     assessment = ctx.case.hours_assessment
     facts: dict[str, FactValue] = {"support_to": to, "assessed_on": assessment.on if assessment is not None else None}
     return [view.finding(assessment_verdict(assessment), "", facts)]
