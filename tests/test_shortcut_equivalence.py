@@ -174,7 +174,8 @@ def test_the_first_pass_of_the_privacy_scan_never_hides_a_cpr_like_text(
     case_id: str, description: str, goal: str
 ) -> None:
     """identifier_fields finds exactly the texts that looks_like_cpr finds, checking every text one by one."""
-    from mentorrules.codec.privacy import _texts, identifier_fields, looks_like_cpr
+    from mentorrules.codec.cases import CASE_CODEC
+    from mentorrules.codec.privacy import identifier_fields, looks_like_cpr
 
     case = load_case(
         {
@@ -184,7 +185,7 @@ def test_the_first_pass_of_the_privacy_scan_never_hides_a_cpr_like_text(
             "periods": [{"start": "2024-03-01", "end": "2024-08-31", "agreement": {"written": True, "goal": goal}}],
         }
     )
-    assert identifier_fields(case) == [path for path, text in _texts(case) if text and looks_like_cpr(text)]
+    assert identifier_fields(case) == [path for path, text in CASE_CODEC.texts(case) if looks_like_cpr(text)]
 
 
 def test_the_first_pass_finds_digits_beside_characters_outside_latin_1() -> None:

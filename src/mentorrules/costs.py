@@ -122,25 +122,23 @@ Legal basis:
 from __future__ import annotations
 
 import decimal
-import difflib
 import enum
 import json
-import math
-import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
 from mentorrules._version import __version__
-from mentorrules.codec.constants import ConstantError, reject_constant
 from mentorrules.law.versions import BEK_AMENDMENT_NOTE, BEK_AMENDMENT_UNVERIFIED_FROM, LawSnapshot, snapshot_for
-from mentorrules.model.amounts import MAX_DECIMAL_PLACES, decimal_places, too_precise
-from mentorrules.model.exceptions import CostClaimError, FieldError, UnsupportedDateError
+from mentorrules.model.amounts import MAX_DECIMAL_PLACES, scaled_decimal
+from mentorrules.model.description import described
+from mentorrules.model.exceptions import CaseError, CostClaimError, FieldError, UnsupportedDateError
 from mentorrules.model.facts import Engager
+from mentorrules.model.generated import JSON, Described, Dialect, codec, decode_json
 from mentorrules.model.outcomes import VERDICT_WORDS, FactValue, Finding, Notice, Verdict, aggregate_verdict, check_lang
 from mentorrules.model.references import LegalReference, ReferenceKind
 
@@ -197,70 +195,15 @@ class CostKind(enum.StrEnum):
 
 # --- the claim ---------------------------------------------------------------
 
-#: The amount fields of a claim (hours and kroner), in attribute order.
-_AMOUNTS: Final = (
-    "hourly_cost",
-    "fee",
-    "mentor_hours",
-    "usual_work_hours",
-    "sick_hours",
-    "travel_hours",
-    "preparation_hours",
-    "training_hours",
-    "travel_expenses",
-    "overhead",
-    "training_purchase",
-)
 _RATE_OF: Final = MappingProxyType({CostKind.WAGE: "hourly_cost", CostKind.CONSULTANT_FEE: "fee"})
-
-
-def _amount_problem(value: object, *, required: bool = False) -> str | None:
-    """Say what is wrong with an amount of a claim built in Python, or return None."""
-    if value is None:
-        return "is required" if required else None
-    if not isinstance(value, Decimal):
-        return f"must be a Decimal, not {type(value).__name__}"
-    return _range_problem(value)
-
-
-def _range_problem(value: Decimal) -> str | None:
-    """Say why a decimal is not an acceptable amount (not finite, negative, too large, too precise)."""
-    if not value.is_finite():
-        return f"must be a finite number, not {value}"
-    if value < 0:
-        return f"must not be negative, not {_shown(value)}"
-    if value > MAX_AMOUNT:
-        return f"must not exceed {_plain(MAX_AMOUNT)}, not {_shown(value)}"
-    if too_precise(value):  # by its value, from its digits and exponent: "1.000" has none, "1e-7" seven
-        return f"must have at most {MAX_PLACES} decimal places, not {decimal_places(value)}"
-    return None
-
-
-def _rate_problems(kind: CostKind, hourly_cost: Decimal | None, fee: Decimal | None, bad: set[str]) -> list[FieldError]:
-    """The rate the kind needs must be given, and the other rate must not be."""
-    errors = []
-    other_kind = CostKind.CONSULTANT_FEE if kind is CostKind.WAGE else CostKind.WAGE
-    rate_name, other_name = _RATE_OF[kind], _RATE_OF[other_kind]
-    rate, other = (hourly_cost, fee) if kind is CostKind.WAGE else (fee, hourly_cost)
-    if rate is None and rate_name not in bad:
-        errors.append(FieldError(path=rate_name, message=f"is required for kind {kind.value!r}"))
-    if other is not None and other_name not in bad:
-        message = f"is only for kind {other_kind.value!r}; for kind {kind.value!r} give {rate_name!r}"
-        errors.append(FieldError(path=other_name, message=message))
-    return errors
-
-
-def _is_member(value: object, cls: type[enum.Enum]) -> bool:
-    return isinstance(value, cls)
-
-
-def _is_flag(value: object) -> bool:
-    """Whether a value is ``True``, ``False`` or ``None`` (not recorded)."""
-    return value is None or isinstance(value, bool)
+#: The description of every amount of a claim (hours and kroner): exact, 0..10**12, at most 6 decimal places.
+_AMOUNT: Final = described(
+    minimum=_ZERO, maximum=MAX_AMOUNT, example="250.00", keep_scale=True, description="an amount"
+)
 
 
 @attrs.frozen(kw_only=True)
-class CostClaim:
+class CostClaim(Described):
     """
     A claim for the costs of one mentor function over a period.
 
@@ -309,42 +252,39 @@ class CostClaim:
 
     kind: CostKind
     employer: Engager | None = None
-    hourly_cost: Decimal | None = None
-    fee: Decimal | None = None
-    mentor_hours: Decimal
-    usual_work_hours: Decimal = _ZERO
-    sick_hours: Decimal = _ZERO
-    travel_hours: Decimal = _ZERO
-    preparation_hours: Decimal = _ZERO
-    training_hours: Decimal = _ZERO
-    travel_expenses: Decimal = _ZERO
-    overhead: Decimal = _ZERO
-    training_purchase: Decimal = _ZERO
+    hourly_cost: Decimal | None = attrs.field(default=None, metadata=_AMOUNT)
+    fee: Decimal | None = attrs.field(default=None, metadata=_AMOUNT)
+    mentor_hours: Decimal = attrs.field(metadata=_AMOUNT)
+    usual_work_hours: Decimal = attrs.field(default=_ZERO, metadata=_AMOUNT)
+    sick_hours: Decimal = attrs.field(default=_ZERO, metadata=_AMOUNT)
+    travel_hours: Decimal = attrs.field(default=_ZERO, metadata=_AMOUNT)
+    preparation_hours: Decimal = attrs.field(default=_ZERO, metadata=_AMOUNT)
+    training_hours: Decimal = attrs.field(default=_ZERO, metadata=_AMOUNT)
+    travel_expenses: Decimal = attrs.field(default=_ZERO, metadata=_AMOUNT)
+    overhead: Decimal = attrs.field(default=_ZERO, metadata=_AMOUNT)
+    training_purchase: Decimal = attrs.field(default=_ZERO, metadata=_AMOUNT)
     training_purchase_granted: bool | None = None
 
-    def __attrs_post_init__(self) -> None:
-        """Check every field; raise one CostClaimError naming all bad ones."""
-        errors = []
-        kind_ok = _is_member(self.kind, CostKind)
-        if not kind_ok:
-            errors.append(FieldError(path="kind", message=f"must be a CostKind, not {type(self.kind).__name__}"))
-        if self.employer is not None and not _is_member(self.employer, Engager):
-            errors.append(
-                FieldError(path="employer", message=f"must be an Engager, not {type(self.employer).__name__}")
+    _document_error: ClassVar[type[CaseError]] = CostClaimError
+    _document_name: ClassVar[str] = "a cost claim"
+    _document_format: ClassVar[Dialect] = JSON
+
+    @classmethod
+    def _related_problems(cls, values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, str]]:
+        """The rate the kind needs must be given, and the other rate must not be."""
+        kind = values.get("kind")
+        if type(kind) is not CostKind:
+            return []
+        problems = []
+        other_kind = CostKind.CONSULTANT_FEE if kind is CostKind.WAGE else CostKind.WAGE
+        rate_name, other_name = _RATE_OF[kind], _RATE_OF[other_kind]
+        if values.get(rate_name) is None and rate_name not in bad:
+            problems.append((rate_name, f"is required for kind {kind.value!r}"))
+        if values.get(other_name) is not None and other_name not in bad:
+            problems.append(
+                (other_name, f"is only for kind {other_kind.value!r}; for kind {kind.value!r} give {rate_name!r}")
             )
-        if not _is_flag(self.training_purchase_granted):
-            message = f"must be True, False or None, not {type(self.training_purchase_granted).__name__}"
-            errors.append(FieldError(path="training_purchase_granted", message=message))
-        bad = set()
-        for name in _AMOUNTS:
-            problem = _amount_problem(getattr(self, name), required=name not in _RATE_OF.values())
-            if problem is not None:
-                bad.add(name)
-                errors.append(FieldError(path=name, message=problem))
-        if kind_ok:
-            errors.extend(_rate_problems(self.kind, self.hourly_cost, self.fee, bad))
-        if errors:
-            raise CostClaimError(errors)
+        return problems
 
     @property
     def rate(self) -> Decimal:
@@ -355,69 +295,13 @@ class CostClaim:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the claim as JSON-ready data (decimals as exact strings), the inverse of :func:`load_cost_claim`."""
-        data: dict[str, Any] = {
-            "kind": self.kind.value,
-            "employer": None if self.employer is None else self.employer.value,
-        }
-        for name in _AMOUNTS:
-            value = getattr(self, name)
-            data[name] = None if value is None else _plain(value)
-        data["training_purchase_granted"] = self.training_purchase_granted
-        return data
+        return _CLAIM_CODEC.dump(self)
+
+
+_CLAIM_CODEC: Final = codec(CostClaim)
 
 
 # --- loading -----------------------------------------------------------------
-
-_FIELDS: Final = tuple(a.name for a in attrs.fields(CostClaim))
-_ALWAYS_REQUIRED: Final = ("kind", "mentor_hours")
-_FLAGS: Final = ("training_purchase_granted",)
-_AMOUNT_RE: Final = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
-_KINDS: Final = MappingProxyType({member.value: member for member in CostKind})
-_EMPLOYERS: Final = MappingProxyType({member.value: member for member in Engager})
-_MAX_SHOWN: Final = 40
-
-
-class _Repeated(dict[str, Any]):
-    """A decoded JSON object in which a key occurred more than once: ``repeated`` names those keys."""
-
-    repeated: tuple[str, ...] = ()
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """Build a JSON object; one that repeats a key is marked, so the key's path can be named (C2.9)."""
-    document = dict(pairs)
-    if len(document) == len(pairs):
-        return document
-    marked = _Repeated(document)
-    seen: set[str] = set()
-    repeated: list[str] = []
-    for key, _ in pairs:
-        if key in seen and key not in repeated:
-            repeated.append(key)
-        seen.add(key)
-    marked.repeated = tuple(repeated)
-    return marked
-
-
-def _repeated_keys(document: Any) -> list[FieldError]:
-    """Name the path of every key that occurs twice in one object of a decoded document (``a.b``, ``a[0]``)."""
-    errors: list[FieldError] = []
-    stack: list[tuple[str, Any]] = [("", document)]
-    while stack:
-        path, value = stack.pop()
-        if isinstance(value, dict):
-            prefix = f"{path}." if path else ""
-            if isinstance(value, _Repeated):
-                message = "duplicate key: a key may occur only once in a JSON object"
-                errors.extend(FieldError(path=prefix + _key_name(key), message=message) for key in value.repeated)
-            stack.extend((prefix + _key_name(key), item) for key, item in reversed(value.items()))
-        elif isinstance(value, list):
-            stack.extend((f"{path}[{index}]", item) for index, item in reversed(list(enumerate(value))))
-    return errors
-
-
-# Stateless between calls, like the json module's default decoder.
-_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=reject_constant, object_pairs_hook=_object)
 
 
 def load_cost_claim(data: Mapping[str, Any] | str | bytes) -> CostClaim:
@@ -431,9 +315,10 @@ def load_cost_claim(data: Mapping[str, Any] | str | bytes) -> CostClaim:
     ``training_purchase_granted`` is ``true``, ``false`` or absent or
     ``null`` (the grant is not recorded).
     Amounts are JSON numbers or decimal strings (``"250.00"``), read exactly:
-    never through binary floating point (JSON text is decoded with
-    ``parse_float=Decimal``; a Python ``float`` is read through its
-    ``repr``).
+    never through binary floating point (JSON text is decoded into
+    :class:`~decimal.Decimal`; a Python ``float`` is read through its
+    ``repr``).  The reader is generated from the claim's description, as a
+    case's is (:mod:`mentorrules.model.generated`).
 
     Args:
         data: JSON text (``str``, or ``bytes`` in UTF-8; a leading byte-order
@@ -462,168 +347,9 @@ def load_cost_claim(data: Mapping[str, Any] | str | bytes) -> CostClaim:
     ...
     mentorrules.model.exceptions.CostClaimError: 3 bad fields: kind: unknown value 'fee'; allowed values: 'wage', 'consultant_fee'; mentor_hour: unknown key; did you mean 'mentor_hours'?; mentor_hours: is required
     """
-    document = _decode(data) if isinstance(data, (str, bytes, bytearray)) else data
-    if not isinstance(document, Mapping):
-        raise CostClaimError(
-            [FieldError(path="", message=f"a cost claim must be a JSON object, not {_json_type(document)}")]
-        )
-    errors: list[FieldError] = []
-    values: dict[str, Any] = {}
-    bad: set[str] = set()
-    for key, value in document.items():
-        problem = _read_field(key, value, values)
-        if problem is not None:
-            name = _key_name(key)
-            bad.add(name)
-            errors.append(FieldError(path=name, message=problem))
-    for name in _ALWAYS_REQUIRED:
-        if name not in document:
-            errors.append(FieldError(path=name, message="is required"))
-    kind = values.get("kind")
-    if kind is not None:
-        errors.extend(_rate_problems(kind, values.get("hourly_cost"), values.get("fee"), bad))
-    if errors:
-        raise CostClaimError(errors)
-    return CostClaim(**values)
-
-
-def _read_field(key: object, value: Any, values: dict[str, Any]) -> str | None:
-    """Read one key of the document into ``values``, or return what is wrong with it."""
-    if key not in _FIELDS:
-        name = _key_name(key)
-        close = difflib.get_close_matches(name, _FIELDS, n=1)
-        if close:
-            return f"unknown key; did you mean {close[0]!r}?"
-        return f"unknown key; the keys of a cost claim are {', '.join(_FIELDS)}"
-    if value is None:
-        return "is required and must not be null" if key in _ALWAYS_REQUIRED else None
-    if key == "kind":
-        return _read_enum("kind", value, _KINDS, values)
-    if key == "employer":
-        return _read_enum("employer", value, _EMPLOYERS, values)
-    if key in _FLAGS:
-        if not isinstance(value, bool):
-            return f"must be true, false or null, not {_json_type(value)}"
-        values[str(key)] = value
-        return None
-    amount = _read_amount(value)
-    if isinstance(amount, str):
-        return amount
-    values[str(key)] = amount
-    return None
-
-
-def _key_name(key: object) -> str:
-    """A key as a path: text, with a lone surrogate (which no output can encode) written as an escape."""
-    return str(key).encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def _read_enum(key: str, value: Any, members: Mapping[str, Any], values: dict[str, Any]) -> str | None:
-    member = members.get(value) if isinstance(value, str) else None
-    if member is not None:
-        values[key] = member
-        return None
-    allowed = ", ".join(repr(v) for v in members)
-    if not isinstance(value, str):
-        return f"must be a string, one of {allowed}; not {_json_type(value)}"
-    return f"unknown value {_show(value)}; allowed values: {allowed}"
-
-
-def _read_amount(value: Any) -> Decimal | str:
-    """Return the exact amount, or a message saying what is wrong with it."""
-    if isinstance(value, bool):
-        return "must be a number or a decimal string, not boolean"
-    if isinstance(value, int):
-        amount = Decimal(value)
-    elif isinstance(value, float):
-        if not math.isfinite(value):
-            return f"must be a finite number, not {value!r}"
-        amount = Decimal(repr(value))  # the shortest repr: 0.1 is Decimal("0.1"), not the binary fraction
-    elif isinstance(value, Decimal):
-        amount = value
-    elif isinstance(value, str):
-        if _AMOUNT_RE.fullmatch(value) is None:
-            return f"must be a number or a decimal string such as '250.00', not {_show(value)}"
-        amount = Decimal(value)
-    else:
-        return f"must be a number or a decimal string, not {_json_type(value)}"
-    problem = _range_problem(amount)
-    if problem is not None:
-        return problem
-    return amount.copy_abs() if amount.is_zero() else amount  # "-0" is zero, without a sign
-
-
-def _decode(data: str | bytes | bytearray) -> Any:
-    """Decode JSON text, turning every failure into a document-level CostClaimError."""
-    if isinstance(data, str):
-        text = data.removeprefix("\ufeff")
-    else:
-        try:
-            text = bytes(data).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise CostClaimError(
-                [FieldError(path="", message=f"the JSON text is not UTF-8: {exc.reason} at byte {exc.start}")]
-            ) from None
-    try:
-        document = _DECODER.decode(text)
-    except ConstantError as exc:
-        message = f"invalid JSON: {exc} is not allowed (a number must be finite)"
-    except decimal.InvalidOperation:  # a number whose exponent no decimal can hold, e.g. 1e-99999999999999999999
-        message = "invalid JSON: a number is out of range (its exponent is too large)"
-    except RecursionError:
-        message = "invalid JSON: nested too deeply"
-    except ValueError as exc:  # json.JSONDecodeError, or an integer with too many digits
-        message = f"invalid JSON: {exc}"
-    else:
-        repeated = _repeated_keys(document)
-        if not repeated:
-            return document
-        raise CostClaimError(repeated)
-    raise CostClaimError([FieldError(path="", message=message)])
-
-
-def _json_type(value: object) -> str:
-    """Name a value's type as JSON does."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float, Decimal)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, Mapping):
-        return "object"
-    if isinstance(value, (list, tuple)):
-        return "array"
-    return type(value).__name__
-
-
-def _show(text: str) -> str:
-    if len(text) > _MAX_SHOWN:
-        return repr(text[:_MAX_SHOWN]) + "..."
-    return repr(text)
-
-
-# --- numbers as text -----------------------------------------------------------
-
-
-def _plain(value: Decimal) -> str:
-    """Write a finite decimal exactly, without exponent, keeping its scale (``300.00`` stays ``300.00``)."""
-    if value.is_zero():
-        value = value.copy_abs()
-    return format(value, "f")
-
-
-def _shown(value: Decimal) -> str:
-    """Write a finite decimal for a message: plainly where that is short, else in scientific notation, never expanded."""
-    _, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)  # finite
-    if len(digits) + abs(exponent) <= _MAX_SHOWN:
-        return _plain(value)
-    if len(digits) <= _MAX_SHOWN:
-        return str(value)  # e.g. "1E+999999999": the digits and the exponent, exact
-    return format(value, f".{_MAX_SHOWN}e")  # very many digits: rounded, only for the message
+    document = decode_json(data, CostClaimError) if isinstance(data, (str, bytes, bytearray)) else data
+    claim: CostClaim = _CLAIM_CODEC.load(document)
+    return claim
 
 
 def _grouped(value: Decimal, lang: str) -> str:
@@ -989,7 +715,7 @@ _KIND_WORDS: Final = MappingProxyType(
 
 def _json_fact(value: FactValue) -> Any:
     """A fact as JSON: decimals as exact plain strings, never rounded (cost facts hold no dates or lists)."""
-    return _plain(value) if isinstance(value, Decimal) else value
+    return scaled_decimal(value) if isinstance(value, Decimal) else value
 
 
 @attrs.frozen(kw_only=True)
@@ -1042,8 +768,8 @@ class CostDecision:
             "kind": self.claim.kind.value,
             "employer": None if self.claim.employer is None else self.claim.employer.value,
             "verdict": self.verdict.value,
-            "eligible_hours": _plain(self.eligible_hours),
-            "amount": _plain(self.amount),
+            "eligible_hours": scaled_decimal(self.eligible_hours),
+            "amount": scaled_decimal(self.amount),
             "findings": [
                 {
                     "rule": f.rule,

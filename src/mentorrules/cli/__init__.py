@@ -74,11 +74,11 @@ from typing import IO, NamedTuple, TextIO
 
 from mentorrules._version import __version__
 from mentorrules.batch import Result, chunked, dumps_results, evaluate_one, loads_results, map_ordered
-from mentorrules.codec.cases import _decode as decode_case_text
 from mentorrules.codec.cases import case_schema
 from mentorrules.engine.evaluate import rule_catalogue
 from mentorrules.law.interpretation import AmbiguousDates, Interpretation
 from mentorrules.model.exceptions import CaseError, UnsupportedDateError
+from mentorrules.model.generated import decode_json
 from mentorrules.model.outcomes import VERDICT_WORDS, Decision, Verdict
 from mentorrules.model.references import LegalReference
 from mentorrules.planning import Window, next_period_window, period_window
@@ -513,7 +513,7 @@ def _document_chunks(label: str, data: bytes) -> Iterator[_Chunk]:
     try:
         # The case reader's own decoder: a key written twice and a number no Decimal can hold reach load_case,
         # which names them by path.
-        value: object = decode_case_text(text)
+        value: object = decode_json(text, CaseError)
     except CaseError:  # not JSON, too deep, NaN: load_case decodes the text again and words the error
         value = text
     if type(value) is not list:

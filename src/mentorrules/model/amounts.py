@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Final
 
 
-__all__ = ["MAX_DECIMAL_PLACES", "decimal_places", "too_precise"]
+__all__ = ["MAX_DECIMAL_PLACES", "decimal_places", "plain_decimal", "scaled_decimal", "too_precise"]
 
 #: The most decimal places an amount may have (DESIGN section 3).
 MAX_DECIMAL_PLACES: Final = 6
@@ -46,3 +46,35 @@ def too_precise(value: int | float | Decimal) -> bool:
         return False
     amount = Decimal(repr(value)) if isinstance(value, float) else value
     return decimal_places(amount) > MAX_DECIMAL_PLACES
+
+
+def plain_decimal(value: Decimal) -> str:
+    """
+    Write a finite decimal without exponent or trailing zeros, exactly.
+
+    Unlike ``Decimal.normalize`` this does not depend on the decimal context
+    (which would round to 28 digits), and it writes negative zero as ``"0"``.
+
+    >>> plain_decimal(Decimal("3.50")), plain_decimal(Decimal("1E+2")), plain_decimal(Decimal("-0.0"))
+    ('3.5', '100', '0')
+    """
+    if not value.is_finite():
+        raise ValueError(f"a decimal must be finite, not {value}")
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text == "-0":
+        return "0"
+    return text
+
+
+def scaled_decimal(value: Decimal) -> str:
+    """
+    Write a finite decimal exactly, without exponent, keeping its scale; zero without a sign.
+
+    >>> scaled_decimal(Decimal("300.00")), scaled_decimal(Decimal("1E+2")), scaled_decimal(Decimal("-0.00"))
+    ('300.00', '100', '0.00')
+    """
+    if value.is_zero():
+        value = value.copy_abs()
+    return format(value, "f")

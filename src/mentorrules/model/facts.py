@@ -12,9 +12,12 @@ the verdict ``missing_facts`` where a rule needs the fact; it is never an
 error.  Inside an :class:`Agreement`, ``None`` (or an empty text or list)
 means *the record does not state it*, which is a defect of the record.
 
-Values are checked when an object is built: a wrong type, a date outside
-1900-01-01..2199-12-31, a period that ends before it starts, or hours outside
-0..10,000 or with more than 6 decimal places raise :class:`~mentorrules.CaseError` naming the field.
+Values are checked when an object is built, against the description of each field
+(its annotation, its default and its metadata; :mod:`mentorrules.model.description`):
+a wrong type, a date outside 1900-01-01..2199-12-31, a period that ends before it
+starts, or hours outside 0..10,000 or with more than 6 decimal places raise
+:class:`~mentorrules.CaseError` naming every bad field.  The JSON format of a case
+(:mod:`mentorrules.codec.cases`) is generated from the same description.
 
 Legal basis:
     LAB (lov om en aktiv beskæftigelsesindsats) kapitel 26, §§ 167-171
@@ -27,15 +30,18 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar, Final
 
 import attrs
 
-from mentorrules.model.amounts import MAX_DECIMAL_PLACES, too_precise
-from mentorrules.model.exceptions import CaseError, FieldError
+from mentorrules.model.description import MAX_DATE, MIN_DATE, described
+from mentorrules.model.generated import JSON, Described, Dialect
 
 
 __all__ = [
+    "MAX_DATE",
+    "MAX_HOURS",
+    "MIN_DATE",
     "Agreement",
     "Assessment",
     "Case",
@@ -54,9 +60,8 @@ __all__ = [
     "Task",
 ]
 
-MIN_DATE = _dt.date(1900, 1, 1)
-MAX_DATE = _dt.date(2199, 12, 31)
-MAX_HOURS = Decimal(10_000)
+#: The most hours an agreement may state (DESIGN section 3).
+MAX_HOURS: Final = Decimal(10_000)
 
 
 class TargetGroup(enum.StrEnum):
@@ -166,81 +171,20 @@ class HoursBasis(enum.StrEnum):
     PLACE = "place"
 
 
-# --- construction checks -----------------------------------------------------
-
-
-def _date_problem(value: object, *, required: bool) -> str | None:
-    if value is None:
-        return "is required" if required else None
-    if type(value) is not _dt.date:
-        return f"must be a date, not {type(value).__name__}"
-    if not MIN_DATE <= value <= MAX_DATE:
-        return "must lie between 1900-01-01 and 2199-12-31"
-    return None
-
-
-def _check(checks: list[tuple[str, str | None]]) -> None:
-    errors = [FieldError(path=name, message=msg) for name, msg in checks if msg is not None]
-    if errors:
-        raise CaseError(errors)
-
-
-def _type_problem(value: object, kind: type | tuple[type, ...], *, required: bool = False) -> str | None:
-    if value is None:
-        return "is required" if required else None
-    if type(value) is bool and kind is not bool and bool not in (kind if isinstance(kind, tuple) else (kind,)):
-        return f"must be {_kind_name(kind)}, not bool"
-    if not isinstance(value, kind):
-        return f"must be {_kind_name(kind)}, not {type(value).__name__}"
-    return None
-
-
-def _kind_name(kind: type | tuple[type, ...]) -> str:
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join(k.__name__ for k in kinds)
-
-
 def _tuple_of(value: Any) -> tuple[Any, ...]:
-    """Accept any list or tuple for a tuple field (an unknown list is empty)."""
+    """Accept any list or tuple for a tuple field (an unknown list is empty); the check reports anything else."""
     if value is None:
         return ()
     if isinstance(value, (list, tuple)):
         return tuple(value)
-    return value  # type: ignore[no-any-return]  # reported by the check below
-
-
-def _items_problem(value: object, kind: type) -> str | None:
-    if not isinstance(value, tuple):
-        return f"must be a list, not {type(value).__name__}"
-    for index, item in enumerate(value):
-        if not isinstance(item, kind) or type(item) is bool:
-            return f"item {index} must be {kind.__name__}, not {type(item).__name__}"
-    return None
-
-
-def _enum_problem(value: object, kind: type[enum.Enum]) -> str | None:
-    if value is None or isinstance(value, kind):
-        return None
-    return f"must be a {kind.__name__}, not {type(value).__name__}"
-
-
-def _opt_date(value: object) -> bool:
-    return value is None or (type(value) is _dt.date and MIN_DATE <= value <= MAX_DATE)
-
-
-def _req_date(value: object) -> bool:
-    return type(value) is _dt.date and MIN_DATE <= value <= MAX_DATE
-
-
-def _opt_str(value: object) -> bool:
-    return value is None or type(value) is str
+    return value  # type: ignore[no-any-return]  # reported by the class's check
 
 
 # --- facts -------------------------------------------------------------------
 
 
 @attrs.frozen(kw_only=True)
-class Assessment:
+class Assessment(Described):
     """
     A caseworker's recorded concrete assessment (*konkret vurdering*).
 
@@ -261,22 +205,9 @@ class Assessment:
     by: str | None = None
     reason: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        """Check the field types."""
-        if type(self.outcome) is bool and _opt_date(self.on) and _opt_str(self.by) and _opt_str(self.reason):
-            return  # the fast path: every field is of its type
-        _check(
-            [
-                ("outcome", None if type(self.outcome) is bool else f"must be bool, not {type(self.outcome).__name__}"),
-                ("on", _date_problem(self.on, required=False)),
-                ("by", _type_problem(self.by, str)),
-                ("reason", _type_problem(self.reason, str)),
-            ]
-        )
-
 
 @attrs.frozen(kw_only=True)
-class Citizen:
+class Citizen(Described):
     """
     The person who receives the support (*borgeren*).
 
@@ -291,20 +222,9 @@ class Citizen:
     birth_date: _dt.date | None = None
     target_group: TargetGroup | None = None
 
-    def __attrs_post_init__(self) -> None:
-        """Check the field types."""
-        if _opt_date(self.birth_date) and (self.target_group is None or type(self.target_group) is TargetGroup):
-            return  # the fast path: every field is of its type
-        _check(
-            [
-                ("birth_date", _date_problem(self.birth_date, required=False)),
-                ("target_group", _enum_problem(self.target_group, TargetGroup)),
-            ]
-        )
-
 
 @attrs.frozen(kw_only=True)
-class Mentor:
+class Mentor(Described):
     """
     The mentor (*mentoren*) and who employs or engaged them (LAB § 168).
 
@@ -323,29 +243,9 @@ class Mentor:
     employer: MentorEmployer | None = None
     engaged_by: Engager | None = None
 
-    def __attrs_post_init__(self) -> None:
-        """Check the field types."""
-        if (
-            _opt_str(self.name)
-            and _opt_str(self.phone)
-            and _opt_str(self.email)
-            and (self.employer is None or type(self.employer) is MentorEmployer)
-            and (self.engaged_by is None or type(self.engaged_by) is Engager)
-        ):
-            return  # the fast path: every field is of its type
-        _check(
-            [
-                ("name", _type_problem(self.name, str)),
-                ("phone", _type_problem(self.phone, str)),
-                ("email", _type_problem(self.email, str)),
-                ("employer", _enum_problem(self.employer, MentorEmployer)),
-                ("engaged_by", _enum_problem(self.engaged_by, Engager)),
-            ]
-        )
-
 
 @attrs.frozen(kw_only=True)
-class Task:
+class Task(Described):
     """
     One of the mentor's tasks (*mentorens opgaver*).
 
@@ -359,22 +259,9 @@ class Task:
     description: str
     within_usual_duties: bool | None = None
 
-    def __attrs_post_init__(self) -> None:
-        """Check the field types."""
-        if type(self.description) is str and (
-            self.within_usual_duties is None or type(self.within_usual_duties) is bool
-        ):
-            return  # the fast path: every field is of its type
-        _check(
-            [
-                ("description", _type_problem(self.description, str, required=True)),
-                ("within_usual_duties", _type_problem(self.within_usual_duties, bool)),
-            ]
-        )
-
 
 @attrs.frozen(kw_only=True)
-class Hours:
+class Hours(Described):
     """
     The number of mentor hours (*timetallet for mentorstøtten*).
 
@@ -386,33 +273,15 @@ class Hours:
             stk. 4; old § 31 e, stk. 2).
     """
 
-    amount: Decimal
+    amount: Decimal = attrs.field(
+        metadata=described(minimum=Decimal(0), maximum=MAX_HOURS, description="the number of hours")
+    )
     unit: HoursUnit
     basis: HoursBasis = HoursBasis.PERSON
 
-    def __attrs_post_init__(self) -> None:
-        """Check the field types, the range and the precision."""
-        if (
-            type(self.amount) is Decimal
-            and self.amount.is_finite()
-            and 0 <= self.amount <= MAX_HOURS
-            and not too_precise(self.amount)
-            and type(self.unit) is HoursUnit
-            and type(self.basis) is HoursBasis
-        ):
-            return  # the fast path: every field is of its type
-        amount_problem = _type_problem(self.amount, Decimal, required=True)
-        if amount_problem is None and not (self.amount.is_finite() and 0 <= self.amount <= MAX_HOURS):
-            amount_problem = "must lie between 0 and 10000"
-        elif amount_problem is None and too_precise(self.amount):
-            amount_problem = f"must have at most {MAX_DECIMAL_PLACES} decimal places"
-        unit_problem = "is required" if self.unit is None else _enum_problem(self.unit, HoursUnit)
-        basis_problem = "is required" if self.basis is None else _enum_problem(self.basis, HoursBasis)
-        _check([("amount", amount_problem), ("unit", unit_problem), ("basis", basis_problem)])
-
 
 @attrs.frozen(kw_only=True)
-class Agreement:
+class Agreement(Described):
     """
     The written record of one period's mentor support.
 
@@ -450,40 +319,9 @@ class Agreement:
     hours: Hours | None = None
     complaint_guidance: bool | None = None
 
-    def __attrs_post_init__(self) -> None:
-        """Check the field types."""
-        if (
-            type(self.written) is bool
-            and _opt_date(self.concluded_on)
-            and _opt_str(self.goal)
-            and _opt_str(self.mentor_name)
-            and _opt_str(self.mentor_contact)
-            and type(self.tasks) is tuple
-            and all(type(t) is str for t in self.tasks)
-            and _opt_date(self.start)
-            and _opt_date(self.end)
-            and (self.hours is None or type(self.hours) is Hours)
-            and (self.complaint_guidance is None or type(self.complaint_guidance) is bool)
-        ):
-            return  # the fast path: every field is of its type
-        _check(
-            [
-                ("written", None if type(self.written) is bool else f"must be bool, not {type(self.written).__name__}"),
-                ("concluded_on", _date_problem(self.concluded_on, required=False)),
-                ("goal", _type_problem(self.goal, str)),
-                ("mentor_name", _type_problem(self.mentor_name, str)),
-                ("mentor_contact", _type_problem(self.mentor_contact, str)),
-                ("tasks", _items_problem(self.tasks, str)),
-                ("start", _date_problem(self.start, required=False)),
-                ("end", _date_problem(self.end, required=False)),
-                ("hours", _type_problem(self.hours, Hours)),
-                ("complaint_guidance", _type_problem(self.complaint_guidance, bool)),
-            ]
-        )
-
 
 @attrs.frozen(kw_only=True)
-class Period:
+class Period(Described):
     """
     One period of mentor support, both dates inclusive.
 
@@ -498,36 +336,13 @@ class Period:
     """
 
     start: _dt.date
-    end: _dt.date
+    end: _dt.date = attrs.field(metadata=described(not_before="start"))
     assessment: Assessment | None = None
     agreement: Agreement | None = None
 
-    def __attrs_post_init__(self) -> None:
-        """Check the field types and that the period does not end before it starts."""
-        if (
-            _req_date(self.start)
-            and _req_date(self.end)
-            and self.start <= self.end
-            and (self.assessment is None or type(self.assessment) is Assessment)
-            and (self.agreement is None or type(self.agreement) is Agreement)
-        ):
-            return  # the fast path: every field is of its type
-        end_problem = _date_problem(self.end, required=True)
-        start_problem = _date_problem(self.start, required=True)
-        if end_problem is None and start_problem is None and self.end < self.start:
-            end_problem = "must not be before start"
-        _check(
-            [
-                ("start", start_problem),
-                ("end", end_problem),
-                ("assessment", _type_problem(self.assessment, Assessment)),
-                ("agreement", _type_problem(self.agreement, Agreement)),
-            ]
-        )
-
 
 @attrs.frozen(kw_only=True)
-class PsychiatricDischarge:
+class PsychiatricDischarge(Described):
     """
     A discharge from psychiatric admission (*udskrivning fra psykiatrisk indlæggelse*).
 
@@ -550,33 +365,9 @@ class PsychiatricDischarge:
     psychiatric: bool
     in_connection: Assessment | None = None
 
-    def __attrs_post_init__(self) -> None:
-        """Check the field types."""
-        if (
-            _req_date(self.discharge_date)
-            and type(self.inpatient) is bool
-            and type(self.psychiatric) is bool
-            and (self.in_connection is None or type(self.in_connection) is Assessment)
-        ):
-            return  # the fast path: every field is of its type
-        _check(
-            [
-                ("discharge_date", _date_problem(self.discharge_date, required=True)),
-                (
-                    "inpatient",
-                    None if type(self.inpatient) is bool else f"must be bool, not {type(self.inpatient).__name__}",
-                ),
-                (
-                    "psychiatric",
-                    None if type(self.psychiatric) is bool else f"must be bool, not {type(self.psychiatric).__name__}",
-                ),
-                ("in_connection", _type_problem(self.in_connection, Assessment)),
-            ]
-        )
-
 
 @attrs.frozen(kw_only=True)
-class EducationAdmission:
+class EducationAdmission(Described):
     """
     Admission to an education (*optagelse på en uddannelse*).
 
@@ -596,24 +387,9 @@ class EducationAdmission:
     qualifying: bool
     right_invoked_on: _dt.date | None = None
 
-    def __attrs_post_init__(self) -> None:
-        """Check the field types."""
-        if _req_date(self.admission_date) and type(self.qualifying) is bool and _opt_date(self.right_invoked_on):
-            return  # the fast path: every field is of its type
-        _check(
-            [
-                ("admission_date", _date_problem(self.admission_date, required=True)),
-                (
-                    "qualifying",
-                    None if type(self.qualifying) is bool else f"must be bool, not {type(self.qualifying).__name__}",
-                ),
-                ("right_invoked_on", _date_problem(self.right_invoked_on, required=False)),
-            ]
-        )
-
 
 @attrs.frozen(kw_only=True)
-class Case:
+class Case(Described):
     """
     One course of mentor support (*et mentorforløb*) as the case file shows it.
 
@@ -638,6 +414,10 @@ class Case:
         case_id: An opaque reference of the case system; never a CPR number.
     """
 
+    _document_name: ClassVar[str] = "a case"
+    _document_format: ClassVar[Dialect] = JSON
+    _fast_reader: ClassVar[bool] = True  # a batch reads millions of cases
+
     decision_date: _dt.date
     citizen: Citizen | None = None
     purpose: Purpose | None = None
@@ -650,39 +430,3 @@ class Case:
     psychiatric_discharge: PsychiatricDischarge | None = None
     education_admission: EducationAdmission | None = None
     case_id: str | None = None
-
-    def __attrs_post_init__(self) -> None:
-        """Check the field types."""
-        if (
-            _req_date(self.decision_date)
-            and (self.citizen is None or type(self.citizen) is Citizen)
-            and (self.purpose is None or type(self.purpose) is Purpose)
-            and (self.decisive_need is None or type(self.decisive_need) is Assessment)
-            and (self.mentor is None or type(self.mentor) is Mentor)
-            and type(self.tasks) is tuple
-            and all(type(t) is Task for t in self.tasks)
-            and (self.beyond_usual_duties is None or type(self.beyond_usual_duties) is Assessment)
-            and (self.hours_assessment is None or type(self.hours_assessment) is Assessment)
-            and type(self.periods) is tuple
-            and all(type(p) is Period for p in self.periods)
-            and (self.psychiatric_discharge is None or type(self.psychiatric_discharge) is PsychiatricDischarge)
-            and (self.education_admission is None or type(self.education_admission) is EducationAdmission)
-            and _opt_str(self.case_id)
-        ):
-            return  # the fast path: every field is of its type
-        _check(
-            [
-                ("decision_date", _date_problem(self.decision_date, required=True)),
-                ("citizen", _type_problem(self.citizen, Citizen)),
-                ("purpose", _enum_problem(self.purpose, Purpose)),
-                ("decisive_need", _type_problem(self.decisive_need, Assessment)),
-                ("mentor", _type_problem(self.mentor, Mentor)),
-                ("tasks", _items_problem(self.tasks, Task)),
-                ("beyond_usual_duties", _type_problem(self.beyond_usual_duties, Assessment)),
-                ("hours_assessment", _type_problem(self.hours_assessment, Assessment)),
-                ("periods", _items_problem(self.periods, Period)),
-                ("psychiatric_discharge", _type_problem(self.psychiatric_discharge, PsychiatricDischarge)),
-                ("education_admission", _type_problem(self.education_admission, EducationAdmission)),
-                ("case_id", _type_problem(self.case_id, str)),
-            ]
-        )
