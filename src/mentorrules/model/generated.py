@@ -123,14 +123,17 @@ def _check_of(cls: type) -> Callable[[Any], None]:
         "check_slowly": _check_slowly,
     }
     tests = []
+    order = []
     for index, field in enumerate(shape(cls)):
         value = f"self.{field.name}"
         test = _valid_test(field, value, index, names)
         if field.nullable:
             test = f"({value} is None or {test})"
         tests.append(test)
-        if field.details.not_before is not None:
-            tests.append(f"self.{field.details.not_before} <= {value}")
+        if field.details.not_before is not None:  # after every field's own test: both are dates or None
+            earlier = f"self.{field.details.not_before}"
+            order.append(f"({value} is None or {earlier} is None or {earlier} <= {value})")
+    tests += order
     if cls._related_problems.__func__ is not Described._related_problems.__func__:  # type: ignore[attr-defined]
         names["related"] = lambda self: _related(type(self), self, frozenset())
         tests.append("not related(self)")
@@ -184,10 +187,11 @@ def _check_slowly(obj: Any) -> None:
     errors = []
     bad = set()
     for field in shape(cls):  # type: ignore[arg-type]  # typeshed: a class is hashable
-        problem = _value_problem(field, getattr(obj, field.name))
-        if problem is None and field.details.not_before is not None:
+        value = getattr(obj, field.name)
+        problem = _value_problem(field, value)
+        if problem is None and value is not None and field.details.not_before is not None:
             earlier = getattr(obj, field.details.not_before)
-            if type(earlier) is datetime.date and getattr(obj, field.name) < earlier:
+            if type(earlier) is datetime.date and value < earlier:
                 problem = f"must not be before {field.details.not_before}"
         if problem is not None:
             bad.add(field.name)
@@ -1261,10 +1265,11 @@ def _decimal_schema(field: FieldShape) -> dict[str, Any]:
         number["minimum"] = int(low) if low == int(low) else float(low)
     if high.is_finite():
         number["maximum"] = int(high) if high == int(high) else float(high)
+    bounds = f", {plain_decimal(low)}..{plain_decimal(high)}" if low.is_finite() and high.is_finite() else ""
     schema: dict[str, Any] = {
         "description": (
-            f"{field.details.description}, {plain_decimal(low)}..{plain_decimal(high)} with at most "
-            f"{MAX_DECIMAL_PLACES} decimal places (trailing zeros do not count): a JSON number or a decimal string"
+            f"{field.details.description}{bounds} with at most {MAX_DECIMAL_PLACES} decimal places "
+            "(trailing zeros do not count): a JSON number or a decimal string"
         ),
         "anyOf": [number, {"type": "string", "pattern": _decimal_pattern(low, high)}],
     }
@@ -1275,12 +1280,14 @@ def _decimal_schema(field: FieldShape) -> dict[str, Any]:
 
 def _decimal_pattern(low: Decimal, high: Decimal) -> str:
     """
-    Return an anchored pattern of the decimal strings from ``low`` (0) to ``high`` (a power of ten) with 6 places.
+    Return an anchored pattern of the decimal strings a field accepts, as tight as a pattern can say it.
 
-    ``0..10000`` gives the pattern of the case format since 0.1.
+    From 0 to a power of ten with 6 places (``0..10000`` gives the pattern of the case
+    format since 0.1); any other range gets the contract's decimal string, and the
+    reader checks the range.
     """
     if low != 0 or not high.is_finite() or high != 10 ** (len(str(int(high))) - 1):
-        raise TypeError(f"no decimal-string pattern for {low}..{high}: give 0 and a power of ten")
+        return r"^[+-]?[0-9]+(\.[0-9]+)?$"
     digits = len(str(int(high))) - 1
     top = str(int(high))
     return rf"^(\+?0*([0-9]{{1,{digits}}}(\.[0-9]{{1,{MAX_DECIMAL_PLACES}}}0*)?|{top}(\.0+)?)|-0+(\.0+)?)$"
