@@ -21,18 +21,24 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import jsonschema
 import pytest
 
 from mentorrules import Agreement, CaseError, LegalReference, ProfileError, ReferenceKind, Verdict
 from mentorrules.cli.practice import add_practice_parser, practice_command
+from mentorrules.model.generated import codec
 from mentorrules.practice import (
     PROFILE_FORMAT,
     RESULT_SCHEMA,
     DisclosureKind,
     HomeVisit,
+    HomeVisitRules,
     MeetingLocation,
+    MeetingRules,
     PracticeResult,
     Profile,
+    RuleItem,
+    TaskCategory,
     TaskSuggestion,
     bundled_profiles,
     check_agreement_practice,
@@ -343,29 +349,34 @@ class TestMalformedProfile:
         del data["meetings"]["section"]
         data["meetings"]["usual_places"] = ["job_centre", "kitchen", "job_centre", 3]
         data["disclosure"]["other"]["inform_first"] = 1
+        places = "'job_centre', 'workplace', 'education', 'home', 'other'"
         errors = errors_of(data)
         assert errors == {
-            "zzz": "unknown key; the keys here are format, id, name, version, require_complaint_guidance, source, "
-            "task_groups, tasks, meetings, home_visit, general_rules, disclosure, complaint_guidance",
+            "zzz": "unknown key; the keys of Profile are format, id, name, version, source, "
+            "require_complaint_guidance, task_groups, tasks, meetings, home_visit, general_rules, disclosure, "
+            "complaint_guidance",
             "name": "is required",
             "version": "must be a string, not integer",
             "source.titel": "unknown key; did you mean 'title'?",
             "source.kind": "must not be empty",
             "tasks[3].label_en": "must be a string, not integer",
-            "tasks[4].id": "duplicate id 'mentor.barriers'; already used at tasks[2].id",
-            "tasks[5].group": "unknown group 'mentr'; did you mean 'mentor'?",
             "tasks[6].lable_da": "unknown key; did you mean 'label_da'?",
             "tasks[6].label_da": "is required",
             "meetings.section": "is required",
-            "meetings.usual_places[1]": "unknown meeting place 'kitchen'; the places are job_centre, workplace, "
-            "education, home, other",
-            "meetings.usual_places[2]": "duplicate meeting place 'job_centre'",
-            "meetings.usual_places[3]": "unknown meeting place 3; the places are job_centre, workplace, education, "
-            "home, other",
+            "meetings.usual_places[1]": f"unknown value 'kitchen'; allowed values: {places}",
+            "meetings.usual_places[2]": "occurs twice: 'job_centre'",
+            "meetings.usual_places[3]": f"must be a string, one of {places}; not integer",
             "home_visit.allowed": "must be a boolean, not string",
-            "home_visit.conditions[1].id": "duplicate id 'no_smoking'; already used at home_visit.conditions[0].id",
+            "home_visit.conditions[1].id": "duplicate id 'no_smoking'; already used at conditions[0].id",
             "general_rules.items[2].id": "is not a valid id: 'Cancel!' (lower-case letters, digits and '_')",
             "disclosure.other.inform_first": "must be a boolean, not integer",
+        }
+        # The checks between the tasks (unique ids, declared groups) are made on tasks that are valid on their own.
+        data["tasks"][3]["label_en"] = "Contact"
+        data["tasks"][6]["label_da"] = data["tasks"][6].pop("lable_da")
+        assert {path: message for path, message in errors_of(data).items() if path.startswith("tasks")} == {
+            "tasks[4].id": "duplicate id 'mentor.barriers'; already used at tasks[2].id",
+            "tasks[5].group": "unknown group 'mentr'; did you mean 'mentor'?",
         }
 
     def test_error_message_lists_every_path(self) -> None:
@@ -412,11 +423,11 @@ class TestMalformedProfile:
             ("id", "Assens", "is not a valid id: 'Assens' (lower-case letters, digits and '_', '-')"),
             ("source", "leaflet", "must be a table, not string"),
             ("tasks", {"id": "x"}, "must be an array, not table"),
-            ("task_groups", None, "is required"),
-            ("meetings", None, "is required"),
+            ("task_groups", None, "is required and must not be null"),
+            ("meetings", None, "is required and must not be null"),
             ("home_visit", [], "must be a table, not array"),
-            ("general_rules", None, "is required"),
-            ("disclosure", None, "is required"),
+            ("general_rules", None, "is required and must not be null"),
+            ("disclosure", None, "is required and must not be null"),
             ("require_complaint_guidance", "yes", "must be a boolean, not string"),
         ],
     )
@@ -443,14 +454,13 @@ class TestMalformedProfile:
         assert list(errors_of(data)) == ["1"]
 
     def test_tasks_and_groups(self) -> None:
-        """Group and task entries: tables, ids, duplicates, groups, keywords."""
+        """Group and task entries: tables, ids, types, keywords."""
         data = assens_dict()
-        data["task_groups"].append(dict(data["task_groups"][0]))
         data["task_groups"].append("aftercare")
         data["task_groups"][1]["section"] = 5
         data["tasks"][0]["id"] = "Mentor.X"
         data["tasks"][1]["keywords"] = []
-        data["tasks"][2]["keywords"] = ["barrier", 4, "!!!", "BARRIER", "barrierer", "obst", "obstacle"]
+        data["tasks"][2]["keywords"] = ["barrier", 4]
         data["tasks"][3]["keywords"] = "fagperson"
         del data["tasks"][4]["keywords"]
         data["tasks"][5]["text_da"] = 1
@@ -458,21 +468,30 @@ class TestMalformedProfile:
         errors = errors_of(data)
         assert errors == {
             "task_groups[1].section": "must be a string, not integer",
-            "task_groups[2].id": "duplicate id 'mentor'; already used at task_groups[0].id",
-            "task_groups[3]": "must be a table, not string",
+            "task_groups[2]": "must be a table, not string",
             "tasks[0].id": "is not a valid id: 'Mentor.X' (lower-case letters, digits and '_', parts joined by '.')",
             "tasks[1].keywords": "must not be empty",
             "tasks[2].keywords[1]": "must be a string, not integer",
-            "tasks[2].keywords[2]": "must contain a letter or a digit: '!!!'",
-            "tasks[2].keywords[3]": "duplicate keyword 'BARRIER'; the same as tasks[2].keywords[0] once normalised",
-            "tasks[2].keywords[4]": "keyword 'barrierer' overlaps tasks[2].keywords[0] ('barrier'): a text that "
-            "matches the longer one also matches the shorter, and would count twice; keep one of them",
-            "tasks[2].keywords[6]": "keyword 'obstacle' overlaps tasks[2].keywords[5] ('obst'): a text that "
-            "matches the longer one also matches the shorter, and would count twice; keep one of them",
             "tasks[3].keywords": "must be an array, not string",
             "tasks[4].keywords": "is required",
             "tasks[5].text_da": "must be a string, not integer",
             "tasks[13]": "must be a table, not string",
+        }
+
+    def test_duplicate_group_and_keywords(self) -> None:
+        """A repeated group id; keywords without a letter, repeated once normalised, or overlapping."""
+        data = assens_dict()
+        data["task_groups"].append(dict(data["task_groups"][0]))
+        data["tasks"][2]["keywords"] = ["barrier", "!!!", "BARRIER", "barrierer", "obst", "obstacle"]
+        overlap = (
+            ": a text that matches the longer one also matches the shorter, and would count twice; keep one of them"
+        )
+        assert errors_of(data) == {
+            "task_groups[2].id": "duplicate id 'mentor'; already used at task_groups[0].id",
+            "tasks[2].keywords[1]": "must contain a letter or a digit: '!!!'",
+            "tasks[2].keywords[2]": "duplicate keyword 'BARRIER'; the same as keywords[0] ('barrier') once normalised",
+            "tasks[2].keywords[3]": "keyword 'barrierer' overlaps keywords[0] ('barrier')" + overlap,
+            "tasks[2].keywords[5]": "keyword 'obstacle' overlaps keywords[4] ('obst')" + overlap,
         }
 
     def test_multiword_keyword_overlap(self) -> None:
@@ -556,6 +575,66 @@ class TestMalformedProfile:
         data["require_complaint_guidance"] = False
         del data["complaint_guidance"]
         assert load_profile(data).complaint_guidance is None
+
+
+class TestDescribedProfile:
+    """The profile is a described document: its classes check themselves, and its codec is generated."""
+
+    def test_parts_built_in_python_are_checked(self, assens: Profile) -> None:
+        """Building a part with a bad value raises a ProfileError naming it, as reading one does."""
+        with pytest.raises(ProfileError) as info:
+            MeetingRules(
+                section=" ",
+                usual_places=(MeetingLocation.HOME, MeetingLocation.HOME),
+                text_da="x",
+                text_en="y",
+            )
+        assert [(e.path, e.message) for e in info.value.errors] == [
+            ("section", "must not be empty"),
+            ("usual_places", "item 1 occurs twice: 'home'"),
+        ]
+        with pytest.raises(ProfileError, match=r"keywords\[1\]: keyword 'ab' overlaps keywords\[0\]"):
+            TaskCategory(id="x.y", group="x", label_da="x", label_en="y", keywords=("abc", "ab"))
+        with pytest.raises(ProfileError, match=r"^1 bad field: conditions\[1\].id: duplicate id 'a'"):
+            HomeVisitRules(
+                section="s",
+                text_da="x",
+                text_en="y",
+                conditions=(RuleItem(id="a", text_da="x", text_en="y"),) * 2,
+            )
+        with pytest.raises(ProfileError, match=r"^1 bad field: complaint_guidance: is required when"):
+            attrs.evolve(assens, complaint_guidance=None)
+        with pytest.raises(ProfileError, match=re.escape("format: must be 'mentorrules.profile/1', not 'profile'")):
+            attrs.evolve(assens, format="profile")
+        assert attrs.evolve(assens, require_complaint_guidance=False, complaint_guidance=None).format == PROFILE_FORMAT
+
+    def test_to_dict_is_the_toml_document(self, solby: Profile) -> None:
+        """The dumper writes the fields in attribute order and leaves absent values out, as TOML has no null."""
+        document = solby.to_dict()
+        assert list(document) == [field.name for field in attrs.fields(Profile)][:-1]  # no complaint guidance
+        assert "text_da" not in document["tasks"][0]
+        assert "law_violation" not in document["disclosure"]
+        assert document["meetings"] == {
+            "text_da": "Vi mødes på jobcentret.",
+            "text_en": "We meet at the job centre.",
+            "section": "Møder",
+            "usual_places": ["job_centre"],
+        }
+        assert load_profile(document) == solby
+
+    def test_the_schema_describes_the_bundled_profile(self, assens: Profile) -> None:
+        """The JSON Schema generated from the description accepts the bundled profile and refuses a bad one."""
+        schema = codec(Profile).schema(schema_id="https://example.org/profile.json", title="profile", description="x")
+        validator = jsonschema.Draft202012Validator(schema)
+        document = assens.to_dict()
+        validator.validate(document)
+        assert not validator.is_valid({**document, "id": "Assens"})
+        assert not validator.is_valid({**document, "meetings": {**document["meetings"], "usual_places": ["kitchen"]}})
+
+    def test_no_free_text(self, assens: Profile) -> None:
+        """A profile holds no personal data: none of its texts is free text for the privacy scan."""
+        assert codec(Profile).strings(assens) == []
+        assert list(codec(Profile).texts(assens)) == []
 
 
 # --- task classification ---------------------------------------------------------

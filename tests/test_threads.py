@@ -281,6 +281,7 @@ KNOWN_VIOLATIONS: dict[str, str] = {
             "model.canonical.codec",
             "codec.cases.codec",
             "costs.codec",
+            "practice.profile.codec",
         )
     },
 }

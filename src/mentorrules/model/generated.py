@@ -248,6 +248,8 @@ def _value_problem(field: FieldShape, value: Any) -> str | None:
     for index, item in enumerate(value):
         if not isinstance(item, item_type):
             return f"item {index} must be {item_type.__name__}, not {type(item).__name__}"
+        if field.details.unique and item in value[:index]:
+            return f"item {index} occurs twice: {_show(str(item))}"
     return _list_problem(field, value)
 
 
