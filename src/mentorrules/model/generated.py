@@ -389,12 +389,14 @@ class Dialect:
         name: The format's name.
         type_name: Names a decoded value's type.
         object_word: The word for a nested object.
+        document_word: The word for the whole document.
         bool_word: What a boolean must be (``true or false``, ``a boolean``).
     """
 
     name: str
     type_name: Callable[[Any], str]
     object_word: str
+    document_word: str
     bool_word: str
 
 
@@ -432,8 +434,12 @@ def _toml_type(value: Any) -> str:
     return _json_type(value)
 
 
-JSON: Final = Dialect(name="JSON", type_name=_json_type, object_word="an object", bool_word="true or false")
-TOML: Final = Dialect(name="TOML", type_name=_toml_type, object_word="a table", bool_word="a boolean")
+JSON: Final = Dialect(
+    name="JSON", type_name=_json_type, object_word="an object", document_word="a JSON object", bool_word="true or false"
+)
+TOML: Final = Dialect(
+    name="TOML", type_name=_toml_type, object_word="a table", document_word="a TOML table", bool_word="a boolean"
+)
 
 
 # --- the path-reporting reader ---------------------------------------------------
@@ -1154,7 +1160,7 @@ class Codec:
             except _Invalid:
                 pass
         if not isinstance(document, Mapping):
-            message = f"{self.what} must be a {self.dialect.name} {self.dialect.object_word.split()[-1]}, not {self.dialect.type_name(document)}"
+            message = f"{self.what} must be {self.dialect.document_word}, not {self.dialect.type_name(document)}"
             raise self.error([FieldError(path="", message=message)])
         reader = _Reader(self.dialect)
         loaded = _read_object(document, "", self.root, reader)
