@@ -318,7 +318,7 @@ def load_cost_claim(data: Mapping[str, Any] | str | bytes) -> CostClaim:
     never through binary floating point (JSON text is decoded into
     :class:`~decimal.Decimal`; a Python ``float`` is read through its
     ``repr``).  The reader is generated from the claim's description, as a
-    case's is (:mod:`mentorrules.model.generated`).
+    case's is (``mentorrules.model.generated``).
 
     Args:
         data: JSON text (``str``, or ``bytes`` in UTF-8; a leading byte-order
