@@ -139,13 +139,24 @@ def _row(decision: Decision, rule_ids: list[str]) -> dict[str, object]:
             worst[finding.rule] = finding.verdict
     row: dict[str, object] = {rule: worst[rule].value for rule in rule_ids if rule in worst}
     row.update(
-        case_id=decision.case.case_id,
+        case_id=_shown_case_id(decision),
         verdict=decision.verdict.value,
         law=decision.law.id,
         unresolved=len(decision.unresolved()),
         fingerprint=decision.fingerprint,
     )
     return {key: value for key, value in row.items() if value is not None}
+
+
+#: The case id a frame shows for one that looks like a CPR number (DESIGN section 4: never shown).
+WITHHELD_CASE_ID = "<withheld: looks like a CPR number>"
+
+
+def _shown_case_id(decision: Decision) -> str | None:
+    """Return the case id to show: the placeholder when it looks like a CPR number (a privacy notice names it)."""
+    if any(n.code == "privacy.identifier_in_text" and n.subject == "case_id" for n in decision.notices):
+        return WITHHELD_CASE_ID
+    return decision.case.case_id
 
 
 def _plain(value: object, missing: tuple[object, ...]) -> object:

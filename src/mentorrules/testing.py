@@ -67,7 +67,8 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Final
 
 
 try:
@@ -106,11 +107,13 @@ from mentorrules.model.facts import (
 
 
 __all__ = [
+    "CPR_SEPARATORS",
     "agreements",
     "assessments",
     "case_documents",
     "cases",
     "citizens",
+    "cpr_like_texts",
     "dates",
     "education_admissions",
     "hours",
@@ -581,3 +584,54 @@ def interpretations() -> st.SearchStrategy[Interpretation]:
         under_30_education_guidance=st.booleans(),
         law_date=st.sampled_from(LawDate),
     )
+
+
+#: Separators people write in a CPR number (contract 2): spaces of every kind, hyphens, dashes, the minus
+#: sign, slashes and dots, full-width ones too (NFKC turns them into the ASCII ones).
+CPR_SEPARATORS: Final = (
+    " ",
+    "-",
+    "\u00a0",  # no-break space
+    "\u202f",  # narrow no-break space
+    "\u2009",  # thin space
+    "\t",
+    "\u2010",  # hyphen
+    "\u2011",  # non-breaking hyphen
+    "\u2012",  # figure dash
+    "\u2013",  # en dash
+    "\u2014",  # em dash
+    "\u2212",  # minus sign
+    "\u00ad",  # soft hyphen
+    "\uff0d",  # full-width hyphen-minus
+    "/",
+    "\\",
+    "\uff0f",  # full-width solidus
+    ".",
+    "\uff0e",  # full-width full stop
+)
+_FULL_WIDTH_DIGITS: Final = MappingProxyType(str.maketrans("0123456789", "".join(chr(0xFF10 + d) for d in range(10))))
+
+
+@st.composite
+def _cpr_like(draw: st.DrawFn) -> str:
+    born = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+    pairs = (f"{born.day:02d}", f"{born.month:02d}", f"{born.year % 100:02d}")
+    separators = st.text(alphabet=st.sampled_from(CPR_SEPARATORS), max_size=2)
+    text = "".join(pair + draw(separators) for pair in pairs) + f"{draw(st.integers(0, 9999)):04d}"
+    if draw(st.booleans()):
+        text = text.translate(_FULL_WIDTH_DIGITS)
+    before = draw(st.sampled_from(("", "CPR ", "ref. ", "borger: ", "x")))
+    after = draw(st.sampled_from(("", " ", ".", " (borger)")))
+    return before + text + after
+
+
+def cpr_like_texts() -> st.SearchStrategy[str]:
+    """
+    Draw texts holding something that looks like a CPR number, in any spelling the library recognises.
+
+    A real day and month with a two-digit year and four more digits, with runs of any
+    separators (:data:`CPR_SEPARATORS`) between the pairs and before the four, in ASCII
+    or full-width digits, inside some other text.  The privacy scan flags every one, and
+    no message or output of the library may repeat one.
+    """
+    return _cpr_like()

@@ -69,6 +69,7 @@ __all__ = [
     "RepeatedKeys",
     "codec",
     "decode_json",
+    "shown",
 ]
 
 
@@ -249,7 +250,7 @@ def _value_problem(field: FieldShape, value: Any) -> str | None:
         if not isinstance(item, item_type):
             return f"item {index} must be {item_type.__name__}, not {type(item).__name__}"
         if field.details.unique and item in value[:index]:
-            return f"item {index} occurs twice: {_show(str(item))}"
+            return f"item {index} occurs twice: {shown(str(item))}"
     return _list_problem(field, value)
 
 
@@ -258,7 +259,7 @@ def _text_problem(field: FieldShape, value: str) -> str | None:
     if details.nonblank and not value.strip():
         return "must not be empty"
     if details.pattern is not None and details.pattern.fullmatch(value) is None:
-        return f"is not a valid id: {_show(value)} ({details.pattern_hint})"
+        return f"is not a valid id: {shown(value)} ({details.pattern_hint})"
     return None
 
 
@@ -268,16 +269,21 @@ def _list_problem(field: FieldShape, items: tuple[Any, ...] | list[Any]) -> str 
     return None
 
 
-def _decimal_problem(field: FieldShape, amount: Decimal) -> str | None:
-    """Say why a decimal is not a value of the field (not finite, out of range, too precise), never expanding it."""
+def _decimal_problem(field: FieldShape, amount: Decimal, written: str | None = None) -> str | None:
+    """
+    Say why a decimal is not a value of the field (not finite, out of range, too precise), never expanding it.
+
+    ``written`` is the text the amount was read from, if any: a text that looks like a CPR
+    number is withheld, even where the amount itself (``0101000000`` is 101000000) does not.
+    """
     if not amount.is_finite():
         return f"must be a finite number, not {amount}"
     low, high = field.details.minimum, field.details.maximum
     if (low is not None and amount < low) or (high is not None and amount > high):
         low, high = _bounds(field)
-        return f"must lie between {plain_decimal(low)} and {plain_decimal(high)}, not {_show_amount(amount)}"
+        return f"must lie between {plain_decimal(low)} and {plain_decimal(high)}, not {_show_amount(amount, written)}"
     if too_precise(amount):
-        return f"must have at most {MAX_DECIMAL_PLACES} decimal places, not {_show_amount(amount)}"
+        return f"must have at most {MAX_DECIMAL_PLACES} decimal places, not {_show_amount(amount, written)}"
     return None
 
 
@@ -452,6 +458,8 @@ _REPEATED: Final = "occurs more than once in this object (a key must occur once)
 _NOT_TEXT: Final = "must be valid Unicode text (it holds a lone surrogate)"
 #: What a message says instead of a rejected value that looks like a CPR number (DESIGN section 3, contract 2).
 _WITHHELD: Final = "a value that looks like a CPR number (withheld)"
+#: What a path says instead of a key that looks like a CPR number.
+_WITHHELD_KEY: Final = "<a key that looks like a CPR number (withheld)>"
 
 
 class _Reader:
@@ -574,7 +582,7 @@ def _read_value(field: FieldShape, value: Any, path: str, reader: _Reader) -> An
         else:
             member = _read_choice(field.target, item, here, reader)
             if field.details.unique and member is not None and member in items:
-                reader.error(here, f"occurs twice: {_show(item)}")
+                reader.error(here, f"occurs twice: {shown(item)}")
             items.append(member)
     problem = _list_problem(field, value)
     if problem is not None:
@@ -600,7 +608,7 @@ def _read_choice(cls: type[enum.Enum], value: Any, path: str, reader: _Reader) -
     if member is None:
         allowed = ", ".join(repr(member.value) for member in cls)
         if isinstance(value, str):
-            reader.error(path, f"unknown value {_show(value)}; allowed values: {allowed}")
+            reader.error(path, f"unknown value {shown(value)}; allowed values: {allowed}")
         else:
             reader.error(path, f"must be a string, one of {allowed}; not {reader.dialect.type_name(value)}")
     return member
@@ -628,18 +636,18 @@ def _read_decimal(field: FieldShape, value: Any) -> Decimal | str:
         amount = value
     elif isinstance(value, str):
         if _AMOUNT_RE.fullmatch(value) is None:
-            return f"must be a number or a decimal string such as {field.details.example!r}, not {_show(value)}"
+            return f"must be a number or a decimal string such as {field.details.example!r}, not {shown(value)}"
         amount = Decimal(value)
     elif type(value) is NumberOutOfReach:
-        shown = value.text if len(value.text) <= _MAX_SHOWN else value.text[:_MAX_SHOWN] + "..."
-        shown = _WITHHELD if looks_like_cpr(shown) else shown
+        written = value.text if len(value.text) <= _MAX_SHOWN else value.text[:_MAX_SHOWN] + "..."
+        written = _WITHHELD if looks_like_cpr(value.text) else written
         low, high = _bounds(field)
         if value.tiny:
-            return f"must have at most {MAX_DECIMAL_PLACES} decimal places, not {shown}"
-        return f"must lie between {plain_decimal(low)} and {plain_decimal(high)}, not {shown}"
+            return f"must have at most {MAX_DECIMAL_PLACES} decimal places, not {written}"
+        return f"must lie between {plain_decimal(low)} and {plain_decimal(high)}, not {written}"
     else:
         return f"must be a number or a decimal string, not {_json_type(value)}"
-    problem = _decimal_problem(field, amount)
+    problem = _decimal_problem(field, amount, value if isinstance(value, str) else None)
     if problem is not None:
         return problem
     return amount.copy_abs() if amount.is_signed() and amount.is_zero() else amount
@@ -662,10 +670,10 @@ def _date_message(value: Any, dialect: Dialect) -> str:
     if not isinstance(value, str):
         return f"must be a date string YYYY-MM-DD, not {dialect.type_name(value)}"
     if _DATE_RE.fullmatch(value) is None:
-        return f"must be a date YYYY-MM-DD in ASCII digits, not {_show(value)}"
+        return f"must be a date YYYY-MM-DD in ASCII digits, not {shown(value)}"
     if not MIN_DATE.year <= int(value[:4]) <= MAX_DATE.year:
-        return f"must lie between {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}, not {_show(value)}"
-    return f"is not a calendar date: {_show(value)}"
+        return f"must lie between {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}, not {shown(value)}"
+    return f"is not a calendar date: {shown(value)}"
 
 
 def _is_text(value: str) -> bool:
@@ -688,12 +696,14 @@ def _is_text(value: str) -> bool:
 
 def _key_text(key: Any) -> str:
     r"""
-    Write a key for a path: as it is, or with each lone surrogate escaped (``\ud800``), so that paths are text.
+    Write a key for a path: as it is, each lone surrogate escaped (``\ud800``), withheld if like a CPR number.
 
     >>> _key_text("x\ud800")
     'x\\ud800'
     """
     name = key if isinstance(key, str) else str(key)
+    if looks_like_cpr(name):
+        return _WITHHELD_KEY
     if _is_text(name):
         return name
     return name.encode("utf-8", "backslashreplace").decode("utf-8")
@@ -707,8 +717,12 @@ def _unknown_key(key: Any, cls: type) -> str:
     return f"unknown key; the keys of {cls.__name__} are {', '.join(names)}"
 
 
-def _show(text: str) -> str:
-    """Quote a text for a message, shortened if long; withhold it if it looks like a CPR number."""
+def shown(text: str) -> str:
+    """
+    Quote a rejected text for a message, shortened if long; withhold it if it looks like a CPR number.
+
+    Every message of every document reader quotes rejected values through this function (DESIGN section 3).
+    """
     if looks_like_cpr(text):
         return _WITHHELD
     if len(text) > _MAX_SHOWN:
@@ -716,13 +730,17 @@ def _show(text: str) -> str:
     return repr(text)
 
 
-def _show_amount(amount: Decimal) -> str:
+def _show_amount(amount: Decimal, written: str | None = None) -> str:
     """
     Write a rejected amount for a message: plainly if that is short, else in scientific form, never expanded.
+
+    Withheld if it, or the text it was read from (``written``), looks like a CPR number.
 
     >>> _show_amount(Decimal("10000.5")), _show_amount(Decimal("1e999999999")), _show_amount(Decimal("-1e-40"))
     ('10000.5', '1E+999999999', '-1E-40')
     """
+    if written is not None and looks_like_cpr(written):
+        return _WITHHELD
     _, digits, exponent = amount.as_tuple()
     assert isinstance(exponent, int), "a finite amount"
     if len(digits) + abs(exponent) <= _MAX_SHOWN:

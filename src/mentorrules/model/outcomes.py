@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 import attrs
 
 from mentorrules._version import __version__
+from mentorrules.model.amounts import plain_decimal
 from mentorrules.model.references import LegalReference
 from mentorrules.model.slots import slot_setters
 
@@ -118,14 +119,14 @@ def check_lang(lang: str) -> None:
 
 
 def fact_to_json(value: FactValue) -> Any:
-    """Return a fact as a JSON value: dates as ISO strings, decimals as plain strings."""
+    """Return a fact as a JSON value: dates as ISO strings, decimals as exact plain strings (no exponent, no trailing zeros)."""
     kind = type(value)
     if kind is str or kind is bool or value is None or kind is int:
         return value
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value else "0"
+        return plain_decimal(value)  # exact, whatever the caller's decimal context
     if isinstance(value, tuple):
         return list(value)
     if isinstance(value, enum.Enum):

@@ -37,7 +37,7 @@ import attrs
 
 from mentorrules.model.description import described
 from mentorrules.model.exceptions import CaseError, FieldError, ProfileError
-from mentorrules.model.generated import TOML, Described, Dialect, codec
+from mentorrules.model.generated import TOML, Described, Dialect, codec, shown
 from mentorrules.model.outcomes import check_lang
 from mentorrules.model.references import LegalReference, ReferenceKind
 
@@ -171,15 +171,15 @@ def _keyword_problems(keywords: tuple[str, ...]) -> list[tuple[str, str]]:
         here = f"keywords[{index}]"
         stems = _tokens(keyword)
         if not stems:
-            problems.append((here, f"must contain a letter or a digit: {keyword!r}"))
+            problems.append((here, f"must contain a letter or a digit: {shown(keyword)}"))
             continue
         for earlier, earlier_index, earlier_keyword in seen:
             if earlier == stems:
                 problems.append(
                     (
                         here,
-                        f"duplicate keyword {keyword!r}; the same as keywords[{earlier_index}] "
-                        f"({earlier_keyword!r}) once normalised",
+                        f"duplicate keyword {shown(keyword)}; the same as keywords[{earlier_index}] "
+                        f"({shown(earlier_keyword)}) once normalised",
                     )
                 )
                 break
@@ -187,7 +187,7 @@ def _keyword_problems(keywords: tuple[str, ...]) -> list[tuple[str, str]]:
                 problems.append(
                     (
                         here,
-                        f"keyword {keyword!r} overlaps keywords[{earlier_index}] ({earlier_keyword!r}): a text that "
+                        f"keyword {shown(keyword)} overlaps keywords[{earlier_index}] ({shown(earlier_keyword)}): a text that "
                         "matches the longer one also matches the shorter, and would count twice; keep one of them",
                     )
                 )
@@ -504,7 +504,7 @@ class Profile(_Part):
                 if task.group not in declared:
                     close = difflib.get_close_matches(task.group, declared, n=1)
                     hint = f"did you mean {close[0]!r}?" if close else f"the groups are {', '.join(declared) or 'none'}"
-                    problems.append((f"tasks[{index}].group", f"unknown group {task.group!r}; {hint}"))
+                    problems.append((f"tasks[{index}].group", f"unknown group {shown(task.group)}; {hint}"))
         if (
             values.get("require_complaint_guidance") is True
             and values.get("complaint_guidance") is None
@@ -567,7 +567,7 @@ def _format_problems(values: Mapping[str, Any], bad: frozenset[str]) -> list[tup
         return []
     if _FORMAT_LIKE.fullmatch(fmt):
         return [("format", f"unsupported format version {fmt!r}; this library reads {PROFILE_FORMAT!r}")]
-    return [("format", f"must be {PROFILE_FORMAT!r}, not {fmt!r}")]
+    return [("format", f"must be {PROFILE_FORMAT!r}, not {shown(fmt)}")]
 
 
 def _without_nulls(value: Any) -> Any:
