@@ -37,7 +37,7 @@ from mentorrules import (
 )
 from mentorrules.law.dates import period_end, period_end_day
 from mentorrules.model.outcomes import Verdict, fact_to_json, json_text, references_json
-from mentorrules.rules._common import period_subject
+from mentorrules.rules._base import period_subject
 from mentorrules.testing import cases, interpretations
 
 
