@@ -42,11 +42,14 @@ def support_to(case: Case) -> str | None:
     mentor = case.mentor
     if mentor is None or mentor.employer is None:
         return None
+    own = _SUPPORT_TO.get(mentor.employer)
+    if own is not None:  # its own employee is the mentor
+        return own
     if mentor.employer is MentorEmployer.EXTERNAL_CONSULTANT:
         if mentor.engaged_by is None:
             return None
         return _CONSULTANT_FOR.get(mentor.engaged_by, "")
-    return _SUPPORT_TO.get(mentor.employer, "")
+    return ""
 
 
 def assessment_verdict(assessment: Assessment | None) -> Verdict:

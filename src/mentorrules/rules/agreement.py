@@ -146,8 +146,7 @@ from mentorrules.law.versions import LawSnapshot
 from mentorrules.model.facts import Agreement, HoursBasis, Period
 from mentorrules.model.outcomes import FactValue, Finding, Verdict
 from mentorrules.model.references import LegalReference, ReferenceKind
-from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView, Texts, record_subject
-from mentorrules.rules._common import support_to
+from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView, Texts
 from mentorrules.rules.duration import max_end_for
 
 
@@ -305,7 +304,7 @@ def _per_place(ctx: Context, facts: dict[str, FactValue]) -> tuple[Verdict, Mapp
     Under lab-2014 the old text allows them only "for flere personer", which the
     facts do not show: a caseworker must confirm it.
     """
-    to = support_to(ctx.case)
+    to = ctx.support_to
     if to is None:
         return Verdict.MISSING_FACTS, {**facts, "reason": "support_to_unknown"}
     if not to:
@@ -351,17 +350,18 @@ def _make_check(
             return [view.finding(Verdict.NOT_APPLICABLE, "periods", {"reason": "no_periods"})]
         if optional is not None and not optional(ctx):
             return [
-                view.finding(Verdict.NOT_APPLICABLE, record_subject(index), {"reason": "not_required"}, "not_required")
+                view.finding(
+                    Verdict.NOT_APPLICABLE, ctx.record_subjects[index], {"reason": "not_required"}, "not_required"
+                )
                 for index in range(len(periods))
             ]
-        current = ctx.periods[-1][0]
         findings = []
         for index, period in enumerate(periods):
             agreement = period.agreement
             facts: Mapping[str, FactValue]
             if agreement is not None:
                 verdict, facts = item(agreement, index, period, ctx)
-            elif index == current:
+            elif index == ctx.periods[-1][0]:  # the current period (the latest to start) has no record
                 verdict, facts = Verdict.MISSING_FACTS, {"reason": "absent"}
             else:
                 verdict, facts = Verdict.NOT_APPLICABLE, {"reason": "earlier_absent"}
@@ -370,7 +370,7 @@ def _make_check(
                 reason = facts.get("reason")
                 if isinstance(reason, str) and reason in view.references:
                     variant = reason
-            findings.append(view.finding(verdict, record_subject(index), facts, variant))
+            findings.append(view.finding(verdict, ctx.record_subjects[index], facts, variant))
         return findings
 
     return check

@@ -99,7 +99,7 @@ from types import MappingProxyType
 from mentorrules.law.versions import LawSnapshot
 from mentorrules.model.outcomes import FactValue, Finding, Verdict
 from mentorrules.model.references import ReferenceKind
-from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView, period_subject
+from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView
 from mentorrules.rules._common import assessment_verdict
 
 
@@ -149,7 +149,7 @@ def _check_length(ctx: Context, view: RuleView) -> list[Finding]:
             facts["reason"] = by_right
         verdict = Verdict.MET if period.end <= max_end else Verdict.NOT_MET
         # A period that a right lets last longer cites the right as well.
-        findings.append(view.finding(verdict, period_subject(index), facts, "" if by_right is None else "right"))
+        findings.append(view.finding(verdict, ctx.period_subjects[index], facts, "" if by_right is None else "right"))
     return findings
 
 
@@ -230,18 +230,22 @@ def _check_new_period(ctx: Context, view: RuleView) -> list[Finding]:
     periods = ctx.case.periods
     if not periods:
         return [view.finding(Verdict.NOT_APPLICABLE, "periods", {"reason": "no_periods"})]
-    # The periods are read in order of their start; the findings are given in input order.
-    by_index: dict[int, Finding] = {}
+    # What ended before each period: the latest end of the periods that start before it (a tie in start
+    # goes by input order); None before the first period.
+    previous_ends: dict[int, date | None] = {}
     latest_end: date | None = None
     for index, period in ctx.periods:
-        subject = period_subject(index)
-        previous_end = latest_end
+        previous_ends[index] = latest_end
         latest_end = period.end if latest_end is None or period.end > latest_end else latest_end
+    findings = []
+    for index, period in enumerate(periods):
+        subject = ctx.period_subjects[index]
+        previous_end = previous_ends[index]
         if previous_end is None:
-            by_index[index] = view.finding(Verdict.NOT_APPLICABLE, subject, {"reason": "first"})
+            findings.append(view.finding(Verdict.NOT_APPLICABLE, subject, {"reason": "first"}))
         elif index in ctx.coverage.covered:
-            by_index[index] = view.finding(
-                Verdict.NOT_APPLICABLE, subject, {"previous_end": previous_end, "reason": "covered"}
+            findings.append(
+                view.finding(Verdict.NOT_APPLICABLE, subject, {"previous_end": previous_end, "reason": "covered"})
             )
         elif period.start <= previous_end:
             facts: dict[str, FactValue] = {
@@ -250,7 +254,7 @@ def _check_new_period(ctx: Context, view: RuleView) -> list[Finding]:
                 "start": period.start,
                 "reason": "overlap",
             }
-            by_index[index] = view.finding(Verdict.NOT_MET, subject, facts)
+            findings.append(view.finding(Verdict.NOT_MET, subject, facts))
         else:
             follows = "expiry" if period.start - _ONE_DAY == previous_end else "gap"
             assessment = period.assessment
@@ -260,8 +264,8 @@ def _check_new_period(ctx: Context, view: RuleView) -> list[Finding]:
                 "start": period.start,
                 "assessed_on": assessment.on if assessment is not None else None,
             }
-            by_index[index] = view.finding(assessment_verdict(assessment), subject, facts)
-    return [by_index[index] for index in range(len(periods))]
+            findings.append(view.finding(assessment_verdict(assessment), subject, facts))
+    return findings
 
 
 NEW_PERIOD = Rule(

@@ -137,7 +137,7 @@ from types import MappingProxyType
 from mentorrules.law.versions import LawSnapshot
 from mentorrules.model.outcomes import FactValue, Finding, Verdict
 from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView
-from mentorrules.rules._common import assessment_verdict, support_to
+from mentorrules.rules._common import assessment_verdict
 
 
 __all__ = ["RULES"]
@@ -162,7 +162,7 @@ def _outside_section_169(to: str | None, view: RuleView) -> list[Finding] | None
 
 
 def _check(ctx: Context, view: RuleView) -> list[Finding]:
-    to = support_to(ctx.case)
+    to = ctx.support_to
     outside = _outside_section_169(to, view)
     if outside is not None:
         return outside
@@ -244,7 +244,7 @@ def _hours_refs(law: LawSnapshot) -> ReferenceSets:
 
 
 def _check_hours(ctx: Context, view: RuleView) -> list[Finding]:
-    to = support_to(ctx.case)
+    to = ctx.support_to
     outside = _outside_section_169(to, view)
     if outside is not None:
         return outside

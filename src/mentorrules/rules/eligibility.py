@@ -181,7 +181,7 @@ from mentorrules.model.facts import MentorEmployer, Purpose
 from mentorrules.model.outcomes import FactValue, Finding, Verdict
 from mentorrules.model.references import LegalReference, ReferenceKind
 from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView
-from mentorrules.rules._common import STAR_TARGET_GROUP, STATUTORY_PURPOSES, assessment_verdict, support_to
+from mentorrules.rules._common import STAR_TARGET_GROUP, STATUTORY_PURPOSES, assessment_verdict
 from mentorrules.rules.rights import EDUCATION_ID, PSYCHIATRIC_ID
 
 
@@ -363,7 +363,7 @@ def _check_decisive_need(ctx: Context, view: RuleView) -> list[Finding]:
     assessment = ctx.case.decisive_need
     assessed_on = assessment.on if assessment is not None else None
     verdict = assessment_verdict(assessment)
-    if support_to(ctx.case):  # a company or an education institution: § 169, stk. 1 (old § 31 d)
+    if ctx.support_to:  # a company or an education institution: § 169, stk. 1 (old § 31 d)
         facts = {"basis": "section_169", "assessed_on": assessed_on, "reason": "section_169"}
         return [view.finding(verdict, "", facts, "section_169")]
     if ctx.all_covered:
@@ -490,22 +490,29 @@ MUNICIPALITY_WORDING = LegalReference(
 )
 
 
+#: Whose employees may be mentors (§ 168, 1. pkt.): a company, an education institution, the municipality.
+MENTOR_EMPLOYERS = frozenset(
+    {MentorEmployer.COMPANY, MentorEmployer.EDUCATION_INSTITUTION, MentorEmployer.MUNICIPALITY}
+)
+
+
 def _check_mentor(ctx: Context, view: RuleView) -> list[Finding]:
     mentor = ctx.case.mentor
     employer = mentor.employer if mentor is not None else None
     if mentor is None or employer is None:
         return [view.finding(Verdict.MISSING_FACTS, "", {"employer": None, "reason": "unknown"})]
     facts: dict[str, FactValue] = {"employer": employer.value}
-    if employer is MentorEmployer.OTHER:
-        if ctx.interpretation.strict_mentor_categories:
-            return [view.finding(Verdict.NOT_MET, "", {**facts, "reason": "other"})]
-        return [view.finding(Verdict.NEEDS_ASSESSMENT, "", {**facts, "reason": "other"}, "guidance")]
-    if employer is MentorEmployer.EXTERNAL_CONSULTANT:
+    if employer in MENTOR_EMPLOYERS:  # § 168, 1. pkt.: their own employee
+        return [view.finding(Verdict.MET, "", facts)]
+    if employer is MentorEmployer.EXTERNAL_CONSULTANT:  # § 168, 2. pkt.: a consultant one of them engaged
         engaged_by = mentor.engaged_by
         if engaged_by is None:
             return [view.finding(Verdict.MISSING_FACTS, "", {**facts, "engaged_by": None, "reason": "engager_unknown"})]
         return [view.finding(Verdict.MET, "", {**facts, "engaged_by": engaged_by.value, "reason": "consultant"})]
-    return [view.finding(Verdict.MET, "", facts)]
+    # outside the categories (MentorEmployer.OTHER: a relative, a volunteer)
+    if ctx.interpretation.strict_mentor_categories:
+        return [view.finding(Verdict.NOT_MET, "", {**facts, "reason": "other"})]
+    return [view.finding(Verdict.NEEDS_ASSESSMENT, "", {**facts, "reason": "other"}, "guidance")]
 
 
 MENTOR = Rule(
