@@ -1,4 +1,4 @@
-"""Helpers shared by the rule modules: reading assessments, who receives the support, subjects, references to guidance."""
+"""Helpers shared by the rule modules: reading assessments, who receives the support, references to guidance."""
 
 from __future__ import annotations
 
