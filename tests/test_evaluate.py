@@ -45,9 +45,9 @@ from mentorrules import (
     evaluate,
     load_case,
 )
-from mentorrules.engine.evaluate import _unverified_notices
+from mentorrules.engine.evaluate import _unverified_notices, epoch_rules
 from mentorrules.engine.registry import build_views
-from mentorrules.law.versions import snapshot_for
+from mentorrules.law.versions import SNAPSHOTS, snapshot_for
 from mentorrules.rules import CATALOGUE
 
 
@@ -501,6 +501,28 @@ def test_unverified_notices_are_distinct_and_skip_not_applicable() -> None:
     assert [(n.code, n.subject, n.references) for n in result] == [("law.unverified", "", (unverified,))]
     assert dict(result[0].facts) == {"citation": unverified.citation, "note": unverified.note}
     assert _unverified_notices([education.finding(V.NEEDS_ASSESSMENT, "")])[0].references == (old_right,)
+
+
+@pytest.mark.parametrize("snapshot", [s for s in SNAPSHOTS if epoch_rules(s.valid_from).cites_unverified], ids=str)
+def test_the_prepared_unverified_notices_are_those_read_from_the_findings(snapshot: Any) -> None:
+    """The notices an epoch prepares for each reference variant are those read from a finding's references."""
+    epoch = epoch_rules(snapshot.valid_from)
+    views = [view for view in epoch.views.values() if view.cites_unverified]
+    findings = [
+        view.finding(verdict, "", variant=variant)
+        for view in views
+        for variant in view.references
+        for verdict in (V.NOT_APPLICABLE, V.MET)
+    ]
+    prepared = _unverified_notices(findings, epoch.unverified)
+    assert prepared == _unverified_notices(findings)
+    assert len({id(notice) for notice in prepared}) == len({notice.references for notice in prepared}) == len(prepared)
+    # A finding whose references are no variant of a view (an equal tuple, not the view's): read, as before.
+    (first, *_) = [finding for finding in findings if finding.verdict is V.MET]
+    copied = first._replace(references=(*first.references,))
+    assert copied.references is not first.references
+    assert _unverified_notices([*findings, copied], epoch.unverified) == prepared
+    assert _unverified_notices([copied], epoch.unverified) == _unverified_notices([copied])
 
 
 def test_notice_order_privacy_rules_transition_unverified() -> None:

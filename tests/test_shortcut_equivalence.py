@@ -35,9 +35,11 @@ from mentorrules import (
     evaluate,
     load_case,
 )
+from mentorrules.engine.notices import NOTICE_EXPLAINER
 from mentorrules.law.dates import period_end, period_end_day
+from mentorrules.law.versions import snapshot_for
 from mentorrules.model.outcomes import Verdict, fact_to_json, json_text, references_json
-from mentorrules.rules._common import period_subject
+from mentorrules.rules._base import Context, period_subject, record_subject
 from mentorrules.testing import cases, interpretations
 
 
@@ -85,6 +87,24 @@ def test_period_end_day_rejects_a_negative_count() -> None:
 @pytest.mark.parametrize("index", [0, 1, 31, 32, 1000])
 def test_period_subject_is_the_worded_path(index: int) -> None:
     assert period_subject(index) == f"periods[{index}]"
+
+
+@pytest.mark.parametrize("index", [0, 1, 31, 32, 1000])
+def test_record_subject_is_the_worded_path(index: int) -> None:
+    assert record_subject(index) == f"periods[{index}].agreement"
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 32, 33, 40])
+def test_the_context_words_the_subjects_of_every_period(count: int) -> None:
+    """The subjects a context holds, worded at import or for a case with many periods, are the worded paths."""
+    period = load_case({"decision_date": "2024-02-20", "periods": [{"start": "2024-03-01", "end": "2024-08-31"}]})
+    case = attrs.evolve(period, periods=period.periods * count)
+    pairs = tuple(enumerate(case.periods))
+    ctx = Context(
+        case, Interpretation(), snapshot_for(case.decision_date), pairs, AmbiguousDates.FAVOUR_CITIZEN, NOTICE_EXPLAINER
+    )
+    assert ctx.period_subjects == tuple(f"periods[{index}]" for index in range(count))
+    assert ctx.record_subjects == tuple(f"periods[{index}].agreement" for index in range(count))
 
 
 @pytest.mark.parametrize("value", [[], [REFERENCE.to_dict()], {"a": [1, True, None, "\ud800"]}, "§ \x00"])

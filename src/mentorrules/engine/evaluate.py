@@ -27,7 +27,7 @@ import functools
 import operator
 from collections.abc import Mapping
 from datetime import date
-from itertools import chain, product
+from itertools import product
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -79,12 +79,17 @@ class _Epoch(NamedTuple):
         runs: The other rules, as (position in the catalogue, check, view).
         cites_unverified: The catalogue positions of the rules that cite an unverified reference in this
             epoch: only their findings can raise a law.unverified notice.
+        unverified: The law.unverified notices of each reference variant of those rules' views: one for each
+            unverified reference the variant cites, keyed by the identity of the variant's tuple (which the
+            view holds for its whole life).  There is one notice for each distinct reference: equal
+            references of two rules share it.  A notice is immutable, so decisions share them too.
     """
 
     views: Mapping[str, RuleView]
     right_runs: tuple[tuple[int, Check, RuleView, Windows], ...]
     runs: tuple[tuple[int, Check, RuleView], ...]
     cites_unverified: tuple[int, ...]
+    unverified: Mapping[int, tuple[Notice, ...]]
 
 
 @functools.cache
@@ -98,6 +103,19 @@ def epoch_rules(valid_from: date) -> _Epoch:
     equal views, and either may be kept.
     """
     views = build_epoch_views(CATALOGUE, _SNAPSHOTS_BY_START[valid_from])
+    notices: dict[LegalReference, Notice] = {}  # one for each distinct unverified reference
+
+    def notice(reference: LegalReference) -> Notice:
+        if reference not in notices:
+            notices[reference] = _unverified_notice(reference)
+        return notices[reference]
+
+    unverified = {
+        id(references): tuple(notice(reference) for reference in references if not reference.verified)
+        for view in views.values()
+        if view.cites_unverified
+        for references in view.references.values()
+    }
     return _Epoch(
         views,
         tuple(
@@ -107,6 +125,7 @@ def epoch_rules(valid_from: date) -> _Epoch:
         ),
         tuple((position, rule.check, views[rule.id]) for position, rule in _OTHER_RULES),
         tuple(position for position, rule in enumerate(CATALOGUE) if views[rule.id].cites_unverified),
+        MappingProxyType(unverified),
     )
 
 
@@ -117,9 +136,20 @@ def all_views() -> tuple[tuple[LawSnapshot, Mapping[str, RuleView]], ...]:
 
 #: The catalogue positions of the rights, whose findings do not enter the aggregate verdict.
 _RIGHTS = tuple(position for position, rule in enumerate(CATALOGUE) if rule.family == "right")
+_RULE_COUNT = len(CATALOGUE)
 #: A finding's verdict (its second field), read in C.
 _VERDICT_OF = operator.itemgetter(1)
 _OK = frozenset({Verdict.MET, Verdict.NOT_APPLICABLE})
+#: A right that needs an assessment or a fact is pending: its coverage may still change other findings (C2.11).
+_PENDING_VERDICTS = frozenset({Verdict.NEEDS_ASSESSMENT, Verdict.MISSING_FACTS})
+#: The verdicts that can decide the aggregate (met and not applicable never do: see worst_verdict).
+_DECIDING = frozenset({Verdict.NOT_MET, Verdict.MISSING_FACTS, Verdict.NEEDS_ASSESSMENT})
+# The members the engine compares with on every evaluation, read once: in CPython 3.11 reading a member off
+# its Enum class is a Python-level lookup (about a thousand machine instructions).  The rules read them plainly.
+_MET = Verdict.MET
+_NOT_APPLICABLE = Verdict.NOT_APPLICABLE
+_FLAG = AmbiguousDates.FLAG
+_PERIOD_START = LawDate.PERIOD_START
 
 
 def _sorted_periods(case: Case) -> tuple[tuple[int, Period], ...]:
@@ -130,7 +160,7 @@ def _sorted_periods(case: Case) -> tuple[tuple[int, Period], ...]:
 
 
 def _law_date(case: Case, interpretation: Interpretation, periods: tuple[tuple[int, Period], ...]) -> date:
-    if interpretation.law_date is LawDate.PERIOD_START and periods:
+    if interpretation.law_date is _PERIOD_START and periods:
         return periods[-1][1].start
     return case.decision_date
 
@@ -141,9 +171,12 @@ def _run(
     snapshot: LawSnapshot,
     periods: tuple[tuple[int, Period], ...],
     mode: AmbiguousDates,
+    epoch: _Epoch,
 ) -> tuple[list[list[Finding]], list[Notice]]:
     """
     Run every rule under one reading of the dates; return each rule's findings (in catalogue order) and the notices.
+
+    ``epoch`` is the rules resolved for the epoch of ``snapshot`` (:func:`epoch_rules`).
 
     The rights run first.  The coverage of the rights that are met is computed from
     their windows, and the other rules run once with it.  A right that is still
@@ -152,16 +185,15 @@ def _run(
     what it would change (DESIGN section 5, C2.11).
     """
     ctx = Context(case, interpretation, snapshot, periods, mode, NOTICE_EXPLAINER)
-    by_rule: list[list[Finding]] = [[]] * len(CATALOGUE)
+    by_rule: list[list[Finding]] = [[]] * _RULE_COUNT
     met: list[Window] = []
     pending: list[tuple[str, Verdict, tuple[Window, ...]]] = []
-    epoch = epoch_rules(snapshot.valid_from)
     for position, check, view, windows in epoch.right_runs:
         findings = by_rule[position] = check(ctx, view)
         verdict = findings[0].verdict
-        if verdict is Verdict.MET:
+        if verdict is _MET:
             met += windows(ctx)
-        elif verdict is Verdict.NEEDS_ASSESSMENT or verdict is Verdict.MISSING_FACTS:
+        elif verdict in _PENDING_VERDICTS:
             candidates = windows(ctx)
             if candidates:
                 pending.append((view.id, verdict, candidates))
@@ -247,20 +279,24 @@ def _pending(
         by_rule[position] = marked
 
 
-def _aggregate(findings: tuple[Finding, ...], by_rule: list[list[Finding]]) -> Verdict:
+def _aggregate(findings: list[Finding], by_rule: list[list[Finding]]) -> Verdict:
     """
     Return the aggregate verdict: what :func:`~mentorrules.model.outcomes.aggregate_verdict` gives for the findings.
 
-    The verdicts of all the findings are read in C; then one verdict is taken out for each finding of a
-    right (found by catalogue position, not by rule id): the rights do not enter the aggregate, and
-    which occurrence of an equal verdict goes out does not change which verdicts remain.  The rule
-    itself is :func:`~mentorrules.model.outcomes.worst_verdict`'s.
+    The rule itself is :func:`~mentorrules.model.outcomes.worst_verdict`'s; this gathers the verdicts it
+    reads.  The finding of a right (one per right, found by catalogue position, not by rule id) does not
+    enter the aggregate, but a right's verdict that cannot decide it (met, not applicable: the common case)
+    may as well be among the verdicts read, which are then gathered in C as a set.  Otherwise the verdicts
+    are listed and the rights' verdicts taken out, one each: which occurrence of an equal verdict goes out
+    does not change which verdicts remain.
     """
-    verdicts = list(map(_VERDICT_OF, findings))
     for position in _RIGHTS:
-        for finding in by_rule[position]:
-            verdicts.remove(finding[1])
-    return worst_verdict(verdicts)
+        if by_rule[position][0][1] in _DECIDING:
+            verdicts = list(map(_VERDICT_OF, findings))
+            for right in _RIGHTS:
+                verdicts.remove(by_rule[right][0][1])
+            return worst_verdict(verdicts)
+    return worst_verdict(set(map(_VERDICT_OF, findings)))
 
 
 def _combine(favour: Finding, strict: Finding) -> Finding:
@@ -282,52 +318,62 @@ def _combine(favour: Finding, strict: Finding) -> Finding:
 
 def _transition_notices(case: Case, snapshot: LawSnapshot) -> list[Notice]:
     version = snapshot.version
-    return [
-        Notice(
-            "law.transition",
-            f"periods[{index}]",
-            (),
-            MappingProxyType(
-                {
-                    "start": period.start,
-                    "end": period.end,
-                    "law": version.id,
-                    "valid_from": version.valid_from,
-                    "valid_to": version.valid_to,
-                    "reason": "outside"
-                    if period.end < version.valid_from or period.start > version.valid_to
-                    else "partly_outside",
-                }
-            ),
-            NOTICE_EXPLAINER,
-        )
-        for index, period in enumerate(case.periods)
-        if period.start < version.valid_from or period.end > version.valid_to
-    ]
+    notices = []
+    for index, period in enumerate(case.periods):
+        if period.start < version.valid_from or period.end > version.valid_to:
+            facts: dict[str, FactValue] = {
+                "start": period.start,
+                "end": period.end,
+                "law": version.id,
+                "valid_from": version.valid_from,
+                "valid_to": version.valid_to,
+                "reason": "outside"
+                if period.end < version.valid_from or period.start > version.valid_to
+                else "partly_outside",
+            }
+            notices.append(Notice("law.transition", f"periods[{index}]", (), MappingProxyType(facts), NOTICE_EXPLAINER))
+    return notices
 
 
-def _unverified_notices(findings: list[Finding]) -> list[Notice]:
+def _unverified_notice(reference: LegalReference) -> Notice:
+    """Return the law.unverified notice of an unverified reference."""
+    facts: dict[str, FactValue] = {"citation": reference.citation, "note": reference.note}
+    return Notice("law.unverified", "", (reference,), MappingProxyType(facts), NOTICE_EXPLAINER)
+
+
+def _unverified_notices(
+    findings: list[Finding], prepared: Mapping[int, tuple[Notice, ...]] = MappingProxyType({})
+) -> list[Notice]:
+    """
+    Return a law.unverified notice for each distinct unverified reference that a finding cites, first cited first.
+
+    A finding that is not applicable cites nothing here.  ``prepared`` is the epoch's table of notices
+    (:attr:`_Epoch.unverified`), one object per distinct reference, so that the notices are told apart
+    by identity.  Where a finding's references are not a variant in the table (the views did not build
+    it), the references of all the findings are read and told apart by equality instead.
+    """
+    found: dict[int, Notice] = {}
+    for finding in findings:
+        explainer = finding.explainer
+        if isinstance(explainer, RuleView) and explainer.cites_unverified and finding.verdict is not _NOT_APPLICABLE:
+            notices = prepared.get(id(finding.references))
+            if notices is None:
+                return _unverified_notices_read(findings)
+            for notice in notices:
+                found.setdefault(id(notice), notice)
+    return list(found.values())
+
+
+def _unverified_notices_read(findings: list[Finding]) -> list[Notice]:
+    """Return what :func:`_unverified_notices` returns, reading the references of every finding."""
     seen: dict[LegalReference, None] = {}
     for finding in findings:
         explainer = finding.explainer
-        if (
-            isinstance(explainer, RuleView)
-            and explainer.cites_unverified
-            and finding.verdict is not Verdict.NOT_APPLICABLE
-        ):
+        if isinstance(explainer, RuleView) and explainer.cites_unverified and finding.verdict is not _NOT_APPLICABLE:
             for reference in finding.references:
                 if not reference.verified:
                     seen.setdefault(reference)
-    return [
-        Notice(
-            "law.unverified",
-            "",
-            (reference,),
-            MappingProxyType({"citation": reference.citation, "note": reference.note}),
-            NOTICE_EXPLAINER,
-        )
-        for reference in seen
-    ]
+    return [_unverified_notice(reference) for reference in seen]
 
 
 def _privacy_notices(case: Case) -> list[Notice]:
@@ -371,30 +417,29 @@ def evaluate(case: Case, *, interpretation: Interpretation = _DEFAULT) -> Decisi
         )
     periods = _sorted_periods(case)
     snapshot = snapshot_for(_law_date(case, interpretation, periods))
+    epoch = epoch_rules(snapshot.valid_from)
     mode = interpretation.ambiguous_dates
-    if mode is AmbiguousDates.FLAG:
-        favour, notices = _run(case, interpretation, snapshot, periods, AmbiguousDates.FAVOUR_CITIZEN)
-        strict, _ = _run(case, interpretation, snapshot, periods, AmbiguousDates.STRICT)
+    if mode is _FLAG:
+        favour, notices = _run(case, interpretation, snapshot, periods, AmbiguousDates.FAVOUR_CITIZEN, epoch)
+        strict, _ = _run(case, interpretation, snapshot, periods, AmbiguousDates.STRICT, epoch)
         by_rule = [
             [_combine(f, s) for f, s in zip(favour_findings, strict_findings, strict=True)]
             for favour_findings, strict_findings in zip(favour, strict, strict=True)
         ]
     else:
-        by_rule, notices = _run(case, interpretation, snapshot, periods, mode)
-    findings = tuple(chain.from_iterable(by_rule))
-    citing_unverified = [
-        finding for position in epoch_rules(snapshot.valid_from).cites_unverified for finding in by_rule[position]
-    ]
-    all_notices = (
-        _privacy_notices(case)
-        + notices
-        + _transition_notices(case, snapshot)
-        + (_unverified_notices(citing_unverified) if citing_unverified else [])
-    )
+        by_rule, notices = _run(case, interpretation, snapshot, periods, mode, epoch)
+    findings: list[Finding] = []
+    for findings_of_rule in by_rule:
+        findings += findings_of_rule
+    all_notices = _privacy_notices(case) + notices + _transition_notices(case, snapshot)
+    if epoch.cites_unverified:  # only these rules' findings can cite an unverified reference
+        all_notices += _unverified_notices(
+            [finding for position in epoch.cites_unverified for finding in by_rule[position]], epoch.unverified
+        )
     return new_decision(
         case,
         _aggregate(findings, by_rule),
-        findings,
+        tuple(findings),
         tuple(all_notices),
         snapshot.version,
         interpretation,

@@ -1,35 +1,13 @@
-"""Helpers shared by the rule modules: reading assessments, references to guidance."""
+"""Helpers shared by the rule modules: reading assessments, who receives the support, references to guidance."""
 
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Final
 
 from mentorrules.model.facts import Assessment, Case, Engager, MentorEmployer, Purpose
 from mentorrules.model.outcomes import Verdict
 from mentorrules.model.references import LegalReference, ReferenceKind
 
-
-class V:
-    """
-    The verdicts as plain class attributes, for the rules' hot paths.
-
-    ``V.MET is Verdict.MET``.  In CPython 3.11 reading a member off an
-    :class:`~enum.Enum` class is a Python-level lookup (about 80 ns); reading
-    a plain class attribute is a dictionary lookup (about 20 ns), and a
-    decision reads some sixty verdicts.
-    """
-
-    MET: Final = Verdict.MET
-    NOT_MET: Final = Verdict.NOT_MET
-    NEEDS_ASSESSMENT: Final = Verdict.NEEDS_ASSESSMENT
-    MISSING_FACTS: Final = Verdict.MISSING_FACTS
-    NOT_APPLICABLE: Final = Verdict.NOT_APPLICABLE
-
-
-#: A mentor employed by an external consultant (who engaged the consultant then decides who gets the support),
-#: read once: reading a member off its Enum class is a Python-level lookup in CPython 3.11 (see V).
-CONSULTANT: Final = MentorEmployer.EXTERNAL_CONSULTANT
 
 #: The five purposes of LAB § 167, stk. 1 (old § 31 b, stk. 1).
 STATUTORY_PURPOSES = frozenset(
@@ -64,11 +42,14 @@ def support_to(case: Case) -> str | None:
     mentor = case.mentor
     if mentor is None or mentor.employer is None:
         return None
-    if mentor.employer is CONSULTANT:
+    own = _SUPPORT_TO.get(mentor.employer)
+    if own is not None:  # its own employee is the mentor
+        return own
+    if mentor.employer is MentorEmployer.EXTERNAL_CONSULTANT:
         if mentor.engaged_by is None:
             return None
         return _CONSULTANT_FOR.get(mentor.engaged_by, "")
-    return _SUPPORT_TO.get(mentor.employer, "")
+    return ""
 
 
 def assessment_verdict(assessment: Assessment | None) -> Verdict:
@@ -76,12 +57,3 @@ def assessment_verdict(assessment: Assessment | None) -> Verdict:
     if assessment is None:
         return Verdict.NEEDS_ASSESSMENT
     return Verdict.MET if assessment.outcome else Verdict.NOT_MET
-
-
-#: The subjects "periods[0]" .. "periods[31]", worded once (a case rarely has more periods).
-_PERIOD_SUBJECTS = tuple(f"periods[{index}]" for index in range(32))
-
-
-def period_subject(index: int) -> str:
-    """Return the subject path of the period at input index ``index``: ``"periods[1]"``."""
-    return _PERIOD_SUBJECTS[index] if index < len(_PERIOD_SUBJECTS) else f"periods[{index}]"

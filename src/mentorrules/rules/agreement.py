@@ -146,14 +146,11 @@ from mentorrules.law.versions import LawSnapshot
 from mentorrules.model.facts import Agreement, HoursBasis, Period
 from mentorrules.model.outcomes import FactValue, Finding, Verdict
 from mentorrules.model.references import LegalReference, ReferenceKind
-from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView, Texts, new_tuple
-from mentorrules.rules._common import V, support_to
+from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView, Texts
 from mentorrules.rules.duration import max_end_for
 
 
 __all__ = ["RULES", "is_contact", "same_name"]
-
-_PER_PLACE = HoursBasis.PLACE
 
 #: An item's check: (agreement, input index, period, context) -> (verdict, facts).
 ItemCheck = Callable[[Agreement, int, Period, Context], tuple[Verdict, Mapping[str, FactValue]]]
@@ -217,35 +214,16 @@ def _blank(text: str | None) -> bool:
 # --- per-item checks -------------------------------------------------------------
 
 
-def _outcome(verdict: Verdict, facts: dict[str, FactValue]) -> tuple[Verdict, Mapping[str, FactValue]]:
-    return verdict, MappingProxyType(facts)
-
-
-# The outcomes an item check gives most often, each with its facts built once (read-only, shared by the
-# findings that give them).
-_WRITTEN = _outcome(V.MET, {"written": True})
-_NOT_WRITTEN = _outcome(V.NOT_MET, {"written": False})
-_STATED = _outcome(V.MET, {"stated": True})
-_NOT_STATED = _outcome(V.NOT_MET, {"stated": False})
-_NAME_UNCHECKED = _outcome(V.MET, {"stated": True, "matches": None})
-_NAME_MATCHES = _outcome(V.MET, {"stated": True, "matches": True})
-_NAME_MISMATCH = _outcome(V.NOT_MET, {"stated": True, "matches": False, "reason": "mismatch"})
-_CONTACT_VALID = _outcome(V.MET, {"stated": True, "valid": True})
-_CONTACT_UNRECOGNISED = _outcome(V.NEEDS_ASSESSMENT, {"stated": True, "valid": None, "reason": "unrecognised_contact"})
-_NO_TASKS = _outcome(V.NOT_MET, {"count": 0, "blank_items": 0})
-_HOURS_NOT_STATED = _outcome(V.NOT_MET, {"amount": None, "unit": None, "reason": "not_stated"})
-_STATED_UNKNOWN = _outcome(V.NOT_MET, {"stated": None})
-_ABSENT_FACTS = MappingProxyType({"reason": "absent"})
-_EARLIER_ABSENT_FACTS = MappingProxyType({"reason": "earlier_absent"})
-_NOT_REQUIRED_FACTS = MappingProxyType({"reason": "not_required"})
-
-
 def _written(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, Mapping[str, FactValue]]:
-    return _WRITTEN if agreement.written else _NOT_WRITTEN
+    if agreement.written:
+        return Verdict.MET, {"written": True}
+    return Verdict.NOT_MET, {"written": False}
 
 
 def _goal(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, Mapping[str, FactValue]]:
-    return _NOT_STATED if _blank(agreement.goal) else _STATED
+    if _blank(agreement.goal):
+        return Verdict.NOT_MET, {"stated": False}
+    return Verdict.MET, {"stated": True}
 
 
 def _mentor_name(
@@ -253,13 +231,15 @@ def _mentor_name(
 ) -> tuple[Verdict, Mapping[str, FactValue]]:
     name = agreement.mentor_name
     if _blank(name):
-        return _NOT_STATED
+        return Verdict.NOT_MET, {"stated": False}
     assert name is not None
     mentor = ctx.case.mentor
     case_name = mentor.name if mentor is not None else None
-    if case_name is None or not case_name.strip():
-        return _NAME_UNCHECKED
-    return _NAME_MATCHES if same_name(name, case_name) else _NAME_MISMATCH
+    if case_name is None or not case_name.strip():  # no name in the case to compare with
+        return Verdict.MET, {"stated": True, "matches": None}
+    if same_name(name, case_name):
+        return Verdict.MET, {"stated": True, "matches": True}
+    return Verdict.NOT_MET, {"stated": True, "matches": False, "reason": "mismatch"}
 
 
 def _mentor_contact(
@@ -267,20 +247,22 @@ def _mentor_contact(
 ) -> tuple[Verdict, Mapping[str, FactValue]]:
     contact = agreement.mentor_contact
     if _blank(contact):
-        return _NOT_STATED
+        return Verdict.NOT_MET, {"stated": False}
     assert contact is not None
-    return _CONTACT_VALID if is_contact(contact) else _CONTACT_UNRECOGNISED
+    if is_contact(contact):
+        return Verdict.MET, {"stated": True, "valid": True}
+    return Verdict.NEEDS_ASSESSMENT, {"stated": True, "valid": None, "reason": "unrecognised_contact"}
 
 
 def _tasks(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, Mapping[str, FactValue]]:
     tasks = agreement.tasks
     if not tasks:
-        return _NO_TASKS
+        return Verdict.NOT_MET, {"count": 0, "blank_items": 0}
     stated = [task for task in tasks if task.strip()]
     facts: dict[str, FactValue] = {"count": len(tasks), "blank_items": len(tasks) - len(stated)}
     if not stated:  # only blank items: no task is stated
-        return V.NOT_MET, {**facts, "reason": "only_blank"}
-    return V.MET, facts
+        return Verdict.NOT_MET, {**facts, "reason": "only_blank"}
+    return Verdict.MET, facts
 
 
 def _duration(
@@ -289,31 +271,30 @@ def _duration(
     start, end = agreement.start, agreement.end
     facts: dict[str, FactValue] = {"start": start, "end": end, "period_start": period.start, "period_end": period.end}
     if start is None or end is None:
-        return V.NOT_MET, {**facts, "reason": "not_stated"}
+        return Verdict.NOT_MET, {**facts, "reason": "not_stated"}
     if end < start:
-        return V.NOT_MET, {**facts, "reason": "end_before_start"}
+        return Verdict.NOT_MET, {**facts, "reason": "end_before_start"}
     max_end, by_right = max_end_for(ctx, index, start)
     facts["max_end"] = max_end
     if end > max_end:
-        return V.NOT_MET, {**facts, "reason": "too_long"}
+        return Verdict.NOT_MET, {**facts, "reason": "too_long"}
     if start != period.start or end != period.end:
-        return V.NOT_MET, {**facts, "reason": "differs"}
+        return Verdict.NOT_MET, {**facts, "reason": "differs"}
     if by_right is not None:
         facts["reason"] = by_right
-    return V.MET, facts
+    return Verdict.MET, facts
 
 
 def _hours(agreement: Agreement, index: int, period: Period, ctx: Context) -> tuple[Verdict, Mapping[str, FactValue]]:
     hours = agreement.hours
     if hours is None:
-        return _HOURS_NOT_STATED
-    # ``_value_`` is the member's value, as ``.value`` gives it without the Python-level property call
-    facts: dict[str, FactValue] = {"amount": hours.amount, "unit": hours.unit._value_, "basis": hours.basis._value_}
+        return Verdict.NOT_MET, {"amount": None, "unit": None, "reason": "not_stated"}
+    facts: dict[str, FactValue] = {"amount": hours.amount, "unit": hours.unit.value, "basis": hours.basis.value}
     if hours.amount <= 0:
-        return V.NOT_MET, {**facts, "reason": "not_positive"}
-    if hours.basis is _PER_PLACE:
+        return Verdict.NOT_MET, {**facts, "reason": "not_positive"}
+    if hours.basis is HoursBasis.PLACE:
         return _per_place(ctx, facts)
-    return V.MET, facts
+    return Verdict.MET, facts
 
 
 def _per_place(ctx: Context, facts: dict[str, FactValue]) -> tuple[Verdict, Mapping[str, FactValue]]:
@@ -323,14 +304,14 @@ def _per_place(ctx: Context, facts: dict[str, FactValue]) -> tuple[Verdict, Mapp
     Under lab-2014 the old text allows them only "for flere personer", which the
     facts do not show: a caseworker must confirm it.
     """
-    to = support_to(ctx.case)
+    to = ctx.support_to
     if to is None:
-        return V.MISSING_FACTS, {**facts, "reason": "support_to_unknown"}
+        return Verdict.MISSING_FACTS, {**facts, "reason": "support_to_unknown"}
     if not to:
-        return V.NOT_MET, {**facts, "reason": "per_place_not_allowed"}
+        return Verdict.NOT_MET, {**facts, "reason": "per_place_not_allowed"}
     if ctx.snapshot.is_2014:
-        return V.NEEDS_ASSESSMENT, {**facts, "reason": "several_persons"}
-    return V.MET, {**facts, "reason": "per_place"}
+        return Verdict.NEEDS_ASSESSMENT, {**facts, "reason": "several_persons"}
+    return Verdict.MET, {**facts, "reason": "per_place"}
 
 
 def _complaint(
@@ -338,8 +319,8 @@ def _complaint(
 ) -> tuple[Verdict, Mapping[str, FactValue]]:
     stated = agreement.complaint_guidance
     if stated:
-        return _STATED
-    return _NOT_STATED if stated is False else _STATED_UNKNOWN
+        return Verdict.MET, {"stated": True}
+    return Verdict.NOT_MET, {"stated": stated}
 
 
 def _complaint_required(ctx: Context) -> bool:
@@ -349,49 +330,47 @@ def _complaint_required(ctx: Context) -> bool:
 # --- the rules ---------------------------------------------------------------------
 
 
-_SUBJECT_COUNT = 32
-_SUBJECTS = tuple(f"periods[{index}].agreement" for index in range(_SUBJECT_COUNT))
-
-
-def _subject(index: int) -> str:
-    return _SUBJECTS[index] if index < _SUBJECT_COUNT else f"periods[{index}].agreement"
-
-
 def _make_check(
-    item: ItemCheck, *, optional: Callable[[Context], bool] | None = None
+    item: ItemCheck, *, optional: Callable[[Context], bool] | None = None, cites_reason: bool = False
 ) -> Callable[[Context, RuleView], list[Finding]]:
+    """
+    Return the check of one item: the item checked in each period's record.
+
+    The current period (the latest to start) must have a record; an earlier period's
+    record is checked when given.  An item that is ``optional`` and not required
+    is not applicable in every period.  With ``cites_reason``, a finding whose reason
+    has references of its own (hours set per place) cites them.
+    """
+
     def check(ctx: Context, view: RuleView) -> list[Finding]:
         periods = ctx.case.periods
         if not periods:
             if item is _written:
-                return [view.finding(V.MISSING_FACTS, "periods", {"reason": "no_periods"})]
-            return [view.finding(V.NOT_APPLICABLE, "periods", {"reason": "no_periods"})]
+                return [view.finding(Verdict.MISSING_FACTS, "periods", {"reason": "no_periods"})]
+            return [view.finding(Verdict.NOT_APPLICABLE, "periods", {"reason": "no_periods"})]
         if optional is not None and not optional(ctx):
-            refs = view.references["not_required"]
             return [
-                new_tuple(Finding, (view.id, V.NOT_APPLICABLE, _subject(index), refs, _NOT_REQUIRED_FACTS, view))
+                view.finding(
+                    Verdict.NOT_APPLICABLE, ctx.record_subjects[index], {"reason": "not_required"}, "not_required"
+                )
                 for index in range(len(periods))
             ]
-        current = ctx.periods[-1][0]
-        variants = view.references
-        refs = variants[""]
-        by_reason = len(variants) > 1  # a reason with references of its own (per-place hours) cites them
-        rule_id = view.id
         findings = []
         for index, period in enumerate(periods):
             agreement = period.agreement
-            cited = refs
+            facts: Mapping[str, FactValue]
             if agreement is not None:
                 verdict, facts = item(agreement, index, period, ctx)
-                if by_reason:
-                    reason = facts.get("reason")
-                    if type(reason) is str:
-                        cited = variants.get(reason, refs)
-            elif index == current:
-                verdict, facts = V.MISSING_FACTS, _ABSENT_FACTS
+            elif index == ctx.periods[-1][0]:  # the current period (the latest to start) has no record
+                verdict, facts = Verdict.MISSING_FACTS, {"reason": "absent"}
             else:
-                verdict, facts = V.NOT_APPLICABLE, _EARLIER_ABSENT_FACTS
-            findings.append(new_tuple(Finding, (rule_id, verdict, _subject(index), cited, facts, view)))
+                verdict, facts = Verdict.NOT_APPLICABLE, {"reason": "earlier_absent"}
+            variant = ""
+            if cites_reason:
+                reason = facts.get("reason")
+                if isinstance(reason, str) and reason in view.references:
+                    variant = reason
+            findings.append(view.finding(verdict, ctx.record_subjects[index], facts, variant))
         return findings
 
     return check
@@ -471,9 +450,10 @@ def _rule(
     *,
     optional: Callable[[Context], bool] | None = None,
     needs_assessment: bool = False,
+    cites_reason: bool = False,
     titles: Mapping[str, tuple[str, str]] = MappingProxyType({}),
 ) -> Rule:
-    verdicts = {V.MET, V.NOT_MET, V.MISSING_FACTS, V.NOT_APPLICABLE}
+    verdicts = {Verdict.MET, Verdict.NOT_MET, Verdict.MISSING_FACTS, Verdict.NOT_APPLICABLE}
     return Rule(
         id=rule_id,
         family="agreement",
@@ -481,9 +461,9 @@ def _rule(
         title_da=title_da,
         title_en=title_en,
         titles=titles,
-        verdicts=frozenset(verdicts | {V.NEEDS_ASSESSMENT} if needs_assessment else verdicts),
+        verdicts=frozenset(verdicts | {Verdict.NEEDS_ASSESSMENT} if needs_assessment else verdicts),
         references=refs,
-        check=_make_check(item, optional=optional),
+        check=_make_check(item, optional=optional, cites_reason=cites_reason),
         texts=MappingProxyType({**_ABSENT, **texts}),
     )
 
@@ -704,6 +684,7 @@ HOURS = _rule(
         ),
     },
     needs_assessment=True,
+    cites_reason=True,
 )
 COMPLAINT_GUIDANCE = _rule(
     "agreement.complaint_guidance",

@@ -93,15 +93,14 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
 
 from mentorrules.law.versions import LawSnapshot
-from mentorrules.model.outcomes import FactValue, Finding
+from mentorrules.model.outcomes import FactValue, Finding, Verdict
 from mentorrules.model.references import ReferenceKind
-from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView, new_tuple
-from mentorrules.rules._common import V, assessment_verdict, period_subject
+from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView
+from mentorrules.rules._common import assessment_verdict
 
 
 __all__ = ["RULES", "max_end_for"]
@@ -141,18 +140,16 @@ def max_end_for(ctx: Context, index: int, start: date) -> tuple[date, str | None
 def _check_length(ctx: Context, view: RuleView) -> list[Finding]:
     periods = ctx.case.periods
     if not periods:
-        return [view.finding(V.MISSING_FACTS, "periods", {"reason": "no_periods"})]
-    rule_id, references = view.id, view.references
+        return [view.finding(Verdict.MISSING_FACTS, "periods", {"reason": "no_periods"})]
     findings = []
     for index, period in enumerate(periods):
-        end = period.end
         max_end, by_right = max_end_for(ctx, index, period.start)
-        facts: dict[str, FactValue] = {"start": period.start, "end": end, "max_end": max_end}
+        facts: dict[str, FactValue] = {"start": period.start, "end": period.end, "max_end": max_end}
         if by_right is not None:
             facts["reason"] = by_right
-        verdict = V.MET if end <= max_end else V.NOT_MET
-        refs = references["" if by_right is None else "right"]
-        findings.append(new_tuple(Finding, (rule_id, verdict, period_subject(index), refs, facts, view)))
+        verdict = Verdict.MET if period.end <= max_end else Verdict.NOT_MET
+        # A period that a right lets last longer cites the right as well.
+        findings.append(view.finding(verdict, ctx.period_subjects[index], facts, "" if by_right is None else "right"))
     return findings
 
 
@@ -162,7 +159,7 @@ PERIOD_LENGTH = Rule(
     per="period",
     title_da="Højst 6 måneder pr. periode",
     title_en="At most 6 months per period",
-    verdicts=frozenset({V.MET, V.NOT_MET, V.MISSING_FACTS}),
+    verdicts=frozenset({Verdict.MET, Verdict.NOT_MET, Verdict.MISSING_FACTS}),
     references=_length_refs,
     check=_check_length,
     texts=MappingProxyType(
@@ -229,28 +226,35 @@ def _new_refs(law: LawSnapshot) -> ReferenceSets:
     return {"": (law.lab_ref("167", 1, sentence=2),)}
 
 
-_FIRST: Mapping[str, FactValue] = MappingProxyType({"reason": "first"})
-
-
 def _check_new_period(ctx: Context, view: RuleView) -> list[Finding]:
     periods = ctx.case.periods
     if not periods:
-        return [view.finding(V.NOT_APPLICABLE, "periods", {"reason": "no_periods"})]
-    results: list[Finding] = [None] * len(periods)  # type: ignore[list-item]  # every index is set below
+        return [view.finding(Verdict.NOT_APPLICABLE, "periods", {"reason": "no_periods"})]
+    # What ended before each period: the latest end of the periods that start before it (a tie in start
+    # goes by input order); None before the first period.
+    previous_ends: dict[int, date | None] = {}
     latest_end: date | None = None
     for index, period in ctx.periods:
-        subject = period_subject(index)
-        previous_end = latest_end
+        previous_ends[index] = latest_end
         latest_end = period.end if latest_end is None or period.end > latest_end else latest_end
+    findings = []
+    for index, period in enumerate(periods):
+        subject = ctx.period_subjects[index]
+        previous_end = previous_ends[index]
         if previous_end is None:
-            results[index] = view.finding(V.NOT_APPLICABLE, subject, _FIRST)
+            findings.append(view.finding(Verdict.NOT_APPLICABLE, subject, {"reason": "first"}))
         elif index in ctx.coverage.covered:
-            results[index] = view.finding(
-                V.NOT_APPLICABLE, subject, {"previous_end": previous_end, "reason": "covered"}
+            findings.append(
+                view.finding(Verdict.NOT_APPLICABLE, subject, {"previous_end": previous_end, "reason": "covered"})
             )
         elif period.start <= previous_end:
-            facts: dict[str, FactValue] = {"follows": "overlap", "previous_end": previous_end, "start": period.start}
-            results[index] = view.finding(V.NOT_MET, subject, {**facts, "reason": "overlap"})
+            facts: dict[str, FactValue] = {
+                "follows": "overlap",
+                "previous_end": previous_end,
+                "start": period.start,
+                "reason": "overlap",
+            }
+            findings.append(view.finding(Verdict.NOT_MET, subject, facts))
         else:
             follows = "expiry" if period.start - _ONE_DAY == previous_end else "gap"
             assessment = period.assessment
@@ -260,8 +264,8 @@ def _check_new_period(ctx: Context, view: RuleView) -> list[Finding]:
                 "start": period.start,
                 "assessed_on": assessment.on if assessment is not None else None,
             }
-            results[index] = view.finding(assessment_verdict(assessment), subject, facts)
-    return results
+            findings.append(view.finding(assessment_verdict(assessment), subject, facts))
+    return findings
 
 
 NEW_PERIOD = Rule(
@@ -270,7 +274,7 @@ NEW_PERIOD = Rule(
     per="period",
     title_da="Ny periode efter en konkret vurdering",
     title_en="A new period after a concrete assessment",
-    verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.NOT_APPLICABLE}),
+    verdicts=frozenset({Verdict.MET, Verdict.NOT_MET, Verdict.NEEDS_ASSESSMENT, Verdict.NOT_APPLICABLE}),
     references=_new_refs,
     check=_check_new_period,
     texts=MappingProxyType(

@@ -132,13 +132,12 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from types import MappingProxyType
 
 from mentorrules.law.versions import LawSnapshot
-from mentorrules.model.outcomes import FactValue, Finding
+from mentorrules.model.outcomes import FactValue, Finding, Verdict
 from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView
-from mentorrules.rules._common import V, assessment_verdict, support_to
+from mentorrules.rules._common import assessment_verdict
 
 
 __all__ = ["RULES"]
@@ -148,22 +147,22 @@ def _refs(law: LawSnapshot) -> ReferenceSets:
     return {"": (law.lab_ref("31 d") if law.is_2014 else law.lab_ref("169", 1),)}
 
 
-#: The facts when § 169 cannot be applied: who receives the support is unknown, or it is not a company or
-#: school (``support_to`` is null in both, as 0.1 wrote it).
-_NO_RECEIVER: Mapping[str, FactValue] = MappingProxyType({"support_to": None})
-
-
 def _outside_section_169(to: str | None, view: RuleView) -> list[Finding] | None:
-    """Return the finding when it cannot be told that § 169 applies (missing facts) or it does not; else None."""
+    """
+    Return the finding when it cannot be told that § 169 applies (missing facts) or it does not; else None.
+
+    Who receives the support is unknown, or it is not a company or school: ``support_to``
+    is null in both (as 0.1 wrote it).
+    """
     if to is None:
-        return [view.finding(V.MISSING_FACTS, "", _NO_RECEIVER)]
+        return [view.finding(Verdict.MISSING_FACTS, "", {"support_to": None})]
     if not to:
-        return [view.finding(V.NOT_APPLICABLE, "", _NO_RECEIVER)]
+        return [view.finding(Verdict.NOT_APPLICABLE, "", {"support_to": None})]
     return None
 
 
 def _check(ctx: Context, view: RuleView) -> list[Finding]:
-    to = support_to(ctx.case)
+    to = ctx.support_to
     outside = _outside_section_169(to, view)
     if outside is not None:
         return outside
@@ -171,12 +170,12 @@ def _check(ctx: Context, view: RuleView) -> list[Finding]:
     within = tuple([f"tasks[{i}]" for i, task in enumerate(ctx.case.tasks) if task.within_usual_duties is True])
     facts: dict[str, FactValue] = {"support_to": to, "tasks_within_usual_duties": within}
     if assessment is None:
-        return [view.finding(V.NEEDS_ASSESSMENT, "", facts)]
+        return [view.finding(Verdict.NEEDS_ASSESSMENT, "", facts)]
     if not assessment.outcome:
-        return [view.finding(V.NOT_MET, "", facts)]
+        return [view.finding(Verdict.NOT_MET, "", facts)]
     if within:
-        return [view.finding(V.NEEDS_ASSESSMENT, "", {**facts, "reason": "task_within_usual"})]
-    return [view.finding(V.MET, "", facts)]
+        return [view.finding(Verdict.NEEDS_ASSESSMENT, "", {**facts, "reason": "task_within_usual"})]
+    return [view.finding(Verdict.MET, "", facts)]
 
 
 BEYOND_USUAL = Rule(
@@ -185,7 +184,9 @@ BEYOND_USUAL = Rule(
     per="case",
     title_da="Ud over arbejdsgiverens eller uddannelsesstedets sædvanlige opgaver",
     title_en="Beyond the employer's or school's usual duties",
-    verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.MISSING_FACTS, V.NOT_APPLICABLE}),
+    verdicts=frozenset(
+        {Verdict.MET, Verdict.NOT_MET, Verdict.NEEDS_ASSESSMENT, Verdict.MISSING_FACTS, Verdict.NOT_APPLICABLE}
+    ),
     references=_refs,
     check=_check,
     texts=MappingProxyType(
@@ -243,7 +244,7 @@ def _hours_refs(law: LawSnapshot) -> ReferenceSets:
 
 
 def _check_hours(ctx: Context, view: RuleView) -> list[Finding]:
-    to = support_to(ctx.case)
+    to = ctx.support_to
     outside = _outside_section_169(to, view)
     if outside is not None:
         return outside
@@ -258,7 +259,9 @@ HOURS = Rule(
     per="case",
     title_da="Timetal fastsat ud fra en konkret vurdering med virksomheden eller uddannelsesinstitutionen",
     title_en="Hours set by a concrete assessment with the company or education institution",
-    verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.MISSING_FACTS, V.NOT_APPLICABLE}),
+    verdicts=frozenset(
+        {Verdict.MET, Verdict.NOT_MET, Verdict.NEEDS_ASSESSMENT, Verdict.MISSING_FACTS, Verdict.NOT_APPLICABLE}
+    ),
     references=_hours_refs,
     check=_check_hours,
     texts=MappingProxyType(

@@ -172,32 +172,20 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from datetime import date
 from types import MappingProxyType
 
 from mentorrules.law.dates import is_under
 from mentorrules.law.versions import LawSnapshot
 from mentorrules.model.facts import MentorEmployer, Purpose
-from mentorrules.model.outcomes import FactValue, Finding
+from mentorrules.model.outcomes import FactValue, Finding, Verdict
 from mentorrules.model.references import LegalReference, ReferenceKind
 from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView
-from mentorrules.rules._common import (
-    CONSULTANT,
-    STAR_TARGET_GROUP,
-    STATUTORY_PURPOSES,
-    V,
-    assessment_verdict,
-    support_to,
-)
+from mentorrules.rules._common import STAR_TARGET_GROUP, STATUTORY_PURPOSES, assessment_verdict
 from mentorrules.rules.rights import EDUCATION_ID, PSYCHIATRIC_ID
 
 
 __all__ = ["RULES"]
-
-# Members read once: in CPython 3.11 reading a member off its Enum class is a Python-level lookup (see V).
-_OTHER_EMPLOYER = MentorEmployer.OTHER
-_EDUCATION = Purpose.ORDINARY_EDUCATION
-_OTHER_PURPOSE = Purpose.OTHER
 
 STAR_WHO_MAY_BE_MENTOR = LegalReference(
     act="STAR",
@@ -219,7 +207,8 @@ def _purpose_refs(law: LawSnapshot) -> ReferenceSets:
     return {"": base, "guidance": (*base, STAR_TARGET_GROUP), "education": (*base, law.lab_ref("167", 3))}
 
 
-def _first_start(ctx: Context) -> object:
+def _first_start(ctx: Context) -> date | None:
+    """Return the start of the first period (None: the case has no period)."""
     return ctx.periods[0][1].start if ctx.periods else None
 
 
@@ -246,30 +235,33 @@ def _check_purpose(ctx: Context, view: RuleView) -> list[Finding]:
     purpose = ctx.case.purpose
     untested = ctx.coverage.untested_purpose
     if ctx.periods and len(untested) == len(ctx.periods):
-        if purpose is _OTHER_PURPOSE and _covered_by_education_alone(ctx):
+        if purpose is Purpose.OTHER and _covered_by_education_alone(ctx):
             return [
                 view.finding(
-                    V.NEEDS_ASSESSMENT, "", {"purpose": "other", "reason": "purpose_other_under_right"}, "education"
+                    Verdict.NEEDS_ASSESSMENT,
+                    "",
+                    {"purpose": "other", "reason": "purpose_other_under_right"},
+                    "education",
                 )
             ]
-        return [view.finding(V.NOT_APPLICABLE, "", {"reason": "covered_without_purpose"})]
+        return [view.finding(Verdict.NOT_APPLICABLE, "", {"reason": "covered_without_purpose"})]
     if purpose is None:
-        return [view.finding(V.MISSING_FACTS, "", {"purpose": None, "reason": "unknown"})]
+        return [view.finding(Verdict.MISSING_FACTS, "", {"purpose": None, "reason": "unknown"})]
     if purpose not in STATUTORY_PURPOSES:
-        return [view.finding(V.NOT_MET, "", {"purpose": purpose._value_, "reason": "other"})]
-    if purpose is not _EDUCATION:
-        return [view.finding(V.MET, "", {"purpose": purpose._value_})]
+        return [view.finding(Verdict.NOT_MET, "", {"purpose": purpose.value, "reason": "other"})]
+    if purpose is not Purpose.ORDINARY_EDUCATION:
+        return [view.finding(Verdict.MET, "", {"purpose": purpose.value})]
     under_30 = _under_30_on_first_start(ctx)
     if under_30 is False:
-        ctx.notices.append(ctx.notice("guidance.conflict", "purpose", {"first_start": _first_start(ctx)}))  # type: ignore[dict-item]
+        ctx.notices.append(ctx.notice("guidance.conflict", "purpose", {"first_start": _first_start(ctx)}))
     if not ctx.interpretation.under_30_education_guidance:
-        return [view.finding(V.MET, "", {"purpose": purpose._value_})]
-    facts = {"purpose": purpose._value_, "under_30": under_30, "first_start": _first_start(ctx)}
+        return [view.finding(Verdict.MET, "", {"purpose": purpose.value})]
+    facts: dict[str, FactValue] = {"purpose": purpose.value, "under_30": under_30, "first_start": _first_start(ctx)}
     if under_30 is None:
-        return [view.finding(V.MISSING_FACTS, "", {**facts, "reason": "age_unknown"}, "guidance")]  # type: ignore[dict-item]
-    verdict = V.MET if under_30 else V.NOT_MET
+        return [view.finding(Verdict.MISSING_FACTS, "", {**facts, "reason": "age_unknown"}, "guidance")]
+    verdict = Verdict.MET if under_30 else Verdict.NOT_MET
     reason = "under_30" if under_30 else "not_under_30"
-    return [view.finding(verdict, "", {**facts, "reason": reason}, "guidance")]  # type: ignore[dict-item]
+    return [view.finding(verdict, "", {**facts, "reason": reason}, "guidance")]
 
 
 PURPOSE = Rule(
@@ -278,7 +270,9 @@ PURPOSE = Rule(
     per="case",
     title_da="Formålet med mentorstøtten",
     title_en="Purpose of the mentor support",
-    verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.MISSING_FACTS, V.NOT_APPLICABLE}),
+    verdicts=frozenset(
+        {Verdict.MET, Verdict.NOT_MET, Verdict.NEEDS_ASSESSMENT, Verdict.MISSING_FACTS, Verdict.NOT_APPLICABLE}
+    ),
     references=_purpose_refs,
     check=_check_purpose,
     texts=MappingProxyType(
@@ -365,18 +359,15 @@ def _decisive_refs(law: LawSnapshot) -> ReferenceSets:
     return {"": (law.lab_ref("167", 1, sentence=1), STAR_TARGET_GROUP), "section_169": (law.lab_ref("169", 1),)}
 
 
-_GRANT_COVERED: Mapping[str, FactValue] = MappingProxyType({"basis": "grant", "reason": "covered_by_right"})
-
-
 def _check_decisive_need(ctx: Context, view: RuleView) -> list[Finding]:
     assessment = ctx.case.decisive_need
     assessed_on = assessment.on if assessment is not None else None
     verdict = assessment_verdict(assessment)
-    if support_to(ctx.case):  # a company or an education institution: § 169, stk. 1 (old § 31 d)
+    if ctx.support_to:  # a company or an education institution: § 169, stk. 1 (old § 31 d)
         facts = {"basis": "section_169", "assessed_on": assessed_on, "reason": "section_169"}
         return [view.finding(verdict, "", facts, "section_169")]
     if ctx.all_covered:
-        return [view.finding(V.NOT_APPLICABLE, "", _GRANT_COVERED)]
+        return [view.finding(Verdict.NOT_APPLICABLE, "", {"basis": "grant", "reason": "covered_by_right"})]
     return [view.finding(verdict, "", {"basis": "grant", "assessed_on": assessed_on})]
 
 
@@ -386,7 +377,7 @@ DECISIVE_NEED = Rule(
     per="case",
     title_da="Afgørende behov for en mentor",
     title_en="Decisive need for a mentor",
-    verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.NOT_APPLICABLE}),
+    verdicts=frozenset({Verdict.MET, Verdict.NOT_MET, Verdict.NEEDS_ASSESSMENT, Verdict.NOT_APPLICABLE}),
     references=_decisive_refs,
     check=_check_decisive_need,
     texts=MappingProxyType(
@@ -499,23 +490,29 @@ MUNICIPALITY_WORDING = LegalReference(
 )
 
 
+#: Whose employees may be mentors (§ 168, 1. pkt.): a company, an education institution, the municipality.
+MENTOR_EMPLOYERS = frozenset(
+    {MentorEmployer.COMPANY, MentorEmployer.EDUCATION_INSTITUTION, MentorEmployer.MUNICIPALITY}
+)
+
+
 def _check_mentor(ctx: Context, view: RuleView) -> list[Finding]:
     mentor = ctx.case.mentor
     employer = mentor.employer if mentor is not None else None
     if mentor is None or employer is None:
-        return [view.finding(V.MISSING_FACTS, "", {"employer": None, "reason": "unknown"})]
-    # ``_value_`` is what ``.value`` gives, without the Python-level property call
-    facts = {"employer": employer._value_}
-    if employer is _OTHER_EMPLOYER:
-        if ctx.interpretation.strict_mentor_categories:
-            return [view.finding(V.NOT_MET, "", {**facts, "reason": "other"})]
-        return [view.finding(V.NEEDS_ASSESSMENT, "", {**facts, "reason": "other"}, "guidance")]
-    if employer is CONSULTANT:
+        return [view.finding(Verdict.MISSING_FACTS, "", {"employer": None, "reason": "unknown"})]
+    facts: dict[str, FactValue] = {"employer": employer.value}
+    if employer in MENTOR_EMPLOYERS:  # § 168, 1. pkt.: their own employee
+        return [view.finding(Verdict.MET, "", facts)]
+    if employer is MentorEmployer.EXTERNAL_CONSULTANT:  # § 168, 2. pkt.: a consultant one of them engaged
         engaged_by = mentor.engaged_by
         if engaged_by is None:
-            return [view.finding(V.MISSING_FACTS, "", {**facts, "engaged_by": None, "reason": "engager_unknown"})]
-        return [view.finding(V.MET, "", {**facts, "engaged_by": engaged_by._value_, "reason": "consultant"})]
-    return [view.finding(V.MET, "", facts)]
+            return [view.finding(Verdict.MISSING_FACTS, "", {**facts, "engaged_by": None, "reason": "engager_unknown"})]
+        return [view.finding(Verdict.MET, "", {**facts, "engaged_by": engaged_by.value, "reason": "consultant"})]
+    # outside the categories (MentorEmployer.OTHER: a relative, a volunteer)
+    if ctx.interpretation.strict_mentor_categories:
+        return [view.finding(Verdict.NOT_MET, "", {**facts, "reason": "other"})]
+    return [view.finding(Verdict.NEEDS_ASSESSMENT, "", {**facts, "reason": "other"}, "guidance")]
 
 
 MENTOR = Rule(
@@ -524,7 +521,7 @@ MENTOR = Rule(
     per="case",
     title_da="Hvem der kan være mentor",
     title_en="Who may be mentor",
-    verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.MISSING_FACTS}),
+    verdicts=frozenset({Verdict.MET, Verdict.NOT_MET, Verdict.NEEDS_ASSESSMENT, Verdict.MISSING_FACTS}),
     references=_mentor_refs,
     check=_check_mentor,
     texts=MappingProxyType(

@@ -147,7 +147,6 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
 
@@ -160,7 +159,7 @@ from mentorrules.model.facts import EducationAdmission, PsychiatricDischarge, Ta
 from mentorrules.model.outcomes import FactValue, Finding, Verdict
 from mentorrules.model.references import LegalReference, ReferenceKind
 from mentorrules.rules._base import Context, ReferenceSets, Rule, RuleView
-from mentorrules.rules._common import STATUTORY_PURPOSES, V
+from mentorrules.rules._common import STATUTORY_PURPOSES
 from mentorrules.rules._coverage import Window
 
 
@@ -176,10 +175,10 @@ LOV_295_2023 = "lov nr. 295 af 20. marts 2023"
 def _verdict(failed: list[str], unknown: list[str], unassessed: list[str]) -> Verdict:
     """Return a right's verdict: a failed condition, else an unknown fact, else an unrecorded assessment."""
     if failed:
-        return V.NOT_MET
+        return Verdict.NOT_MET
     if unknown:
-        return V.MISSING_FACTS
-    return V.NEEDS_ASSESSMENT if unassessed else V.MET
+        return Verdict.MISSING_FACTS
+    return Verdict.NEEDS_ASSESSMENT if unassessed else Verdict.MET
 
 
 def _group_condition(ctx: Context, failed: list[str], unknown: list[str]) -> None:
@@ -225,11 +224,6 @@ def _psychiatric_refs(law: LawSnapshot) -> ReferenceSets:
     return {"": base, "connection": (*base, law.bek_ref("psychiatric", subsection=3))}
 
 
-#: The facts of the two rights when the case has no discharge or admission (the common case), built once.
-_NO_DISCHARGE: Mapping[str, FactValue] = MappingProxyType({"reason": "no_discharge"})
-_NO_ADMISSION: Mapping[str, FactValue] = MappingProxyType({"reason": "no_admission"})
-
-
 def _psychiatric_dates(
     ctx: Context, discharge: PsychiatricDischarge
 ) -> tuple[date, date | None, date | None, date | None]:
@@ -257,7 +251,7 @@ def _psychiatric_dates(
 def _check_psychiatric(ctx: Context, view: RuleView) -> list[Finding]:
     discharge = ctx.case.psychiatric_discharge
     if discharge is None:
-        return [view.finding(V.NOT_APPLICABLE, "", _NO_DISCHARGE)]
+        return [view.finding(Verdict.NOT_APPLICABLE, "", {"reason": "no_discharge"})]
     law = ctx.snapshot
     failed: list[str] = []
     unknown: list[str] = []
@@ -297,7 +291,7 @@ def _check_psychiatric(ctx: Context, view: RuleView) -> list[Finding]:
         "unknown": tuple(unknown),
         "unassessed": tuple(unassessed),
     }
-    if reason is None and verdict is not V.MET:
+    if reason is None and verdict is not Verdict.MET:
         reason = "failed" if failed else "unknown"
     if reason is not None:
         facts["reason"] = reason
@@ -331,7 +325,9 @@ PSYCHIATRIC = Rule(
     per="case",
     title_da="Ret til mentorstøtte ved udskrivning fra psykiatrisk indlæggelse",
     title_en="Right to mentor support on discharge from psychiatric admission",
-    verdicts=frozenset({V.MET, V.NOT_MET, V.NEEDS_ASSESSMENT, V.MISSING_FACTS, V.NOT_APPLICABLE}),
+    verdicts=frozenset(
+        {Verdict.MET, Verdict.NOT_MET, Verdict.NEEDS_ASSESSMENT, Verdict.MISSING_FACTS, Verdict.NOT_APPLICABLE}
+    ),
     references=_psychiatric_refs,
     check=_check_psychiatric,
     windows=_psychiatric_windows,
@@ -469,9 +465,6 @@ def _education_refs(law: LawSnapshot) -> ReferenceSets:
     return {"": (law.lab_ref("167", 3),)}
 
 
-_NOT_IN_FORCE: Mapping[str, FactValue] = MappingProxyType({"in_force": False, "reason": "not_in_force"})
-
-
 def _education_dates(ctx: Context, admission: EducationAdmission, invoked: date) -> date:
     """Return ``entitled_until`` for an invocation on ``invoked``."""
     law = ctx.snapshot
@@ -485,10 +478,10 @@ def _education_dates(ctx: Context, admission: EducationAdmission, invoked: date)
 def _check_education(ctx: Context, view: RuleView) -> list[Finding]:
     admission = ctx.case.education_admission
     if admission is None:
-        return [view.finding(V.NOT_APPLICABLE, "", _NO_ADMISSION)]
+        return [view.finding(Verdict.NOT_APPLICABLE, "", {"reason": "no_admission"})]
     law = ctx.snapshot
     if not law.education_right_in_force:
-        return [view.finding(V.NOT_APPLICABLE, "", _NOT_IN_FORCE)]
+        return [view.finding(Verdict.NOT_APPLICABLE, "", {"in_force": False, "reason": "not_in_force"})]
     failed: list[str] = []
     unknown: list[str] = []
     citizen = ctx.case.citizen
@@ -525,7 +518,7 @@ def _check_education(ctx: Context, view: RuleView) -> list[Finding]:
         "failed": tuple(failed),
         "unknown": tuple(unknown),
     }
-    if verdict is not V.MET:
+    if verdict is not Verdict.MET:
         facts["reason"] = "failed" if failed else "unknown"
     return [view.finding(verdict, "", facts)]
 
@@ -560,7 +553,7 @@ EDUCATION = Rule(
     per="case",
     title_da="Ret til mentorstøtte ved optagelse på en uddannelse",
     title_en="Right to mentor support on admission to education",
-    verdicts=frozenset({V.MET, V.NOT_MET, V.MISSING_FACTS, V.NOT_APPLICABLE}),
+    verdicts=frozenset({Verdict.MET, Verdict.NOT_MET, Verdict.MISSING_FACTS, Verdict.NOT_APPLICABLE}),
     references=_education_refs,
     check=_check_education,
     windows=_education_windows,
