@@ -3,8 +3,9 @@ Tests for the command line (``mentorrules``, ``python -m mentorrules``; DESIGN s
 
 Each command is run in a subprocess, as a user runs it, and in-process through
 ``cli.main([...])`` (which is what coverage measures).  The exit status is 0
-when every case is met, 1 when any case is not met, unresolved or invalid, and
-2 for a usage error or an unreadable file.
+when every case is met, 1 when any case is not met, unresolved or invalid, 2 for
+a usage error or an unreadable file, and 3 for an internal error (tested with the
+read limits in ``test_robustness.py``; the signals in ``test_signals.py``).
 """
 
 from __future__ import annotations
@@ -428,13 +429,24 @@ class TestCheckInput:
     @pytest.mark.parametrize("name", ["empty.json", "empty.jsonl", "empty.txt"])
     @pytest.mark.parametrize("content", [b"", b"\n \r\n\n", b"\xef\xbb\xbf"])
     def test_empty_input(self, capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, content: bytes) -> None:
-        """No cases: status 0; json prints ``[]``, jsonl nothing, text a summary of none."""
+        """
+        No cases: json prints ``[]``, jsonl nothing, text a summary of none; standard error says the input is
+        empty; the status is 0, or 1 with ``--fail-on-empty`` (issue 19, point 5).
+        """
         path = tmp_path / name
         path.write_bytes(content)
-        assert call(capsys, "check", path, "--format", "json") == (0, "[]\n", "")
-        assert call(capsys, "check", path, "--format", "jsonl") == (0, "", "")
-        assert call(capsys, "check", path) == (0, "0 sager\n", "")
-        assert call(capsys, "check", path, "--lang", "en") == (0, "0 cases\n", "")
+        warning = (
+            f"mentorrules check: {path}: no case in this input; an empty input is not a clean audit"
+            " (with --fail-on-empty the exit status is 1)\n"
+        )
+        assert call(capsys, "check", path, "--format", "json") == (0, "[]\n", warning)
+        assert call(capsys, "check", path, "--format", "jsonl") == (0, "", warning)
+        assert call(capsys, "check", path) == (0, "0 sager\n", warning)
+        assert call(capsys, "check", path, "--lang", "en") == (0, "0 cases\n", warning)
+        failing = warning.replace(" (with --fail-on-empty the exit status is 1)", "")
+        for fmt in cli.FORMATS:
+            status, _, err = call(capsys, "check", path, "--format", fmt, "--fail-on-empty")
+            assert (status, err) == (1, failing)
 
     def test_bom_crlf_blank_lines(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A byte-order mark, CRLF line ends and blank lines are accepted; line numbers count every line."""
@@ -521,7 +533,14 @@ class TestCheckStdin:
 
     def test_empty(self, capsys: pytest.CaptureFixture[str], stdin: Any) -> None:
         stdin(b"")
-        assert call(capsys, "check", "-", "--format", "json") == (0, "[]\n", "")
+        warning = "mentorrules check: <stdin>: no case in this input; an empty input is not a clean audit"
+        assert call(capsys, "check", "-", "--format", "json") == (
+            0,
+            "[]\n",
+            f"{warning} (with --fail-on-empty the exit status is 1)\n",
+        )
+        stdin(b"\n\n  \n")
+        assert call(capsys, "check", "-", "--format", "jsonl", "--fail-on-empty") == (1, "", f"{warning}\n")
 
 
 class TestCheckTerminal:

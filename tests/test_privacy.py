@@ -26,7 +26,7 @@ from mentorrules import CaseError, evaluate, load_case
 from mentorrules.cli import main
 from mentorrules.codec.privacy import identifier_fields
 from mentorrules.costs import load_cost_claim
-from mentorrules.model.cpr import looks_like_cpr
+from mentorrules.model.cpr import looks_like_cpr, might_hold_cpr
 from mentorrules.model.generated import _WITHHELD, _WITHHELD_KEY
 from mentorrules.testing import CPR_SEPARATORS, case_documents, cpr_like_texts
 
@@ -82,6 +82,28 @@ def test_other_numbers_do_not(text: str) -> None:
 @given(cpr_like_texts())
 def test_the_strategy_draws_only_what_the_scan_flags(text: str) -> None:
     assert looks_like_cpr(text)
+
+
+@given(st.text(), cpr_like_texts(), st.text())
+def test_the_cheap_look_never_misses_what_the_pattern_finds(before: str, cpr: str, after: str) -> None:
+    """might_hold_cpr is a superset of looks_like_cpr: it may say maybe, never no where the pattern says yes."""
+    assert might_hold_cpr(before + cpr + after)
+    for text in (before, after, before + after):
+        assert might_hold_cpr(text) or not looks_like_cpr(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "maybe"),
+    [
+        ("Mette Jensen, tlf. 20 30 40 50", False),  # Latin-1: read as it is
+        ("Søren – 20 30 40 50", False),  # not Latin-1 (an en dash): normalised first
+        ("ref \u00b9\u00b2 34 56 7890", True),  # superscript digits are digits after NFKC
+        ("01 02 03\u20131234", True),
+        ("x\ud800 0102031234", True),  # a lone surrogate (from a decoded mapping) is read too
+    ],
+)
+def test_the_cheap_look(text: str, maybe: bool) -> None:
+    assert might_hold_cpr(text) is maybe
 
 
 def test_the_strategy_uses_every_separator() -> None:

@@ -34,7 +34,18 @@ and the library's exceptions as class, message and attributes.  The parent
 reads them with the standard unpickler and gets decisions that compare equal
 to those :func:`~mentorrules.evaluate` returns in-process, with the fingerprint
 already computed by the worker.  No process-wide pickling registry
-(:mod:`copyreg`) is changed.
+(:mod:`copyreg`) is changed.  A chunk of cases that does not pickle (an item
+nested deeper than the pickler goes, or not picklable at all) is evaluated in
+this process instead, so that ``jobs`` never changes the results.
+
+Worker processes
+----------------
+The workers ignore ``SIGINT`` (the parent process decides what an interrupt
+stops) and take ``SIGTERM``'s default action.  Each watches its parent: when
+the parent is gone (killed, even with ``SIGKILL``), the worker exits within a
+fraction of a second instead of finishing its work for nobody.  When the
+consumer stops early, or an exception (an interrupt) ends the iteration, the
+workers are terminated at once rather than left to finish their chunks.
 """
 
 from __future__ import annotations
@@ -42,9 +53,13 @@ from __future__ import annotations
 import copyreg
 import io
 import itertools
+import os
 import pickle
+import signal
+import threading
+import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from functools import partial
@@ -112,8 +127,9 @@ def evaluate_many(
         interpretation: The interpretation applied to every case.
         jobs: The number of worker processes.  ``1`` (the default) evaluates
             in this process, one case at a time as results are consumed.  With
-            more, the items must be picklable; they are sent in chunks of
-            ``chunk_size`` and at most ``2 * jobs`` chunks are in flight.
+            more, the items are sent in chunks of ``chunk_size`` and at most
+            ``2 * jobs`` chunks are in flight; a chunk that cannot be pickled
+            is evaluated in this process.
         chunk_size: Cases per chunk when ``jobs`` is greater than one.
 
     Returns:
@@ -142,9 +158,32 @@ def evaluate_many(
 def _evaluate_parallel(
     cases: Iterable[object], interpretation: Interpretation, jobs: int, chunk_size: int
 ) -> Iterator[Result]:
-    work = partial(evaluate_chunk, interpretation)
-    for data in map_ordered(work, chunked(cases, chunk_size), jobs=jobs):
+    work = partial(_evaluate_sent, interpretation)
+    for data in map_ordered(work, _sendable(chunked(cases, chunk_size), interpretation), jobs=jobs):
         yield from loads_results(data)
+
+
+def _sendable(chunks: Iterable[list[object]], interpretation: Interpretation) -> Iterator[tuple[bool, bytes]]:
+    """
+    Pickle each chunk for a worker: ``(False, pickled items)``.
+
+    A chunk that does not pickle (an item nested deeper than the pickler's recursion goes, or not picklable at
+    all) is evaluated here instead: ``(True, pickled results)``, which the worker hands back unchanged.
+    """
+    for chunk in chunks:
+        try:
+            yield False, pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # RecursionError, PicklingError, TypeError, AttributeError: whatever the item holds
+            yield True, evaluate_chunk(interpretation, chunk)
+
+
+def _evaluate_sent(interpretation: Interpretation, sent: tuple[bool, bytes]) -> bytes:
+    """Evaluate a chunk pickled by :func:`_sendable` (in a worker process); return it if it is already done."""
+    done, data = sent
+    if done:
+        return data
+    items: list[object] = pickle.loads(data)  # our own parent's pickle, never outside data
+    return evaluate_chunk(interpretation, items)
 
 
 def evaluate_chunk(interpretation: Interpretation, items: list[object]) -> bytes:
@@ -168,23 +207,27 @@ def chunked(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
         yield chunk
 
 
-def map_ordered(func: Callable[[_T], _R], items: Iterable[_T], *, jobs: int) -> Iterator[_R]:
+def map_ordered(func: Callable[[_T], _R], items: Iterable[_T], *, jobs: int) -> Generator[_R, None, None]:
     """
     Apply ``func`` to every item, in ``jobs`` worker processes, yielding the results in input order.
 
     At most ``2 * jobs`` items are in flight, so memory is bounded however
     many items there are, and ``items`` is read only as far as results are
     consumed.  With ``jobs == 1`` everything runs in this process.  When the
-    consumer stops early (or an exception escapes), the pending work is
-    cancelled and the workers are shut down.
+    consumer stops early (or an exception escapes, an interrupt among them),
+    the pending work is cancelled and the workers are terminated before the
+    iterator closes; otherwise they are shut down when the last result has
+    been yielded.  The workers exit by themselves when this process dies
+    (see :func:`_start_worker`).
 
     ``func`` and the items must be picklable when ``jobs > 1``.
     """
     if jobs == 1:
         yield from map(func, items)
         return
-    executor = ProcessPoolExecutor(max_workers=jobs)
+    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker)
     pending: deque[Future[_R]] = deque()
+    finished = False
     try:
         for item in items:
             pending.append(executor.submit(func, item))
@@ -192,8 +235,60 @@ def map_ordered(func: Callable[[_T], _R], items: Iterable[_T], *, jobs: int) -> 
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+        finished = True
     finally:
+        if not finished:
+            _terminate_workers(executor)
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+#: How often (seconds) a worker process checks that its parent is still there.
+PARENT_CHECK_INTERVAL = 0.2
+#: How long (seconds) a terminated worker process is given to exit before it is killed.
+_TERMINATE_TIMEOUT = 5.0
+
+
+def _terminate_workers(executor: ProcessPoolExecutor) -> None:
+    """Terminate the worker processes of ``executor`` now (``SIGTERM``; ``SIGKILL`` if one does not exit)."""
+    # ProcessPoolExecutor has no public way to stop work that is running; CPython keeps its processes here.
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(_TERMINATE_TIMEOUT)
+        if process.exitcode is None:  # pragma: no cover  # a worker that ignores SIGTERM: never ours
+            process.kill()
+            process.join()
+
+
+def _start_worker() -> None:
+    """
+    Prepare a worker process (the pool's initializer).
+
+    An interrupt (``SIGINT``, which a terminal sends to every process of the
+    job) is ignored: the parent decides what it stops, and terminates the
+    workers.  ``SIGTERM`` takes its default action, whatever handler the
+    parent had installed when the worker was forked.  A daemon thread watches
+    the parent (:func:`_watch_parent`).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    watcher = threading.Thread(target=_watch_parent, args=(os.getppid(),), name="mentorrules-parent-watch", daemon=True)
+    watcher.start()
+
+
+def _watch_parent(parent: int, interval: float = PARENT_CHECK_INTERVAL) -> None:
+    """
+    Exit this process as soon as its parent ``parent`` is gone.
+
+    An orphan is adopted by another process, so its parent's id changes:
+    checked every ``interval`` seconds, which costs nothing measurable.
+    Without this, a worker whose parent was killed would finish the chunk it
+    holds (and keep its memory) and then wait for work forever.
+    """
+    while os.getppid() == parent:
+        time.sleep(interval)
+    os._exit(1)  # no clean-up: the parent that wanted the results is gone
 
 
 # --- pickling results across processes ---------------------------------------

@@ -4,7 +4,7 @@ The command line (*kommandolinjen*): ``mentorrules`` and ``python -m mentorrules
 Commands (DESIGN section 8)::
 
     mentorrules check FILE... [--format text|json|jsonl|markdown|html] [--lang da|en]
-                              [--interpret KEY=VALUE ...] [--jobs N]
+                              [--interpret KEY=VALUE ...] [--jobs N] [--fail-on-empty]
     mentorrules schema case|decision
     mentorrules rules [--lang da|en] [--format text|json]
     mentorrules plan START [--interpret KEY=VALUE ...] [--lang da|en]
@@ -30,10 +30,26 @@ case was read:
 * ``FILE#N`` for the ``N``-th case (1-based) of a JSON list;
 * ``FILE`` is the path as given on the command line, or ``<stdin>``.
 
-Exit status: 0 when every case is met (also when there are none); 1 when any
-case is not met, not resolved (any verdict but ``met``) or invalid; 2 for a
-usage error or an unreadable file (missing, a directory, or bytes that are not
-UTF-8: those cases are reported in place, the run goes on and the status is 2).
+Nothing a case holds ends the run.  Input beyond the read limits (DESIGN
+section 3; docs/formats.md) is an invalid case in its place, found before it is
+decoded: a line of more than 4 MiB (read past, never held whole), a case of a
+list or a one-case document of more than 4 MiB, a case nested more than 64
+levels deep, a JSON document of more than 64 MiB (one error for the document:
+use JSON lines for more cases).  An unexpected exception while one case is
+handled (a bug) becomes that case's :class:`InternalError` record, whose
+message names the exception's type and place but never its text, and the run
+goes on.  An input that holds no case is reported on standard error.
+
+Exit status, the highest that applies: 0 when every case is met (also when
+there are none); 1 when any case is not met, not resolved (any verdict but
+``met``) or invalid, or, with ``--fail-on-empty``, when an input holds no case;
+2 for a usage error or an unreadable file (missing, a directory, or bytes that
+are not UTF-8: those cases are reported in place, the run goes on and the
+status is 2), or an output that cannot be written; 3 when a case met an
+internal error.  ``SIGINT`` and ``SIGTERM``
+stop the run with status 130 and 143: the records in hand are written first
+(for at most two seconds), the output is ended after the last whole record,
+the workers are terminated and the spool is removed (see :class:`_Signals`).
 
 With ``--jobs N`` the cases are evaluated by ``N`` worker processes.  The main
 process cuts the input into blocks of about 256 KiB (of a regular JSON-lines
@@ -47,21 +63,29 @@ directory, removed when the run ends) rather than through the pipe to the main
 process: the main process copies the file to standard output inside the kernel
 (``sendfile``, where the platform has it) and deletes it, which costs a
 fraction of sending some 14 KB per decision through a pipe and unpickling it.
+The spool directory is named ``mentorrules-check-PID-...`` after the main
+process; one that a run killed with ``SIGKILL`` left is removed by the next run
+with workers.  The workers exit by themselves when the main process is gone.
 A progress count is written to standard error while it is a terminal.
+
+The output of every command is UTF-8, whatever the declared encoding of
+standard output; help and messages escape what their stream cannot encode.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
 import json
 import os
 import re
+import shutil
+import signal
 import stat
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -70,15 +94,16 @@ from datetime import date, timedelta
 from functools import partial
 from importlib import resources
 from types import MappingProxyType
-from typing import IO, NamedTuple, TextIO
+from typing import IO, Any, NamedTuple, NoReturn, TextIO
 
 from mentorrules._version import __version__
-from mentorrules.batch import Result, chunked, dumps_results, evaluate_one, loads_results, map_ordered
+from mentorrules.batch import Result, dumps_results, evaluate_one, loads_results, map_ordered
+from mentorrules.cli._output import Output as _Output
 from mentorrules.codec.cases import case_schema
 from mentorrules.engine.evaluate import rule_catalogue
 from mentorrules.law.interpretation import AmbiguousDates, Interpretation
-from mentorrules.model.exceptions import CaseError, UnsupportedDateError
-from mentorrules.model.generated import decode_json
+from mentorrules.model.exceptions import CaseError, FieldError, UnsupportedDateError
+from mentorrules.model.generated import JSON_TOO_DEEP, JSON_TOO_LARGE, MAX_JSON_BYTES
 from mentorrules.model.outcomes import VERDICT_WORDS, Decision, Verdict
 from mentorrules.model.references import LegalReference
 from mentorrules.planning import Window, next_period_window, period_window
@@ -89,14 +114,31 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_UNRESOLVED = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 FORMATS = ("text", "json", "jsonl", "markdown", "html")
 LANGS = ("da", "en")
 
 #: Bytes of JSON lines sent to a worker at a time (completed to the end of a line).
 _BLOCK = 256 * 1024
-#: Cases of a JSON list sent to a worker at a time.
+#: Cases of a JSON list sent to a worker at a time (at most; and at most about ``_BLOCK`` bytes of them).
 _ITEMS = 256
+#: The read limit of one line of JSON lines: one case, so the limit of one JSON document (4 MiB).
+_MAX_LINE = MAX_JSON_BYTES
+#: The read limit of a JSON document that holds a list of cases (64 MiB, some 30,000 cases): its bytes are held
+#: while its items are cut out of it, a window at a time (:class:`_Window`), and peak memory stays below 200 MB.
+_MAX_DOCUMENT = 64 * 1024 * 1024
+#: Bytes read at a time while reading past a line longer than the limit.
+_PIECE = 1024 * 1024
+#: Bytes of a JSON list decoded at a time (:class:`_Window`): room for a case of the largest size, and as much again.
+_WINDOW = 2 * MAX_JSON_BYTES
+#: The source name of standard input.
+_STDIN = "<stdin>"
+#: The signals that stop ``check`` (exit status 128 + the signal's number: 130 and 143), and the alarm that
+#: bounds the time a stop waits for the records in hand to be written.
+_STOP_SIGNALS: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)
+_ALARM_SIGNALS: tuple[int, ...] = (signal.SIGALRM,) if hasattr(signal, "SIGALRM") else ()
+_STOPPED: Mapping[int, str] = MappingProxyType({signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"})
 _BOM = b"\xef\xbb\xbf"
 _RULE = "-" * 72
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -106,8 +148,8 @@ _FALSE = frozenset({"false", "no", "0"})
 #: The verdict words of every text (outcomes.VERDICT_WORDS), and the word for a case that could not be read.
 _VERDICT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
-        lang: MappingProxyType({**VERDICT_WORDS[lang], "error": error})
-        for lang, error in (("da", "ugyldig"), ("en", "invalid"))
+        lang: MappingProxyType({**VERDICT_WORDS[lang], "error": error, "internal": internal})
+        for lang, error, internal in (("da", "ugyldig", "intern fejl"), ("en", "invalid", "internal error"))
     }
 )
 
@@ -118,6 +160,7 @@ _WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "case": "sag",
                 "cases": "sager",
                 "invalid_case": "Ugyldig sag",
+                "internal_error": "Intern fejl",
                 "per_case": "pr. sag",
                 "per_period": "pr. periode",
                 "from": "fra",
@@ -147,6 +190,7 @@ _WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "case": "case",
                 "cases": "cases",
                 "invalid_case": "Invalid case",
+                "internal_error": "Internal error",
                 "per_case": "per case",
                 "per_period": "per period",
                 "from": "from",
@@ -180,68 +224,6 @@ class _UsageError(Exception):
 
 
 # --- output --------------------------------------------------------------------
-
-
-class _Output:
-    """Writes UTF-8 to standard output: bytes to its binary buffer when there is one."""
-
-    #: What ``os.sendfile`` raises where it cannot copy to this output (the copy is then done by reading).
-    _NO_SENDFILE = frozenset({errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EBADF})
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-        self._buffer: IO[bytes] | None = getattr(stream, "buffer", None)
-
-    def raw(self, data: bytes) -> None:
-        """Write UTF-8 bytes."""
-        if self._buffer is None:
-            self._stream.write(data.decode("utf-8"))
-        else:
-            self._stream.flush()
-            self._buffer.write(data)
-
-    def text(self, text: str) -> None:
-        """Write text."""
-        self.raw(text.encode("utf-8"))
-
-    def copy(self, path: str) -> None:
-        """Write the bytes of a file: inside the kernel where the output is a file descriptor, else by reading."""
-        with open(path, "rb") as source:
-            sent = self._sendfile(source.fileno(), os.fstat(source.fileno()).st_size)
-            source.seek(sent)
-            rest = source.read()
-        if rest:
-            self.raw(rest)
-
-    def _sendfile(self, source: int, size: int) -> int:
-        """Copy up to ``size`` bytes from ``source`` with ``os.sendfile``; return how many were copied."""
-        sent = 0
-        sendfile = getattr(os, "sendfile", None)  # not on Windows
-        try:
-            target = self._buffer.fileno() if self._buffer is not None else -1
-        except (OSError, ValueError):  # io.UnsupportedOperation: a buffer in memory (a test's capture)
-            target = -1
-        if target < 0 or sendfile is None:
-            return 0
-        self._stream.flush()
-        assert self._buffer is not None
-        self._buffer.flush()
-        try:
-            while sent < size:
-                count = sendfile(target, source, sent, size - sent)
-                if count == 0:  # nothing more could be sent (the file is shorter than it was): read the rest
-                    break
-                sent += count
-        except OSError as exc:
-            if exc.errno not in self._NO_SENDFILE:
-                raise  # a broken pipe, a full disk: as a write would
-        return sent
-
-    def flush(self) -> None:
-        """Flush both layers."""
-        self._stream.flush()
-        if self._buffer is not None:
-            self._buffer.flush()
 
 
 class _Progress:
@@ -359,7 +341,9 @@ def _parser() -> argparse.ArgumentParser:
         "check",
         help="evaluate cases from JSON or JSON-lines files",
         description="Evaluate cases and print their decisions in input order. Exit status: 0 all met; "
-        "1 any case not met, unresolved or invalid; 2 usage error or unreadable file.",
+        "1 any case not met, unresolved or invalid (or, with --fail-on-empty, an input without cases); "
+        "2 usage error or unreadable file; 3 internal error (reported in the case's place; the run goes on); "
+        "130 after SIGINT, 143 after SIGTERM. The highest applicable status wins.",
     )
     check.add_argument("files", nargs="+", metavar="FILE", help="a .json case or list of cases, a .jsonl file, or -")
     check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
@@ -368,6 +352,12 @@ def _parser() -> argparse.ArgumentParser:
         "--interpret", action="append", default=[], type=_key_value, metavar="KEY=VALUE", help=interpret_help
     )
     check.add_argument("--jobs", type=_positive_int, default=1, metavar="N", help="worker processes (default: 1)")
+    check.add_argument(
+        "--fail-on-empty",
+        action="store_true",
+        help="exit with status 1 (at least) when an input holds no case; without it, an empty input is only "
+        "reported on standard error",
+    )
     check.set_defaults(run=_check)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a case or of a decision")
@@ -407,6 +397,21 @@ def _delegate(args: argparse.Namespace, out: _Output) -> int:
     return status
 
 
+def _tolerant_streams() -> None:
+    """
+    Let standard output and standard error write any text, whatever their encoding.
+
+    A character the encoding cannot hold (Danish text under ``PYTHONIOENCODING=ascii``, say, in ``--help``)
+    is written as its backslash escape instead of failing the command.  The commands' own output is
+    UTF-8 whatever the encoding (:class:`~mentorrules.cli._output.Output`).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # a text stream of the io module
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError):  # closed
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """
     Run the command line and return its exit status.
@@ -416,10 +421,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             ``sys.argv[1:]``.
 
     Returns:
-        0, 1 or 2 (see the module docstring); 130 when interrupted.
+        0, 1, 2 or 3 (see the module docstring); 130 when interrupted
+        (``SIGINT``), 143 when ``check`` is terminated (``SIGTERM``).
+
+    An exception no command expects (a bug) is reported on standard error by its
+    type and place, never its text (which may hold a case's data), with status 3.
 
     The console script runs ``sys.exit(main())``.
     """
+    _tolerant_streams()
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -437,7 +447,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNRESOLVED
     except KeyboardInterrupt:
         print(f"mentorrules {args.command}: interrupted", file=sys.stderr)
-        return 130
+        return 128 + signal.SIGINT
+    except _Stop as stop:
+        print(f"mentorrules {args.command}: {_STOPPED[stop.signum]}", file=sys.stderr)
+        return 128 + stop.signum
+    except OSError as exc:  # the output cannot be written (a full disk), an input vanished while it was read
+        print(f"mentorrules {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # a bug outside any one case
+        print(f"mentorrules {args.command}: internal error: {InternalError.of(exc)}", file=sys.stderr)
+        return EXIT_INTERNAL
     return status
 
 
@@ -452,7 +471,8 @@ class _Chunk(NamedTuple):
         label: The input's name (the path, or ``<stdin>``).
         start: Line number of the first line of ``block``.
         block: Whole JSON lines (``b""`` when ``items`` is used).
-        items: ``(source, case)`` pairs; a case is a decoded JSON value, JSON text, or undecodable bytes.
+        items: ``(source, case)`` pairs, after the lines of ``block``; a case is a decoded JSON value, JSON
+            text, undecodable bytes, or a case refused while it was read (:class:`_Refused`).
         path: Where the worker reads ``block`` itself, if it is not sent:
             the file, with the block's byte ``offset`` and ``size``.
     """
@@ -466,6 +486,23 @@ class _Chunk(NamedTuple):
     size: int = 0
 
 
+class _Refused(NamedTuple):
+    """
+    A case refused while it was read, before anything was decoded: the worker reports it as a ``CaseError``.
+
+    Attributes:
+        message: What is wrong (the error's only field error has the path ``""``).
+        unreadable: The bytes are not UTF-8 (exit status 2, as for any unreadable input).
+    """
+
+    message: str
+    unreadable: bool = False
+
+
+def _refused(label: str, start: int, source: str, message: str, *, unreadable: bool = False) -> _Chunk:
+    return _Chunk(label, start, b"", ((source, _Refused(message, unreadable)),))
+
+
 def _input_kind(path: str) -> str:
     suffix = os.path.splitext(path)[1].lower()
     if suffix in (".jsonl", ".ndjson"):
@@ -475,68 +512,306 @@ def _input_kind(path: str) -> str:
     return "sniff"
 
 
-def _line_chunks(label: str, stream: IO[bytes], head: bytes = b"", *, path: str | None = None) -> Iterator[_Chunk]:
+def _skip_line(stream: IO[bytes], line: bytes) -> tuple[int, str | None]:
+    """
+    Read past the rest of a line longer than the read limit, a piece at a time, never holding it whole.
+
+    Args:
+        stream: The input, just after ``line``.
+        line: The line's first bytes.
+
+    Returns:
+        How many bytes the line takes (its line feed included), and the error for it (``None``: it is blank).
+    """
+    size = len(line)
+    blank = not line.strip()
+    while line and not line.endswith(b"\n"):
+        line = stream.readline(_PIECE)
+        size += len(line)
+        blank = blank and not line.strip()
+    length = size - line.endswith(b"\n")
+    message = f"the line is longer than the read limit of 4 MiB ({_MAX_LINE:,} bytes): {length:,} bytes"
+    return size, None if blank else message
+
+
+def _line_chunks(
+    label: str, stream: IO[bytes], head: bytes = b"", *, path: str | None = None, start: int = 1
+) -> Iterator[_Chunk]:
     """
     Cut JSON lines into blocks of whole lines.
 
     With ``path`` (a regular file read from its start), a block is not sent to the worker but
     referred to by its offset and size in the file: the worker reads it itself, and only the line
-    count is worked out here.
+    count is worked out here.  A line longer than the read limit is not kept: it is read past, a piece
+    at a time, and becomes an error in its place (a blank one is skipped, as any blank line is).
     """
-    start = 1
     offset = 0
     block = head + stream.read(_BLOCK)
     if block.startswith(_BOM):
         block = block[len(_BOM) :]
         offset = len(_BOM)
     while block:
-        if not block.endswith(b"\n"):
-            block += stream.readline()
+        items: tuple[tuple[str, object], ...] = ()
+        skipped = 0
+        if not block.endswith(b"\n"):  # complete the last line, up to one byte past the limit
+            cut = block.rfind(b"\n") + 1
+            line = block[cut:] + stream.readline(_MAX_LINE + 1 - (len(block) - cut))
+            if len(line) - line.endswith(b"\n") <= _MAX_LINE:
+                block = block[:cut] + line
+            else:
+                block = block[:cut]
+                skipped, message = _skip_line(stream, line)
+                if message is not None:
+                    number = start + block.count(b"\n")
+                    items = ((f"{label}:{number}", _Refused(message)),)
         if path is None:
-            yield _Chunk(label, start, block, ())
+            yield _Chunk(label, start, block, items)
         else:
-            yield _Chunk(label, start, b"", (), path, offset, len(block))
-        start += block.count(b"\n")
-        offset += len(block)
+            yield _Chunk(label, start, b"", items, path, offset, len(block))
+        start += block.count(b"\n") + (skipped > 0)
+        offset += len(block) + skipped
         block = stream.read(_BLOCK)
 
 
+#: White space as JSON has it.
+_SPACE = re.compile(r"[ \t\n\r]*")
+_SPACE_BYTES = re.compile(rb"[ \t\n\r]*")
+
+
+def _after_space(text: str, position: int) -> int:
+    """Return where the white space at ``position`` ends."""
+    match = _SPACE.match(text, position)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
+
+
+def _after_space_bytes(data: bytes, position: int) -> int:
+    """Return where the white space at ``position`` ends, in bytes."""
+    match = _SPACE_BYTES.match(data, position)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
+
+
+def _no_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not allowed (a number must be finite)")
+
+
+def _scanner() -> json.JSONDecoder:
+    """
+    Return a decoder that only checks the syntax, as the case reader has it (``NaN`` and ``Infinity`` are not JSON).
+
+    Numbers and objects are not built: their hooks are cheap.  One is made for each document (a decoder's
+    attributes can be set, so none is shared).
+    """
+    return json.JSONDecoder(parse_int=len, parse_float=len, parse_constant=_no_constant, object_pairs_hook=len)
+
+
+def _array_items(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """
+    Yield where each item of the JSON array at ``text[start]`` (a ``[``) begins and ends.
+
+    Raises:
+        ValueError: The text is not one JSON array (a :class:`json.JSONDecodeError`).
+        RecursionError: An item nests deeper than the decoder goes.
+    """
+    scanner = _scanner()
+    position = _after_space(text, start + 1)
+    if not text.startswith("]", position):
+        while True:
+            _, end = scanner.raw_decode(text, position)
+            yield position, end
+            position = _after_space(text, end)
+            if not text.startswith(",", position):
+                break
+            position = _after_space(text, position + 1)
+        if not text.startswith("]", position):
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, position)
+    end = _after_space(text, position + 1)
+    if end != len(text):
+        raise json.JSONDecodeError("Extra data", text, end)
+
+
+def _too_large(label: str) -> _Chunk:
+    message = (
+        f"the JSON document is larger than the read limit of 64 MiB ({_MAX_DOCUMENT:,} bytes); "
+        "write one case per line (JSON lines), which has no limit on the number of cases"
+    )
+    return _refused(label, 1, f"{label}:1", message)
+
+
+class _Fallback(Exception):
+    """The window cannot go on (the document is not JSON, not UTF-8, or holds a huge item): read it whole."""
+
+
+class _Window:
+    """
+    A JSON array in UTF-8 bytes, decoded a window of at most ``_WINDOW`` bytes at a time.
+
+    :meth:`items` yields the text of each item.  A valid document is read through with little
+    memory beyond its bytes: the text of a document is up to four times the size of its bytes
+    (one character beyond U+FFFF makes every character of a Python string take four bytes),
+    while a window's is bounded.  Anything unusual (the document is not valid, an item does not
+    fit in a window) raises :class:`_Fallback` or :class:`UnicodeDecodeError`, and the document is
+    then read whole (:func:`_whole_document_chunks`), which words the error exactly.
+    """
+
+    def __init__(self, data: bytes, start: int) -> None:
+        self._data = data
+        self._scanner = _scanner()
+        self._load(start)
+
+    def _load(self, base: int) -> None:
+        stop = min(base + _WINDOW, len(self._data))
+        while stop < len(self._data) and self._data[stop] & 0xC0 == 0x80:  # not inside a character
+            stop -= 1
+        self._text = self._data[base:stop].decode("utf-8")
+        self._base = base
+        self._at = 0
+        self._last = stop == len(self._data)
+
+    def _slide(self) -> None:
+        """Move the window on to start where the reading is."""
+        if self._last or self._at == 0:
+            raise _Fallback
+        self._load(self._base + len(self._text[: self._at].encode("utf-8")))
+
+    def _skip_space(self) -> None:
+        while True:
+            self._at = _after_space(self._text, self._at)
+            if self._at < len(self._text) or self._last:
+                return
+            self._slide()
+
+    def _item(self) -> str:
+        while True:
+            try:
+                _, end = self._scanner.raw_decode(self._text, self._at)
+            except (ValueError, RecursionError):  # not JSON, or cut by the window's end
+                self._slide()
+                continue
+            if end == len(self._text) and not self._last:  # a number may go on after the window
+                self._slide()
+                continue
+            item = self._text[self._at : end]
+            self._at = end
+            return item
+
+    def items(self) -> Iterator[str]:
+        """Yield the text of each item of the array (the window starts at its ``[``)."""
+        self._at += 1
+        self._skip_space()
+        if not self._text.startswith("]", self._at):
+            while True:
+                yield self._item()
+                self._skip_space()
+                if not self._text.startswith(",", self._at):
+                    break
+                self._at += 1
+                self._skip_space()
+            if not self._text.startswith("]", self._at):
+                raise _Fallback
+        self._at += 1
+        self._skip_space()
+        if self._at != len(self._text):
+            raise _Fallback
+
+
 def _document_chunks(label: str, data: bytes) -> Iterator[_Chunk]:
-    """Read a JSON document: a list of cases, one case, or nothing (white space only)."""
+    """
+    Read a JSON document of at most ``_MAX_DOCUMENT`` bytes (``data`` is one byte more when it is larger).
+
+    The document is a list of cases, one case, or nothing (white space only).  A list is first
+    read through, so that a list that is not JSON is one error, before any of it is reported; then
+    its items are sent to the workers as JSON text, which they decode within the read limits of one
+    case.  The decoded document is never held, and its text only a window at a time (:class:`_Window`).
+    """
+    source = f"{label}:1"
+    if len(data) > _MAX_DOCUMENT:
+        yield _too_large(label)
+        return
+    first = _after_space_bytes(data, len(_BOM) if data.startswith(_BOM) else 0)
+    if first == len(data):
+        return
+    if data[first] != ord("["):  # one case (or not JSON): load_case reads it, within the limits of one case
+        yield _Chunk(label, 1, b"", ((source, data if len(data) <= MAX_JSON_BYTES else _Refused(JSON_TOO_LARGE)),))
+        return
+    try:
+        for _ in _Window(data, first).items():
+            pass
+    except (_Fallback, UnicodeDecodeError):
+        yield from _whole_document_chunks(label, data)
+        return
+    yield from _item_chunks(label, _Window(data, first).items())
+
+
+def _whole_document_chunks(label: str, data: bytes) -> Iterator[_Chunk]:
+    """Read a JSON array whose window could not go on, decoded whole: an error of the document, or a huge item."""
+    source = f"{label}:1"
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        yield _Chunk(label, 1, b"", ((f"{label}:1", data),))  # the worker reports it
+    except UnicodeDecodeError as exc:
+        yield _refused(
+            label, 1, source, f"the JSON text is not UTF-8: {exc.reason} at byte {exc.start}", unreadable=True
+        )
         return
-    if not text.strip():
-        return
+    first = _after_space(text, 0)
     try:
-        # The case reader's own decoder: a key written twice and a number no Decimal can hold reach load_case,
-        # which names them by path.
-        value: object = decode_json(text, CaseError)
-    except CaseError:  # not JSON, too deep, NaN: load_case decodes the text again and words the error
-        value = text
-    if type(value) is not list:
-        yield _Chunk(label, 1, b"", ((f"{label}:1", value),))
+        for _ in _array_items(text, first):
+            pass
+    except ValueError as exc:  # json.JSONDecodeError
+        yield _refused(label, 1, source, f"invalid JSON: {exc}")
         return
-    for batch in chunked(enumerate(value, 1), _ITEMS):
-        yield _Chunk(label, batch[0][0], b"", tuple((f"{label}#{number}", item) for number, item in batch))
+    except RecursionError:
+        yield _refused(label, 1, source, JSON_TOO_DEEP)
+        return
+    yield from _item_chunks(label, (text[begin:end] for begin, end in _array_items(text, first)))
+
+
+def _item_chunks(label: str, items: Iterable[str]) -> Iterator[_Chunk]:
+    """Send the items of a JSON list in chunks of ``_ITEMS`` cases or about ``_BLOCK`` characters of text."""
+    batch: list[tuple[str, object]] = []
+    size = 0
+    number = 0
+    for number, item in enumerate(items, 1):
+        batch.append((f"{label}#{number}", item if len(item) <= MAX_JSON_BYTES else _Refused(JSON_TOO_LARGE)))
+        size += len(item)
+        if len(batch) == _ITEMS or size >= _BLOCK:
+            yield _Chunk(label, number - len(batch) + 1, b"", tuple(batch))
+            batch, size = [], 0
+    if batch:
+        yield _Chunk(label, number - len(batch) + 1, b"", tuple(batch))
 
 
 def _sniffed_chunks(label: str, stream: IO[bytes]) -> Iterator[_Chunk]:
-    """Read standard input (or a file of another name): JSON lines if the first non-blank line is an object."""
-    head = stream.readline()
-    if head.startswith(_BOM):
-        head = head[len(_BOM) :]
-    line = head
+    """
+    Read standard input (or a file of another name): JSON lines if the first non-blank line is an object.
+
+    The first lines are read within the read limits: a first line longer than a case may be, that
+    starts like an object, is taken for JSON lines (and refused in its place).
+    """
+    line = stream.readline(_MAX_LINE + 1).removeprefix(_BOM)
+    start = 1
+    blank: list[bytes] = []
+    blank_size = 0
     while line and not line.strip():
-        line = stream.readline()
-        head += line
+        start += line.count(b"\n")
+        blank_size += len(line)
+        if blank_size <= _MAX_DOCUMENT:
+            blank.append(line)
+        line = stream.readline(_MAX_LINE + 1)
     first = line.strip()
-    if first.startswith(b"{") and first.endswith(b"}"):
-        yield from _line_chunks(label, stream, head)
+    if first.startswith(b"{") and len(line) > _MAX_LINE and not line.endswith(b"\n"):  # too long for a case
+        _, message = _skip_line(stream, line)
+        assert message is not None  # it starts with "{"
+        yield _refused(label, start, f"{label}:{start}", message)
+        yield from _line_chunks(label, stream, start=start + 1)
+    elif first.startswith(b"{") and first.endswith(b"}"):
+        yield from _line_chunks(label, stream, line, start=start)
+    elif blank_size > _MAX_DOCUMENT:
+        yield _too_large(label)
     else:
-        yield from _document_chunks(label, head + stream.read())
+        head = b"".join(blank) + line
+        yield from _document_chunks(label, head + stream.read(max(0, _MAX_DOCUMENT + 1 - len(head))))
 
 
 def _read_chunks(paths: Sequence[str], *, by_reference: bool = False) -> Iterator[_Chunk]:
@@ -548,7 +823,7 @@ def _read_chunks(paths: Sequence[str], *, by_reference: bool = False) -> Iterato
     """
     for path in paths:
         if path == "-":
-            yield from _sniffed_chunks("<stdin>", sys.stdin.buffer)
+            yield from _sniffed_chunks(_STDIN, sys.stdin.buffer)
             continue
         kind = _input_kind(path)
         with open(path, "rb") as stream:
@@ -556,7 +831,7 @@ def _read_chunks(paths: Sequence[str], *, by_reference: bool = False) -> Iterato
                 regular = by_reference and stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
                 yield from _line_chunks(path, stream, path=path if regular else None)
             elif kind == "document":
-                yield from _document_chunks(path, stream.read())
+                yield from _document_chunks(path, stream.read(_MAX_DOCUMENT + 1))
             else:
                 yield from _sniffed_chunks(path, stream)
 
@@ -587,8 +862,12 @@ class _ChunkResult(NamedTuple):
             or the pickled results for the ``objects`` format; ``b""`` when
             the output was spooled.
         records: How many cases the chunk held.
-        counts: Cases by verdict value, and ``"error"`` for the invalid ones.
+        counts: Cases by verdict value, ``"error"`` for the invalid ones and ``"internal"`` for those
+            whose handling failed (:class:`InternalError`).
         unreadable: Sources of the cases whose bytes are not UTF-8.
+        spooled: The spool file holding ``data``, if it was spooled.
+        label: The input the chunk was read from.
+        internal: ``(source, message)`` of each :class:`InternalError`.
     """
 
     data: bytes
@@ -596,6 +875,48 @@ class _ChunkResult(NamedTuple):
     counts: dict[str, int]
     unreadable: tuple[str, ...]
     spooled: str | None = None
+    label: str = ""
+    internal: tuple[tuple[str, str], ...] = ()
+
+
+class InternalError(CaseError):
+    """
+    An unexpected exception while one case was handled: a bug in mentorrules, reported in the case's place.
+
+    ``check`` turns it into the case's record, ``{"error": {"type": "InternalError", "message": ...},
+    "source": ...}``, goes on with the next case and exits with status 3 (DESIGN section 8).  It is a
+    :class:`~mentorrules.CaseError` only so that the Markdown and HTML reports list it as an error of its
+    case; it has no field errors.  The message names the exception's type and where it was raised, never
+    the exception's own text, which may hold the case's data (a CPR number, say).
+    """
+
+    def __init__(self, message: str) -> None:
+        """Create the error from its message (see :meth:`of`)."""
+        self.errors = ()
+        ValueError.__init__(self, message)
+
+    @classmethod
+    def of(cls, error: BaseException) -> InternalError:
+        """Describe ``error`` by its type and the innermost place it was raised."""
+        return cls(
+            f"an unexpected {type(error).__name__} {_raised_at(error)}; this is a bug in mentorrules "
+            f"{__version__}: please report it (the exception's own text is withheld: it may hold the input's data)"
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        """Return ``{"type": "InternalError", "message": ...}``."""
+        return {"type": "InternalError", "message": str(self)}
+
+
+def _raised_at(error: BaseException) -> str:
+    """Say where ``error`` was raised: ``in MODULE, line N (FUNCTION)``, from its innermost traceback entry."""
+    trace = error.__traceback__
+    if trace is None:
+        return "(no traceback)"
+    while trace.tb_next is not None:
+        trace = trace.tb_next
+    frame = trace.tb_frame
+    return f"in {frame.f_globals.get('__name__', '?')}, line {trace.tb_lineno} ({frame.f_code.co_name})"
 
 
 #: How the streamed formats frame their records: (before the first, between two, after the last).
@@ -621,7 +942,8 @@ def _records(chunk: _Chunk) -> Iterator[tuple[str, object]]:
 
 
 def _error_text(source: str, error: Exception, lang: str) -> str:
-    lines = [source, f"{_WORDS[lang]['invalid_case']}: {type(error).__name__}: {error}"]
+    heading = _WORDS[lang]["internal_error" if type(error) is InternalError else "invalid_case"]
+    lines = [source, f"{heading}: {type(error).__name__}: {error}"]
     if isinstance(error, CaseError):
         lines.extend(f"  - {field}" for field in error.errors)
     return "\n".join(lines)
@@ -639,26 +961,49 @@ def _render_record(options: _Options, source: str, result: Result) -> str:
     return json.dumps({"error": result.to_dict(), "source": source}, ensure_ascii=False)
 
 
+def _decide(case: object, interpretation: Interpretation, source: str, unreadable: list[str]) -> Result:
+    """Load and evaluate one case of a chunk (a refused case becomes its ``CaseError``)."""
+    if type(case) is _Refused:
+        if case.unreadable:
+            unreadable.append(source)
+        return CaseError([FieldError(path="", message=case.message)])
+    if isinstance(case, bytes):
+        try:
+            case = case.decode("utf-8")
+        except UnicodeDecodeError:
+            unreadable.append(source)  # load_case reports the bytes as a CaseError
+    return evaluate_one(case, interpretation)
+
+
 def _check_chunk(options: _Options, chunk: _Chunk) -> _ChunkResult:
-    """Load, evaluate and render the cases of one chunk (run in a worker process with ``--jobs`` > 1)."""
+    """
+    Load, evaluate and render the cases of one chunk (run in a worker process with ``--jobs`` > 1).
+
+    Whatever goes wrong with one case (an exception this library does not expect: a bug) becomes that
+    case's :class:`InternalError`, and the next case is handled.
+    """
     # Each record is encoded as soon as it is written, while its text is still in the processor's cache: a
     # record is some 14 KB of JSON, and joining a chunk's records before encoding them all costs more.
     parts: list[bytes] = []
     results: list[Result] = []
     counts: Counter[str] = Counter()
     unreadable: list[str] = []
+    internal: list[tuple[str, str]] = []
     for source, case in _records(chunk):
-        if isinstance(case, bytes):
-            try:
-                case = case.decode("utf-8")
-            except UnicodeDecodeError:
-                unreadable.append(source)  # load_case reports the bytes as a CaseError
-        result = evaluate_one(case, options.interpretation)
-        counts[result.verdict._value_ if type(result) is Decision else "error"] += 1
-        if options.format == "objects":
+        try:
+            result = _decide(case, options.interpretation, source, unreadable)
+            key = result.verdict._value_ if type(result) is Decision else "error"
+            text = None if options.format == "objects" else _render_record(options, source, result)
+        except Exception as exc:  # a bug: reported in the case's place, and the run goes on
+            result = InternalError.of(exc)
+            key = "internal"
+            internal.append((source, str(result)))
+            text = None if options.format == "objects" else _render_record(options, source, result)
+        counts[key] += 1
+        if text is None:
             results.append(result)
         else:
-            parts.append(_render_record(options, source, result).encode("utf-8"))
+            parts.append(text.encode("utf-8", "backslashreplace"))
     if options.format == "objects":
         data = dumps_results(results)
     else:
@@ -669,7 +1014,150 @@ def _check_chunk(options: _Options, chunk: _Chunk) -> _ChunkResult:
         with open(handle, "wb") as spool:
             spool.write(data)
         data = b""
-    return _ChunkResult(data, sum(counts.values()), dict(counts), tuple(unreadable), spooled)
+    return _ChunkResult(
+        data, sum(counts.values()), dict(counts), tuple(unreadable), spooled, chunk.label, tuple(internal)
+    )
+
+
+# --- check: stopping -----------------------------------------------------------------
+
+
+class _Stop(BaseException):
+    """``SIGINT`` or ``SIGTERM`` arrived during ``check``: raised in the main thread by :class:`_Signals`."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _alarm(seconds: float) -> None:
+    """Set (or with 0, clear) the real-time alarm, where the platform has one."""
+    setitimer = getattr(signal, "setitimer", None)  # not on Windows
+    if setitimer is not None:
+        setitimer(signal.ITIMER_REAL, seconds)
+
+
+class _Signals:
+    """
+    ``SIGINT`` and ``SIGTERM`` during ``check``: stop the run, but not in the middle of a record.
+
+    Installed in the main thread only (elsewhere it does nothing); the previous handlers come back on
+    exit.  A signal raises :class:`_Stop`, unless records are being written (:meth:`shielded`): then
+    the writing is finished first, for at most :attr:`GRACE` seconds (an alarm: a reader that has
+    stopped reading must not keep the run alive), and a second signal stops it at once.  After the
+    stop, further signals are ignored, so that the workers and the spool are cleaned up whatever
+    arrives.
+    """
+
+    #: Seconds given to finish writing the records in hand after a signal (and to end the output after it).
+    GRACE = 2.0
+
+    def __init__(self) -> None:
+        self._previous: dict[int, Any] = {}
+        self._shielded = False
+        self._pending = 0
+        self._stopped = False
+
+    def __enter__(self) -> _Signals:
+        if threading.current_thread() is threading.main_thread():
+            for signum in _STOP_SIGNALS + _ALARM_SIGNALS:
+                self._previous[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._previous:
+            _alarm(0)
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if signum not in _STOP_SIGNALS:  # the alarm: the grace is over
+            if self._pending:
+                self._stop(self._pending)
+            return
+        if self._stopped:
+            return
+        if self._shielded and not self._pending:
+            self._pending = signum
+            _alarm(self.GRACE)
+            return
+        self._stop(signum)
+
+    def _stop(self, signum: int) -> NoReturn:
+        self._stopped = True
+        self._pending = 0
+        _alarm(0)
+        raise _Stop(signum)
+
+    @contextlib.contextmanager
+    def shielded(self) -> Iterator[None]:
+        """Write records: a signal that arrives meanwhile stops the run when they are written."""
+        self._shielded = True
+        try:
+            yield
+        finally:
+            self._shielded = False
+        if self._pending:
+            self._stop(self._pending)
+
+    @contextlib.contextmanager
+    def grace(self, signum: int) -> Iterator[None]:
+        """After a stop, end the output: for at most :attr:`GRACE` seconds, and quietly if it cannot be done."""
+        if self._previous:
+            self._pending = signum
+            _alarm(self.GRACE)
+        try:
+            yield
+        except (_Stop, OSError):  # the alarm, or an output that is gone: the output stays as it is
+            pass
+        finally:
+            self._pending = 0
+            if self._previous:
+                _alarm(0)
+
+
+#: The name of a spool directory starts with this and the pid of the process that owns it.
+_SPOOL_PREFIX = "mentorrules-check-"
+_SPOOL_NAME = re.compile(re.escape(_SPOOL_PREFIX) + r"([0-9]+)-")
+
+
+def _spool_directory(wanted: bool) -> AbstractContextManager[str | None]:
+    """
+    Return a context giving the directory for the workers' spool files, or ``None`` if not ``wanted``.
+
+    The directory is the run's own, under the system's temporary directory, named
+    ``mentorrules-check-PID-...`` after this process, and it is removed with whatever it still holds
+    when the run ends, also after an error or a signal.  Only ``SIGKILL`` leaves it behind: the next
+    run removes it (:func:`_remove_stale_spools`).
+    """
+    if wanted:
+        return tempfile.TemporaryDirectory(prefix=f"{_SPOOL_PREFIX}{os.getpid()}-", ignore_cleanup_errors=True)
+    return contextlib.nullcontext()
+
+
+def _remove_stale_spools() -> None:
+    """Remove the spool directories that runs killed by ``SIGKILL`` left: this user's, whose process is gone."""
+    if os.name != "posix":  # pragma: no cover  # os.kill(pid, 0) would end the process on Windows
+        return
+    root = tempfile.gettempdir()
+    with contextlib.suppress(OSError), os.scandir(root) as entries:
+        for entry in entries:
+            match = _SPOOL_NAME.match(entry.name)
+            if match is None or not entry.is_dir(follow_symlinks=False) or _running(int(match[1])):
+                continue
+            if entry.stat(follow_symlinks=False).st_uid == os.getuid():
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process ``pid`` exists (a zombie counts)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
 
 
 # --- check: writing ----------------------------------------------------------------
@@ -679,21 +1167,9 @@ def _summary(counts: Mapping[str, int], lang: str) -> str:
     """Return e.g. ``5 sager: 2 opfyldt, 1 ikke opfyldt, 2 ugyldig``."""
     words = _WORDS[lang]
     total = sum(counts.values())
-    parts = [f"{counts[key]} {_VERDICT_WORDS[lang][key]}" for key in [*Verdict, "error"] if counts.get(key)]
+    parts = [f"{counts[key]} {_VERDICT_WORDS[lang][key]}" for key in [*Verdict, "error", "internal"] if counts.get(key)]
     head = f"{total} {words['case'] if total == 1 else words['cases']}"
     return f"{head}: {', '.join(parts)}" if parts else head
-
-
-def _spool_directory(wanted: bool) -> AbstractContextManager[str | None]:
-    """
-    Return a context giving the directory for the workers' spool files, or ``None`` if not ``wanted``.
-
-    The directory is the run's own, under the system's temporary directory, and it is removed with
-    whatever it still holds when the run ends, also after an error.
-    """
-    if wanted:
-        return tempfile.TemporaryDirectory(prefix="mentorrules-check-", ignore_cleanup_errors=True)
-    return contextlib.nullcontext()
 
 
 def _check(args: argparse.Namespace, out: _Output) -> int:
@@ -706,48 +1182,85 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
                 raise _UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     fmt = args.format
     report = fmt in ("markdown", "html")
-    with _spool_directory(args.jobs > 1 and not report) as spool:
-        options = _Options("objects" if report else fmt, args.lang, interpretation, spool)
-        progress = _Progress(sys.stderr if sys.stderr.isatty() else None, _WORDS[args.lang]["cases"])
-        counts: Counter[str] = Counter()
-        unreadable: list[str] = []
-        results: list[Result] = []
-        wrote = False
-        prefix, separator, suffix = _FRAMING.get(fmt, ("", "", ""))
-        chunks = _read_chunks(args.files, by_reference=args.jobs > 1)
-        for chunk in map_ordered(partial(_check_chunk, options), chunks, jobs=args.jobs):
-            counts.update(chunk.counts)
-            unreadable.extend(chunk.unreadable)
-            progress.update(chunk.records)
-            if report:
-                results.extend(loads_results(chunk.data))
-            elif chunk.records:
-                out.text(separator if wrote else prefix)
-                if chunk.spooled is None:
-                    out.raw(chunk.data)
-                else:
-                    out.copy(chunk.spooled)
-                    os.unlink(chunk.spooled)
-                wrote = True
+    spooled = args.jobs > 1 and not report
+    if args.jobs > 1:
+        _remove_stale_spools()
+    counts: Counter[str] = Counter()
+    seen: set[str] = set()  # the inputs that held a case
+    unreadable = internal = 0
+    results: list[Result] = []
+    prefix, separator, suffix = _FRAMING.get(fmt, ("", "", ""))
+    progress = _Progress(sys.stderr if sys.stderr.isatty() else None, _WORDS[args.lang]["cases"])
+    wrote = False
+    with _Signals() as signals:
+        try:
+            with _spool_directory(spooled) as spool:
+                options = _Options("objects" if report else fmt, args.lang, interpretation, spool)
+                chunks = _read_chunks(args.files, by_reference=args.jobs > 1)
+                work = partial(_check_chunk, options)
+                with contextlib.closing(map_ordered(work, chunks, jobs=args.jobs)) as done:
+                    for chunk in done:
+                        counts.update(chunk.counts)
+                        if chunk.records:
+                            seen.add(chunk.label)
+                        for source in chunk.unreadable:
+                            print(f"mentorrules check: {source}: cannot read: the bytes are not UTF-8", file=sys.stderr)
+                        for source, message in chunk.internal:
+                            print(f"mentorrules check: {source}: internal error: {message}", file=sys.stderr)
+                        unreadable += len(chunk.unreadable)
+                        internal += len(chunk.internal)
+                        progress.update(chunk.records)
+                        if report:
+                            results.extend(loads_results(chunk.data))
+                        elif chunk.records:
+                            with signals.shielded():
+                                out.text(separator if wrote else prefix)
+                                wrote = True
+                                if chunk.spooled is None:
+                                    out.raw(chunk.data)
+                                else:
+                                    out.copy(chunk.spooled)
+                                out.flush()
+                            if chunk.spooled is not None:
+                                os.unlink(chunk.spooled)
+        except _Stop as stop:  # the workers and the spool are gone: end the output on a record boundary
+            progress.close()
+            if wrote:
+                with signals.grace(stop.signum):
+                    out.text("\n")
+                    out.flush()
+            raise
         progress.close()
-    if report:
-        from mentorrules import render  # only the reports need the renderer
+        if report:
+            from mentorrules import render  # only the reports need the renderer
 
-        text = render.report(results, format=fmt, lang=args.lang)
-        out.text(text if text.endswith("\n") else text + "\n")
-    elif wrote:
-        out.text(suffix)
-    elif fmt == "json":
-        out.text("[]\n")
-    if fmt == "text":
-        out.text(("\n" + "=" * len(_RULE) + "\n" if wrote else "") + _summary(counts, args.lang) + "\n")
-    for source in unreadable:
-        print(f"mentorrules check: {source}: cannot read: the bytes are not UTF-8", file=sys.stderr)
+            text = render.report(results, format=fmt, lang=args.lang)
+        else:
+            text = suffix if wrote else "[]\n" if fmt == "json" else ""
+        if fmt == "text":
+            text += ("\n" + "=" * len(_RULE) + "\n" if wrote else "") + _summary(counts, args.lang)
+        with signals.shielded():
+            out.text(text if text.endswith("\n") or not text else text + "\n")
+            out.flush()
+    empty = [label for label in dict.fromkeys(_label(path) for path in args.files) if label not in seen]
+    for label in empty:
+        print(
+            f"mentorrules check: {label}: no case in this input; an empty input is not a clean audit"
+            f"{'' if args.fail_on_empty else ' (with --fail-on-empty the exit status is 1)'}",
+            file=sys.stderr,
+        )
+    if internal:
+        return EXIT_INTERNAL
     if unreadable:
         return EXIT_USAGE
-    if sum(counts.values()) != counts.get(Verdict.MET.value, 0):
+    if sum(counts.values()) != counts.get(Verdict.MET.value, 0) or (empty and args.fail_on_empty):
         return EXIT_UNRESOLVED
     return EXIT_OK
+
+
+def _label(path: str) -> str:
+    """The name an input goes by in the sources: the path as given, or ``<stdin>`` for ``-``."""
+    return _STDIN if path == "-" else path
 
 
 # --- schema, rules, plan, demo ----------------------------------------------------------

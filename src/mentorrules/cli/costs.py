@@ -15,8 +15,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Final
 
+from mentorrules.cli._output import Output
 from mentorrules.costs import evaluate_costs, load_cost_claim
 from mentorrules.model.exceptions import CaseError, UnsupportedDateError
+from mentorrules.model.generated import MAX_JSON_BYTES
 from mentorrules.model.outcomes import Verdict
 
 
@@ -72,9 +74,11 @@ def costs_command(args: argparse.Namespace) -> int:
     is ``not_met``: the claim is inconsistent or the training subsidy was
     refused; ``missing_facts``; or ``needs_assessment``: the grant of the
     training subsidy is not recorded); 2 when
-    the file cannot be read, the claim is invalid or the date is not
-    modelled (the reason goes to standard error, and with ``--format json``
-    also to standard output as ``{"error": {...}}``).
+    the file cannot be read, the claim is invalid (also when it lies
+    beyond the read limits of a JSON document: 4 MiB, 64 levels of
+    nesting) or the date is not modelled (the reason goes to standard error,
+    and with ``--format json`` also to standard output as ``{"error": {...}}``).
+    The output is UTF-8 whatever the encoding of standard output.
     """
     fmt: str = args.format
     try:
@@ -84,22 +88,24 @@ def costs_command(args: argparse.Namespace) -> int:
         return _fail(fmt, {"type": "OSError", "message": f"cannot read {args.file}: {exc.strerror or exc}"})
     except (CaseError, UnsupportedDateError) as exc:
         return _fail(fmt, exc.to_dict())
-    if fmt == "json":
-        sys.stdout.write(decision.to_json() + "\n")
-    else:
-        sys.stdout.write(decision.explain(args.lang) + "\n")
+    out = Output(sys.stdout)
+    out.text((decision.to_json() if fmt == "json" else decision.explain(args.lang)) + "\n")
+    out.flush()
     return 0 if decision.verdict is Verdict.MET else 1
 
 
 def _read(path: str) -> bytes:
+    """Read the claim: one byte more than the read limit at most, which the claim's reader then refuses."""
     if path == "-":
-        return sys.stdin.buffer.read()
+        return sys.stdin.buffer.read(MAX_JSON_BYTES + 1)
     with open(path, "rb") as handle:
-        return handle.read()
+        return handle.read(MAX_JSON_BYTES + 1)
 
 
 def _fail(fmt: str, error: Mapping[str, object]) -> int:
     sys.stderr.write(f"mentorrules costs: {error['message']}\n")
     if fmt == "json":
-        sys.stdout.write(json.dumps({"error": error}, ensure_ascii=False, indent=2) + "\n")
+        out = Output(sys.stdout)
+        out.text(json.dumps({"error": error}, ensure_ascii=False, indent=2) + "\n")
+        out.flush()
     return 2

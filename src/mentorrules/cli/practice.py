@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from mentorrules.cli._output import Output
 from mentorrules.model.exceptions import ProfileError
 from mentorrules.model.outcomes import LANGUAGES
 from mentorrules.practice import bundled_profiles, load_profile, profile_html, profile_text
@@ -62,8 +63,10 @@ def practice_command(args: argparse.Namespace) -> int:
         args: The parsed arguments (``profile``, ``lang``, ``format``).
 
     Returns:
-        0 when the profile was printed; 2 when it is not valid (every bad
-        path is printed on standard error).
+        0 when the profile was printed (in UTF-8, whatever the encoding of
+        standard output); 2 when it is not valid (every bad path is printed
+        on standard error), also when it lies beyond the read limits (4 MiB,
+        64 levels of nesting).
 
     """
     try:
@@ -77,5 +80,7 @@ def practice_command(args: argparse.Namespace) -> int:
             sys.stderr.write(f"  {error}\n")
         return 2
     render = profile_html if args.format == "html" else profile_text
-    sys.stdout.write(render(profile, args.lang))
+    out = Output(sys.stdout)
+    out.text(render(profile, args.lang))
+    out.flush()
     return 0

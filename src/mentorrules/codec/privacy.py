@@ -12,7 +12,7 @@ reading (any spelling: NFKC, any separators).  The engine raises
 from __future__ import annotations
 
 from mentorrules.codec.cases import CASE_CODEC
-from mentorrules.model.cpr import looks_like_cpr
+from mentorrules.model.cpr import looks_like_cpr, might_hold_cpr
 from mentorrules.model.facts import Case
 
 
@@ -24,6 +24,7 @@ _JOIN = "\x00"
 
 def identifier_fields(case: Case) -> list[str]:
     """Return the paths of the free-text fields that hold something like a CPR number, in document order."""
-    if not looks_like_cpr(_JOIN.join(filter(None, CASE_CODEC.strings(case)))):
-        return []  # the common case: one pass over all the texts at once finds nothing
+    texts = _JOIN.join(filter(None, CASE_CODEC.strings(case)))
+    if not might_hold_cpr(texts) or not looks_like_cpr(texts):
+        return []  # the common case: one cheap look at all the texts at once, then the pattern, find nothing
     return [path for path, text in CASE_CODEC.texts(case) if looks_like_cpr(text)]

@@ -28,7 +28,7 @@ from datetime import date
 from typing import Final
 
 
-__all__ = ["looks_like_cpr", "scan_text"]
+__all__ = ["looks_like_cpr", "might_hold_cpr", "scan_text"]
 
 #: Hyphens and dashes of every kind (Unicode's dash punctuation, Pd), the minus sign and the soft hyphen.
 _DASHES: Final = (
@@ -67,3 +67,45 @@ def looks_like_cpr(text: str) -> bool:
     (True, True, False)
     """
     return any(_valid_day(*m.groups()) for m in _CPR_LIKE.finditer(scan_text(text)))
+
+
+# --- a cheap first look ----------------------------------------------------------------------------
+#
+# Before the pattern reads a whole case's texts (tens of microseconds), one look at their bytes says
+# whether it could match at all.  Delete every separator, map each ASCII digit to "0" and anything else to
+# "x": only where ten digits then stand in a row can the pattern match, since it needs ten digits with
+# nothing but separators between them.  The look deletes more than the separators (every byte above ASCII
+# of a text that is not Latin-1), so it may say "maybe" where the pattern then finds nothing, never the
+# reverse.  Latin-1 text (Danish letters included), the common case, is read as it is, unless it holds one
+# of the Latin-1 characters NFKC turns into digits; any other text is NFKC-normalised first, as the
+# pattern reads it.
+
+_ASCII_SEPARATORS: Final = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f-/\\."
+_LATIN_1_SEPARATORS: Final = bytes([0x85, 0xA0, 0xAD, 0xB7])
+_ABOVE_ASCII: Final = bytes(range(0x80, 0x100))
+_DIGITS_TO_ZERO: Final = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x78 for byte in range(0x100))
+_LATIN_1_DELETED: Final = _ASCII_SEPARATORS + _LATIN_1_SEPARATORS
+_OTHER_DELETED: Final = _ASCII_SEPARATORS + _ABOVE_ASCII
+_TEN_DIGITS: Final = b"0" * 10
+#: Latin-1 characters that NFKC turns into digits: superscript one, two, three and the vulgar fractions.
+_LATIN_1_DIGITS: Final = ("\u00b9", "\u00b2", "\u00b3", "\u00bc", "\u00bd", "\u00be")
+
+
+def might_hold_cpr(text: str) -> bool:
+    """
+    Return False when ``text`` certainly holds nothing that looks like a CPR number (a cheap look at its bytes).
+
+    True means "maybe": :func:`looks_like_cpr` decides.
+
+    >>> might_hold_cpr("Mette Jensen, tlf. 20 30 40 50"), might_hold_cpr("ref 01 02 03\u20131234")
+    (False, True)
+    """
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        data = b""
+    if data and not any(digit in text for digit in _LATIN_1_DIGITS):
+        looked = data.translate(_DIGITS_TO_ZERO, _LATIN_1_DELETED)
+    else:
+        looked = scan_text(text).encode("utf-8", "surrogatepass").translate(_DIGITS_TO_ZERO, _OTHER_DELETED)
+    return _TEN_DIGITS in looked

@@ -355,14 +355,33 @@ def _reject_constant(name: str) -> NoReturn:
 _DECODER: Final = json.JSONDecoder(parse_float=_number, parse_constant=_reject_constant, object_pairs_hook=_object)
 
 
+#: The read limits of one JSON document (DESIGN section 3; docs/formats.md, "Read limits"): at most this many
+#: bytes of UTF-8 (a case is some 2 KB; a thousand times that is more than any case record holds) ...
+MAX_JSON_BYTES: Final = 4 * 1024 * 1024
+#: ... and arrays and objects nested at most this deep (a case nests 5 deep: the case, its periods, a period,
+#: its agreement, the agreement's tasks).
+MAX_JSON_DEPTH: Final = 64
+#: The messages of a document beyond the read limits (the path is ``""``).
+JSON_TOO_LARGE: Final = f"the JSON text is larger than the read limit of 4 MiB ({MAX_JSON_BYTES:,} bytes of UTF-8)"
+JSON_TOO_DEEP: Final = f"invalid JSON: nested too deeply (deeper than the read limit of {MAX_JSON_DEPTH} levels)"
+
+
 def decode_json(data: str | bytes | bytearray, error: type[CaseError]) -> Any:
     """
     Decode JSON text (UTF-8 bytes or a string; a leading byte-order mark is ignored) for a document reader.
 
+    The text must lie within the read limits: at most :data:`MAX_JSON_BYTES` bytes of UTF-8 (checked before
+    anything is decoded) and :data:`MAX_JSON_DEPTH` levels of arrays and objects.
+
     Raises:
-        CaseError: ``error``, with the path ``""``, if the text is not UTF-8 or not JSON,
-            holds ``NaN`` or ``Infinity``, or nests too deeply.
+        CaseError: ``error``, with the path ``""``, if the text is larger than the read limit, not UTF-8 or
+            not JSON, holds ``NaN`` or ``Infinity``, or nests deeper than the read limit.
     """
+    size = len(data)
+    if isinstance(data, str) and MAX_JSON_BYTES // 4 < size <= MAX_JSON_BYTES:  # a character is 1 to 4 bytes
+        size = len(data.encode("utf-8", "surrogatepass"))
+    if size > MAX_JSON_BYTES:
+        raise error([FieldError(path="", message=JSON_TOO_LARGE)])
     if isinstance(data, str):
         text = data.removeprefix("\ufeff")
     else:
@@ -373,13 +392,28 @@ def decode_json(data: str | bytes | bytearray, error: type[CaseError]) -> Any:
                 [FieldError(path="", message=f"the JSON text is not UTF-8: {exc.reason} at byte {exc.start}")]
             ) from None
     try:
-        return _DECODER.decode(text)
+        document = _DECODER.decode(text)
     except _Constant as exc:
         message = f"invalid JSON: {exc} is not allowed (a number must be finite)"
-    except RecursionError:
-        message = "invalid JSON: nested too deeply"
+    except RecursionError:  # the decoder's own stop, far beyond the read limit
+        message = JSON_TOO_DEEP
     except ValueError as exc:  # json.JSONDecodeError, or an integer with too many digits
         message = f"invalid JSON: {exc}"
+    else:
+        # Only text with more brackets than levels allowed can be too deep: then count the levels, one at a time.
+        if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+            return document
+        level: list[Any] = [document] if isinstance(document, (dict, list)) else []
+        for _ in range(MAX_JSON_DEPTH):
+            level = [
+                value
+                for container in level
+                for value in (container.values() if isinstance(container, dict) else container)
+                if isinstance(value, (dict, list))
+            ]
+        if not level:
+            return document
+        message = JSON_TOO_DEEP
     raise error([FieldError(path="", message=message)])
 
 

@@ -31,13 +31,13 @@ from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar, Final
+from typing import IO, Any, ClassVar, Final
 
 import attrs
 
 from mentorrules.model.description import described
 from mentorrules.model.exceptions import CaseError, FieldError, ProfileError
-from mentorrules.model.generated import TOML, Described, Dialect, codec, shown
+from mentorrules.model.generated import MAX_JSON_BYTES, MAX_JSON_DEPTH, TOML, Described, Dialect, codec, shown
 from mentorrules.model.outcomes import check_lang
 from mentorrules.model.references import LegalReference, ReferenceKind
 
@@ -633,7 +633,7 @@ def load_profile(source: str | Path | Mapping[str, Any]) -> Profile:
     if isinstance(source, Mapping):
         document: Mapping[Any, Any] = source
     elif isinstance(source, Path):
-        document = _read_toml(source.read_bytes, str(source))
+        document = _read_toml(lambda: source.open("rb"), str(source))
     elif isinstance(source, str):
         document = _read_named(source)
     else:
@@ -650,7 +650,7 @@ def _read_named(name: str) -> dict[str, Any]:
     bundled = bundled_profiles()
     if name in bundled:
         resource = resources.files("mentorrules").joinpath("profiles").joinpath(f"{name}.toml")
-        return _read_toml(resource.read_bytes, f"bundled profile {name!r}")
+        return _read_toml(lambda: resource.open("rb"), f"bundled profile {name!r}")
     path = Path(name)
     if _BUNDLED_NAME.fullmatch(name) and not path.exists():
         close = difflib.get_close_matches(name, bundled, n=1)
@@ -659,22 +659,45 @@ def _read_named(name: str) -> dict[str, Any]:
             f"unknown bundled profile {name!r}; {hint}the bundled profiles are {', '.join(bundled)} "
             "(give a file path for a profile of your own)"
         )
-    return _read_toml(path.read_bytes, name)
+    return _read_toml(lambda: path.open("rb"), name)
 
 
-def _read_toml(read: Callable[[], bytes], what: str) -> dict[str, Any]:
+def _read_toml(open_binary: Callable[[], IO[bytes]], what: str) -> dict[str, Any]:
+    """
+    Read a profile's TOML within the read limits of a document (docs/formats.md, "Read limits").
+
+    At most 4 MiB are read (``/dev/zero`` is refused, not read for ever), and tables and arrays may nest
+    at most 64 deep, as in a JSON document.
+    """
     try:
-        data: bytes = read()
+        with open_binary() as stream:
+            data = stream.read(MAX_JSON_BYTES + 1)
     except OSError as exc:
         raise _document_error(f"cannot read {what}: {exc.strerror or exc}") from None
+    if len(data) > MAX_JSON_BYTES:
+        raise _document_error(f"{what} is larger than the read limit of 4 MiB ({MAX_JSON_BYTES:,} bytes)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _document_error(f"{what} is not UTF-8: {exc.reason} at byte {exc.start}") from None
+    too_deep = f"invalid TOML in {what}: nested too deeply (deeper than the read limit of {MAX_JSON_DEPTH} levels)"
     try:
-        return tomllib.loads(text)
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _document_error(f"invalid TOML in {what}: {exc}") from None
+    except RecursionError:  # tomllib's own stop, far beyond the read limit
+        raise _document_error(too_deep) from None
+    level: list[Any] = [document]
+    for _ in range(MAX_JSON_DEPTH):
+        level = [
+            value
+            for container in level
+            for value in (container.values() if isinstance(container, dict) else container)
+            if isinstance(value, (dict, list))
+        ]
+    if level:
+        raise _document_error(too_deep)
+    return document
 
 
 def _resolve(profile: Profile | str | Path | Mapping[str, Any]) -> Profile:
