@@ -69,6 +69,7 @@ __all__ = [
     "RepeatedKeys",
     "codec",
     "decode_json",
+    "nested_deeper",
     "shown",
 ]
 
@@ -366,6 +367,26 @@ JSON_TOO_LARGE: Final = f"the JSON text is larger than the read limit of 4 MiB (
 JSON_TOO_DEEP: Final = f"invalid JSON: nested too deeply (deeper than the read limit of {MAX_JSON_DEPTH} levels)"
 
 
+def nested_deeper(document: Any, levels: int) -> bool:
+    """
+    Return whether a decoded document (JSON or TOML) nests objects or lists more than ``levels`` deep.
+
+    It counts the levels one at a time, without recursion, so a document of any depth is answered.
+
+    >>> nested_deeper([[1]], 1), nested_deeper([[1]], 2)
+    (True, False)
+    """
+    level: list[Any] = [document] if isinstance(document, (dict, list)) else []
+    for _ in range(levels):
+        level = [
+            value
+            for container in level
+            for value in (container.values() if isinstance(container, dict) else container)
+            if isinstance(value, (dict, list))
+        ]
+    return bool(level)
+
+
 def decode_json(data: str | bytes | bytearray, error: type[CaseError]) -> Any:
     """
     Decode JSON text (UTF-8 bytes or a string; a leading byte-order mark is ignored) for a document reader.
@@ -403,15 +424,7 @@ def decode_json(data: str | bytes | bytearray, error: type[CaseError]) -> Any:
         # Only text with more brackets than levels allowed can be too deep: then count the levels, one at a time.
         if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
             return document
-        level: list[Any] = [document] if isinstance(document, (dict, list)) else []
-        for _ in range(MAX_JSON_DEPTH):
-            level = [
-                value
-                for container in level
-                for value in (container.values() if isinstance(container, dict) else container)
-                if isinstance(value, (dict, list))
-            ]
-        if not level:
+        if not nested_deeper(document, MAX_JSON_DEPTH):
             return document
         message = JSON_TOO_DEEP
     raise error([FieldError(path="", message=message)])

@@ -37,7 +37,16 @@ import attrs
 
 from mentorrules.model.description import described
 from mentorrules.model.exceptions import CaseError, FieldError, ProfileError
-from mentorrules.model.generated import MAX_JSON_BYTES, MAX_JSON_DEPTH, TOML, Described, Dialect, codec, shown
+from mentorrules.model.generated import (
+    MAX_JSON_BYTES,
+    MAX_JSON_DEPTH,
+    TOML,
+    Described,
+    Dialect,
+    codec,
+    nested_deeper,
+    shown,
+)
 from mentorrules.model.outcomes import check_lang
 from mentorrules.model.references import LegalReference, ReferenceKind
 
@@ -687,15 +696,7 @@ def _read_toml(open_binary: Callable[[], IO[bytes]], what: str) -> dict[str, Any
         raise _document_error(f"invalid TOML in {what}: {exc}") from None
     except RecursionError:  # tomllib's own stop, far beyond the read limit
         raise _document_error(too_deep) from None
-    level: list[Any] = [document]
-    for _ in range(MAX_JSON_DEPTH):
-        level = [
-            value
-            for container in level
-            for value in (container.values() if isinstance(container, dict) else container)
-            if isinstance(value, (dict, list))
-        ]
-    if level:
+    if nested_deeper(document, MAX_JSON_DEPTH):
         raise _document_error(too_deep)
     return document
 
