@@ -38,7 +38,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
-	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest --cov=mentorrules --cov-branch --cov-report=term-missing:skip-covered
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -n auto --cov=mentorrules --cov-branch --cov-report=term-missing:skip-covered
 
 docs: $(STAMP)
 	rm -rf docs/_build
