@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from mentorrules.batch import evaluate_many
 from mentorrules.engine.evaluate import rule_catalogue
+from mentorrules.engine.notices import case_id_withheld
 from mentorrules.law.interpretation import Interpretation
 from mentorrules.model.outcomes import Decision, Verdict
 
@@ -154,7 +155,7 @@ WITHHELD_CASE_ID = "<withheld: looks like a CPR number>"
 
 def _shown_case_id(decision: Decision) -> str | None:
     """Return the case id to show: the placeholder when it looks like a CPR number (a privacy notice names it)."""
-    if any(n.code == "privacy.identifier_in_text" and n.subject == "case_id" for n in decision.notices):
+    if case_id_withheld(decision):
         return WITHHELD_CASE_ID
     return decision.case.case_id
 

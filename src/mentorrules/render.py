@@ -39,6 +39,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from mentorrules._version import __version__
+from mentorrules.engine.notices import case_id_withheld
 from mentorrules.law.interpretation import Interpretation
 from mentorrules.model.exceptions import CaseError, UnsupportedDateError
 from mentorrules.model.outcomes import (
@@ -368,7 +369,7 @@ def _case_label(decision: Decision, lang: str) -> str | None:
     case_id = decision.case.case_id
     if case_id is None:
         return None
-    if any(n.code == "privacy.identifier_in_text" and n.subject == "case_id" for n in decision.notices):
+    if case_id_withheld(decision):
         return _WORDS[lang]["hidden_id"]
     return case_id
 

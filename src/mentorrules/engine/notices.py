@@ -22,7 +22,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from mentorrules.model.outcomes import Finding, Notice
+from mentorrules.model.outcomes import Decision, Finding, Notice
 from mentorrules.model.words import display
 
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     pass
 
 
-__all__ = ["NOTICE_CODES", "NOTICE_EXPLAINER", "NOTICE_TEXTS", "NoticeExplainer"]
+__all__ = ["NOTICE_CODES", "NOTICE_EXPLAINER", "NOTICE_TEXTS", "NoticeExplainer", "case_id_withheld"]
 
 NOTICE_TEXTS = MappingProxyType(
     {
@@ -90,3 +90,8 @@ class NoticeExplainer:
 
 
 NOTICE_EXPLAINER = NoticeExplainer()
+
+
+def case_id_withheld(decision: Decision) -> bool:
+    """Whether a decision's ``case_id`` looks like a CPR number (a privacy notice names it): no output shows it."""
+    return any(n.code == "privacy.identifier_in_text" and n.subject == "case_id" for n in decision.notices)
