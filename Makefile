@@ -40,7 +40,14 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -n auto --cov=mentorrules --cov-branch --cov-report=term-missing:skip-covered
 
-docs: $(STAMP)
+# The docs need only the extra `docs` (`dev` includes it): a fresh `dev` install counts as one.
+DOCSTAMP := $(VENV)/.installed-docs
+
+$(DOCSTAMP): pyproject.toml | $(BIN)/python
+	if [ ! $(STAMP) -nt pyproject.toml ]; then $(BIN)/python -m pip install --quiet -e ".[docs]"; fi
+	touch $@ $(RUNSTAMP)
+
+docs: $(DOCSTAMP)
 	rm -rf docs/_build
 	$(BIN)/sphinx-build -W -n --keep-going -q -b html docs docs/_build/html
 

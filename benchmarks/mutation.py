@@ -102,6 +102,7 @@ from pathlib import Path
 import mutmut
 
 WORDING = frozenset(json.loads(Path(__file__).with_name("wording.json").read_text(encoding="utf-8")))
+FOCUSED = json.loads(Path(__file__).with_name("focused.json").read_text(encoding="utf-8"))
 _TREES = {}
 
 
@@ -145,7 +146,31 @@ def pre_mutation(context):
     mutated, _ = mutmut.mutate(probe)
     if _only_wording_changed(context.source, mutated, context.filename):
         context.skip = True
+        return
+    focused = FOCUSED.get(Path(context.filename).as_posix())
+    if focused:
+        context.config.test_command = focused
 """
+
+
+# The tests that read one rule module most directly.  A mutant of that module runs these first
+# (with -x, the runner's options); only a mutant they miss runs the whole runner (mutmut
+# --rerun-all), so a survivor is always one the whole runner misses.  The other modules
+# (rules/_base.py, the package's plumbing) run the whole runner at once.
+FOCUSED_TESTS = {
+    "src/mentorrules/rules/eligibility.py": ("tests/test_rules_eligibility.py", "tests/test_rule_branches.py"),
+    "src/mentorrules/rules/duties.py": ("tests/test_rules_duties.py", "tests/test_rule_branches.py"),
+    "src/mentorrules/rules/duration.py": ("tests/test_rules_duration.py", "tests/test_rule_branches.py"),
+    "src/mentorrules/rules/rights.py": ("tests/test_rules_rights.py", "tests/test_rule_branches.py"),
+    "src/mentorrules/rules/agreement.py": ("tests/test_rules_agreement.py", "tests/test_rule_branches.py"),
+    "src/mentorrules/law/dates.py": ("tests/test_dates.py", "src/mentorrules/law/dates.py"),
+}
+
+
+def focused_runners(runner: str) -> dict[str, str]:
+    """Each focused module's test command: the runner's command and options, with the module's own tests."""
+    prefix = runner[: runner.index(" tests/")]
+    return {path: " ".join((prefix, *tests, "tests/test_scenarios.py")) for path, tests in FOCUSED_TESTS.items()}
 
 
 def wording() -> list[str]:
@@ -209,12 +234,14 @@ def main(argv: list[str] | None = None) -> int:
             hook.unlink(missing_ok=True)
         else:
             (main_dir / "wording.json").write_text(json.dumps(wording(), ensure_ascii=False), encoding="utf-8")
+            focused = json.dumps(focused_runners(config["runner"]), indent=1)
+            (main_dir / "focused.json").write_text(focused, encoding="utf-8")
             hook.write_text(HOOK, encoding="utf-8")
         env = _environment(main_dir)
         print(f"mutation testing {paths} in {main_dir}", flush=True)
         print(f"runner: {config['runner']}", flush=True)
         started = time.monotonic()
-        run = _mutmut(main_dir, env, "run", "--paths-to-mutate", paths, "--simple-output", capture=False)
+        run = _mutmut(main_dir, env, "run", "--paths-to-mutate", paths, "--simple-output", "--rerun-all", capture=False)
         elapsed = time.monotonic() - started
         if run.returncode & 1:
             print(f"mutmut failed (exit status {run.returncode}): no score", file=sys.stderr)

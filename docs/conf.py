@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,8 @@ nb_execution_raise_on_error = True
 nb_execution_show_tb = True
 nb_execution_timeout = 120
 nb_merge_streams = True
+# Each notebook page names its kernel in its front matter (python3: the Python running the build);
+# _quiet_kernels below keeps the kernels' start-up out of the build output.
 
 # Docstrings: Google style with a "Legal basis:" section rendered like "Notes:".
 napoleon_google_docstring = True
@@ -105,6 +108,10 @@ nitpick_ignore = [
     ("py:class", "Explainer"),
     ("py:class", "mentorrules.model.outcomes.FactValue"),
     ("py:class", "mentorrules.model.outcomes.Explainer"),
+    # Internal types in the signature and docstrings of the public FieldError (its message in two languages).
+    ("py:class", "Message"),
+    ("py:class", "mentorrules.model.exceptions.Message"),
+    ("py:data", "MESSAGES"),
     # Named in the docstrings of mentorrules.costs; a module constant, not a name of mentorrules.__all__.
     ("py:data", "COST_RULES"),
     # Returned by rule_catalogue() but not (yet) a name in mentorrules.__all__.
@@ -121,6 +128,41 @@ nitpick_ignore_regex = [
 # HTML
 html_theme = "furo"
 html_title = f"mentorrules {release}"
+# docs/_static/notebook.css: notebook outputs that never clip (long text lines wrap, wide tables scroll)
+# and data frames as plain tables.
+html_static_path = ["_static"]
+html_css_files = ["notebook.css"]
+
+
+def _quiet_kernels() -> None:
+    """
+    Run the notebook pages' kernels without noise in the build output.
+
+    * ipykernel 7 warns, on every kernel start, that a kernel over TCP runs
+      without encryption, unless the kernel manager provisions CurveZMQ keys.
+      jupyter_client (8.9 and later) does so when its ``transport_encryption``
+      is ``"auto"`` and the kernel spec declares support (ipykernel's does),
+      but myst-nb gives no way to configure the kernel manager it creates:
+      so the default of that setting is changed here, for this build only,
+      where pyzmq has CurveZMQ.  With older versions nothing is changed
+      (and nothing is warned).
+    * accessible-pygments (a furo dependency) configures the root logger at
+      ``INFO`` when it is imported, so nbclient's "Executing notebook with
+      kernel" lines would be printed even with ``-q``; its logger keeps its
+      warnings.
+    """
+    logging.getLogger("traitlets").setLevel(logging.WARNING)
+    try:
+        import zmq
+        from jupyter_client.manager import KernelManager
+    except ImportError:  # myst-nb installs both; without them no notebook runs
+        return
+    encryption = KernelManager.class_traits().get("transport_encryption")
+    if encryption is not None and zmq.has("curve"):
+        encryption.default_value = "auto"
+
+
+_quiet_kernels()
 
 
 def _public_alias(app: Any, env: Any, node: Any, contnode: Any) -> Any:

@@ -25,7 +25,16 @@ from typing import Any
 
 import pytest
 
-from mentorrules import Decision, Interpretation, UnsupportedDateError, __version__, cli, evaluate, load_case
+from mentorrules import (
+    CaseError,
+    Decision,
+    Interpretation,
+    UnsupportedDateError,
+    __version__,
+    cli,
+    evaluate,
+    load_case,
+)
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,8 +98,15 @@ def decisions_of(out: str) -> list[dict[str, Any]]:
     return records
 
 
-def expected_record(text: str) -> dict[str, Any]:
-    return evaluate(load_case(text)).to_dict()
+def expected_record(text: str, source: str | Path) -> dict[str, Any]:
+    """The ``--format json`` record of a case: its decision's ``to_dict()`` and ``"source"`` as the last key."""
+    return {**evaluate(load_case(text)).to_dict(), "source": str(source)}
+
+
+def with_source(record: str, source: str | Path) -> str:
+    """A decision's one-line JSON (``to_json(indent=None)``) with ``"source"`` added as its last key, as jsonl writes it."""
+    assert record.endswith("}")
+    return f'{record[:-1]}, "source": {json.dumps(str(source), ensure_ascii=False)}}}'
 
 
 @pytest.fixture(name="stdin")
@@ -112,12 +128,14 @@ class TestCheckSubprocess:
         result = run("check", *EXAMPLE_FILES, "--format", "json")
         assert result.returncode == 1  # two examples are not met, one needs an assessment
         records = json.loads(result.stdout)
-        assert records == [expected_record(path.read_text(encoding="utf-8")) for path in EXAMPLE_FILES]
+        assert records == [expected_record(path.read_text(encoding="utf-8"), path) for path in EXAMPLE_FILES]
+        assert [list(record)[-1] for record in records] == ["source"] * len(EXAMPLE_FILES)
 
     def test_all_met(self) -> None:
         result = run("check", *MET_FILES, "--format", "jsonl")
         assert result.returncode == 0
-        assert [json.loads(line)["verdict"] for line in result.stdout.decode().splitlines()] == ["met", "met"]
+        records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+        assert [(r["verdict"], r["source"]) for r in records] == [("met", str(path)) for path in MET_FILES]
 
     def test_malformed_line_in_the_middle(self, tmp_path: Path) -> None:
         """A line that is not JSON becomes an error record in its place; the rest is evaluated."""
@@ -128,6 +146,7 @@ class TestCheckSubprocess:
         assert result.returncode == 1
         records = json.loads(result.stdout)
         assert [r.get("verdict") for r in records] == ["met", "needs_assessment", None, "met"]
+        assert [r["source"] for r in records] == [f"{path}:{n}" for n in (1, 2, 4, 5)]
         assert records[2]["source"] == f"{path}:4"
         assert records[2]["error"]["type"] == "CaseError"
         assert records[2]["error"]["errors"][0]["path"] == ""
@@ -147,6 +166,7 @@ class TestCheckSubprocess:
         if fmt == "json":
             records = json.loads(one.stdout)
             assert len(records) == 300 - 6  # six blank lines
+            assert [r["source"] for r in records] == [f"{path}:{n + 1}" for n in range(300) if n % 50 != 49]
             errors = [r for r in records if "error" in r]
             assert [r["source"] for r in errors if r["error"]["type"] == "CaseError"] == [
                 f"{path}:{n + 1}" for n in range(300) if n % 37 == 36
@@ -160,13 +180,20 @@ class TestCheckSubprocess:
         data = "\n".join(lines_of_examples()[:2]).encode("utf-8")
         result = run("check", "-", "--format", "jsonl", stdin=data)
         assert result.returncode == 1
-        assert len(result.stdout.splitlines()) == 2
+        assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["-:1", "-:2"]
 
     def test_unreadable(self, tmp_path: Path) -> None:
-        missing = run("check", tmp_path / "missing.json")
+        """A file that cannot be read is a usage error, said in Danish by default and in English with --lang en."""
+        path = tmp_path / "missing.json"
+        missing = run("check", path)
         assert missing.returncode == 2
         assert missing.stdout == b""
-        assert b"cannot read" in missing.stderr
+        assert missing.stderr.decode() == (
+            f"mentorrules check: fejl: kan ikke læse {path}: filen eller mappen findes ikke\n"
+        )
+        english = run("check", path, "--lang", "en")
+        assert (english.returncode, english.stdout) == (2, b"")
+        assert english.stderr.decode() == f"mentorrules check: error: cannot read {path}: No such file or directory\n"
         assert run("check", tmp_path).returncode == 2
 
     def test_undecodable_bytes(self, tmp_path: Path) -> None:
@@ -176,10 +203,17 @@ class TestCheckSubprocess:
         result = run("check", path, "--format", "jsonl")
         assert result.returncode == 2
         records = [json.loads(line) for line in result.stdout.splitlines()]
-        assert records[0]["verdict"] == "met"
+        assert (records[0]["verdict"], records[0]["source"]) == ("met", f"{path}:1")
         assert records[1]["source"] == f"{path}:2"
         assert "not UTF-8" in records[1]["error"]["message"]
-        assert f"{path}:2".encode() in result.stderr
+        assert records[1]["error"]["text"] == {
+            "da": "1 ugyldigt felt: <dokument>: JSON-teksten er ikke UTF-8: ugyldig startbyte ved byte 0",
+            "en": records[1]["error"]["message"],
+        }
+        assert result.stderr.decode() == f"mentorrules check: {path}:2: kan ikke læses: byte'ne er ikke UTF-8\n"
+        english = run("check", path, "--format", "jsonl", "--lang", "en")
+        assert (english.returncode, english.stdout) == (2, result.stdout)
+        assert english.stderr.decode() == f"mentorrules check: {path}:2: cannot read: the bytes are not UTF-8\n"
 
     def test_usage_errors(self) -> None:
         assert run().returncode == 2
@@ -214,13 +248,22 @@ class TestOtherCommandsSubprocess:
         assert b"2026-02-28" in result.stdout
         assert run("plan", "31-08-2025").returncode == 2
 
-    def test_demo(self) -> None:
-        """``make demo`` runs this: a table of the bundled examples, exit status 0."""
-        result = run("demo")
-        assert result.returncode == 0
+    @pytest.mark.parametrize(
+        ("lang", "heading"),
+        [("da", "Den fulde begrundelse for en sag:"), ("en", "The full reasoning of one case:")],
+        ids=["da", "en"],
+    )
+    def test_demo(self, lang: str, heading: str) -> None:
+        """``make demo`` runs this: a table of the bundled examples, exit status 0, in at most 100 columns."""
+        result = run("demo", "--lang", lang)
+        assert (result.returncode, result.stderr) == (0, b"")
         text = result.stdout.decode("utf-8")
         assert "eksempel-05" in text
-        assert max(len(line) for line in text.splitlines()) <= 100
+        assert text.splitlines()[-2] == heading
+        # every line but the last, the command of the closing hint, which is never wrapped (it must work as printed)
+        assert max(len(line) for line in text.splitlines()[:-1]) <= 100, [
+            line for line in text.splitlines()[:-1] if len(line) > 100
+        ]
 
     def test_console_entry_point(self) -> None:
         """The console script calls ``cli.main``."""
@@ -239,19 +282,24 @@ class TestCheckFormats:
         status, out, err = call(capsys, "check", *EXAMPLE_FILES, "--format", "json")
         assert status == 1
         assert err == ""
-        assert decisions_of(out) == [expected_record(path.read_text(encoding="utf-8")) for path in EXAMPLE_FILES]
+        records = decisions_of(out)
+        assert records == [expected_record(path.read_text(encoding="utf-8"), path) for path in EXAMPLE_FILES]
+        assert [list(record)[-1] for record in records] == ["source"] * len(EXAMPLE_FILES)
 
     def test_all_met(self, capsys: pytest.CaptureFixture[str]) -> None:
         status, out, _ = call(capsys, "check", *MET_FILES, "--format", "json")
         assert status == 0
-        assert [r["verdict"] for r in decisions_of(out)] == ["met", "met"]
+        assert [(r["verdict"], r["source"]) for r in decisions_of(out)] == [("met", str(path)) for path in MET_FILES]
 
     def test_jsonl(self, capsys: pytest.CaptureFixture[str]) -> None:
         status, out, _ = call(capsys, "check", EXAMPLES / "batch.jsonl", "--format", "jsonl")
         assert status == 1
         assert out.endswith("}\n")
         lines = out.splitlines()
-        assert lines == [evaluate(load_case(text)).to_json(indent=None) for text in lines_of_examples()]
+        assert lines == [
+            with_source(evaluate(load_case(text)).to_json(indent=None), f"{EXAMPLES / 'batch.jsonl'}:{number}")
+            for number, text in enumerate(lines_of_examples(), 1)
+        ]
 
     def test_text(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """Text: each case headed by its source, separated by a rule line, and a summary line."""
@@ -262,22 +310,107 @@ class TestCheckFormats:
         assert status == 1
         assert out.startswith(f"{path}:1\n")
         assert f"\n{cli._RULE}\n{path}:2\n" in out
-        assert f"{path}:3\nUgyldig sag: CaseError: 2 bad fields" in out
-        assert "  - decision_date: " in out
-        assert out.endswith("\n3 sager: 1 opfyldt, 1 ikke opfyldt, 1 ugyldig\n")
+        # the error record: its heading counts the bad fields, then one line per field (the summary is not repeated)
+        assert out.endswith(
+            f"\n{cli._RULE}\n{path}:3\n"
+            "Ugyldig sag: CaseError: 2 ugyldige felter\n"
+            "  - decision_date: skal være en dato ÅÅÅÅ-MM-DD med ASCII-cifre, ikke 'x'\n"
+            "  - periods: skal være en liste, ikke tal\n"
+            f"\n{'=' * len(cli._RULE)}\n3 sager: 1 opfyldt, 1 ikke opfyldt, 1 ugyldig\n"
+        )
+        status, english, _ = call(capsys, "check", path, "--lang", "en")
+        assert status == 1
+        assert english.endswith(
+            f"\n{cli._RULE}\n{path}:3\n"
+            "Invalid case: CaseError: 2 bad fields\n"
+            "  - decision_date: must be a date YYYY-MM-DD in ASCII digits, not 'x'\n"
+            "  - periods: must be an array, not number\n"
+            f"\n{'=' * len(cli._RULE)}\n3 cases: 1 met, 1 not met, 1 invalid\n"
+        )
 
-    def test_text_english_unsupported_date(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    @pytest.mark.parametrize(
+        ("lang", "heading", "summary"),
+        [
+            ("en", "Invalid case: UnsupportedDateError: law date 2030-01-01 is not modelled: ", "1 case: 1 invalid"),
+            ("da", "Ugyldig sag: UnsupportedDateError: lovdato 2030-01-01 er ikke modelleret: ", "1 sag: 1 ugyldig"),
+        ],
+        ids=["en", "da"],
+    )
+    def test_text_unsupported_date(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str, heading: str, summary: str
+    ) -> None:
         path = tmp_path / "one.jsonl"
         path.write_text('{"decision_date": "2030-01-01"}\n', encoding="utf-8")
-        status, out, _ = call(capsys, "check", path, "--lang", "en")
-        assert status == 1
-        assert "Invalid case: UnsupportedDateError: law date 2030-01-01" in out
-        assert out.endswith("1 case: 1 invalid\n")
+        status, out, err = call(capsys, "check", path, "--lang", lang)
+        assert (status, err) == (1, "")
+        assert out.startswith(f"{path}:1\n{heading}")
+        assert out.endswith(f"\n{summary}\n")
+
+    @pytest.mark.parametrize(
+        ("lines", "lang", "heading", "summary"),
+        [
+            (["{x"], "da", "Ugyldig sag: CaseError: 1 ugyldigt felt", "1 sag: 1 ugyldig"),
+            (["{x"], "en", "Invalid case: CaseError: 1 bad field", "1 case: 1 invalid"),
+            (["{x", "[]"], "da", "Ugyldig sag: CaseError: 1 ugyldigt felt", "2 sager: 2 ugyldige"),
+            (["{x", "[]"], "en", "Invalid case: CaseError: 1 bad field", "2 cases: 2 invalid"),
+            (["MET", "{x"], "da", "Ugyldig sag: CaseError: 1 ugyldigt felt", "2 sager: 1 opfyldt, 1 ugyldig"),
+            (["MET", "{x"], "en", "Invalid case: CaseError: 1 bad field", "2 cases: 1 met, 1 invalid"),
+            (["MET"], "da", None, "1 sag: 1 opfyldt"),
+            (["MET", "MET"], "en", None, "2 cases: 2 met"),
+        ],
+        ids=[
+            "1-invalid-da",
+            "1-invalid-en",
+            "2-invalid-da",
+            "2-invalid-en",
+            "met-invalid-da",
+            "met-invalid-en",
+            "1-met-da",
+            "2-met-en",
+        ],
+    )
+    def test_text_counts_in_the_right_number(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        lines: list[str],
+        lang: str,
+        heading: str | None,
+        summary: str,
+    ) -> None:
+        """The summary line and an error record's heading: singular for one, plural for any other count."""
+        path = tmp_path / "cases.jsonl"
+        met = compact(MET_FILES[0])
+        path.write_text("\n".join(met if line == "MET" else line for line in lines) + "\n", encoding="utf-8")
+        status, out, err = call(capsys, "check", path, "--lang", lang)
+        assert (status, err) == (0 if heading is None else 1, "")
+        assert out.endswith(f"\n{'=' * len(cli._RULE)}\n{summary}\n")
+        if heading is not None:
+            assert f"\n{heading}\n  - " in f"\n{out}"
+
+    @pytest.mark.parametrize(
+        ("counts", "danish", "english"),
+        [
+            ({"error": 1}, "1 sag: 1 ugyldig", "1 case: 1 invalid"),
+            ({"error": 2}, "2 sager: 2 ugyldige", "2 cases: 2 invalid"),
+            ({"internal": 1}, "1 sag: 1 intern fejl", "1 case: 1 internal error"),
+            ({"met": 1, "internal": 2}, "3 sager: 1 opfyldt, 2 interne fejl", "3 cases: 1 met, 2 internal errors"),
+            (
+                {"not_met": 1, "error": 1500},
+                "1.501 sager: 1 ikke opfyldt, 1.500 ugyldige",
+                "1,501 cases: 1 not met, 1,500 invalid",
+            ),
+            ({}, "0 sager", "0 cases"),
+        ],
+        ids=["1-invalid", "2-invalid", "1-internal", "2-internal", "thousands", "none"],
+    )
+    def test_summary(self, counts: dict[str, int], danish: str, english: str) -> None:
+        assert (cli._summary(counts, "da"), cli._summary(counts, "en")) == (danish, english)
 
     def test_text_decision_english(self, capsys: pytest.CaptureFixture[str]) -> None:
         status, out, _ = call(capsys, "check", MET_FILES[0], "--lang", "en")
         assert status == 0
-        assert out.startswith(f"{MET_FILES[0]}:1\nOverall: met")
+        assert out.startswith(f"{MET_FILES[0]}\nOverall: met")
         assert out.endswith("1 case: 1 met\n")
 
     @pytest.mark.parametrize("fmt", ["markdown", "html"])
@@ -293,13 +426,22 @@ class TestCheckFormats:
         if fmt == "html":
             assert "<html" in out.lower()
 
+    @pytest.mark.parametrize("ending", ["\n", ""])
     def test_report_output_ends_with_newline(
-        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, ending: str
     ) -> None:
+        """The report ends with one newline, whether the renderer ends it or not; it is given each result's source."""
         from mentorrules import render
 
-        monkeypatch.setattr(render, "report", lambda results, format, lang: f"{len(results)} {format} {lang}\n")
+        given: list[list[str]] = []
+
+        def report(results: list[Any], format: str, lang: str, sources: list[str]) -> str:
+            given.append(sources)
+            return f"{len(results)} {format} {lang}{ending}"
+
+        monkeypatch.setattr(render, "report", report)
         assert call(capsys, "check", *MET_FILES, "--format", "markdown") == (0, "2 markdown da\n", "")
+        assert given == [[str(path) for path in MET_FILES]]
 
     def test_jobs_2_in_process(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = tmp_path / "generated.jsonl"
@@ -308,6 +450,7 @@ class TestCheckFormats:
         two = call(capsys, "check", path, "--format", "json", "--jobs", "2")
         assert one == two
         assert len(decisions_of(one[1])) == 59
+        assert [r["source"] for r in decisions_of(one[1])] == [f"{path}:{n}" for n in range(1, 61) if n != 50]
 
     def test_interpretation(self, capsys: pytest.CaptureFixture[str]) -> None:
         """``--interpret`` sets the interpretation recorded in every decision; booleans in several spellings."""
@@ -336,23 +479,73 @@ class TestCheckFormats:
         )
 
     @pytest.mark.parametrize(
-        ("option", "message"),
+        ("option", "lang", "message"),
         [
             (
                 "ambiguous_dates=sometimes",
-                "--interpret ambiguous_dates: must be one of 'favour_citizen', 'strict', 'flag'",
+                "en",
+                "mentorrules check: error: --interpret ambiguous_dates: "
+                "must be one of 'favour_citizen', 'strict', 'flag'",
             ),
-            ("strict_mentor_categories=maybe", "--interpret strict_mentor_categories: must be true or false"),
-            ("colour=blue", "--interpret colour: unknown interpretation; known: ambiguous_dates"),
-            ("ambiguous_dates", "expected KEY=VALUE"),
-            ("=strict", "expected KEY=VALUE"),
+            (
+                "ambiguous_dates=sometimes",
+                "da",
+                "mentorrules check: fejl: --interpret ambiguous_dates: "
+                "skal være en af 'favour_citizen', 'strict', 'flag'",
+            ),
+            (
+                "strict_mentor_categories=maybe",
+                "en",
+                "mentorrules check: error: --interpret strict_mentor_categories: must be true or false",
+            ),
+            (
+                "strict_mentor_categories=maybe",
+                "da",
+                "mentorrules check: fejl: --interpret strict_mentor_categories: skal være true eller false",
+            ),
+            (
+                "colour=blue",
+                "en",
+                "mentorrules check: error: --interpret colour: unknown interpretation; known: ambiguous_dates",
+            ),
+            (
+                "colour=blue",
+                "da",
+                "mentorrules check: fejl: --interpret colour: ukendt fortolkning; kendte: ambiguous_dates",
+            ),
+            ("ambiguous_dates", "en", "expected KEY=VALUE"),
+            ("=strict", "en", "expected KEY=VALUE"),
+        ],
+        ids=[
+            "ambiguous_dates-en",
+            "ambiguous_dates-da",
+            "strict_mentor_categories-en",
+            "strict_mentor_categories-da",
+            "colour-en",
+            "colour-da",
+            "no-value-en",
+            "no-key-en",
         ],
     )
-    def test_interpretation_usage_errors(self, capsys: pytest.CaptureFixture[str], option: str, message: str) -> None:
-        status, out, err = call(capsys, "check", MET_FILES[0], "--interpret", option)
+    def test_interpretation_usage_errors(
+        self, capsys: pytest.CaptureFixture[str], option: str, lang: str, message: str
+    ) -> None:
+        status, out, err = call(capsys, "check", MET_FILES[0], "--interpret", option, "--lang", lang)
         assert status == 2
         assert out == ""
         assert message in err
+
+    def test_interpretation_usage_errors_are_joined(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Several bad --interpret options: one line naming each, in the run's language."""
+        options = ("--interpret", "colour=blue", "--interpret", "strict_mentor_categories=maybe")
+        status, out, err = call(capsys, "check", MET_FILES[0], *options)
+        assert (status, out) == (2, "")
+        assert err.startswith("mentorrules check: fejl: --interpret colour: ukendt fortolkning; kendte: ")
+        assert err.endswith("; --interpret strict_mentor_categories: skal være true eller false, ikke 'maybe'\n")
+        status, out, err = call(capsys, "check", MET_FILES[0], *options, "--lang", "en")
+        assert (status, out) == (2, "")
+        assert err.startswith("mentorrules check: error: --interpret colour: unknown interpretation; known: ")
+        assert err.endswith("; --interpret strict_mentor_categories: must be true or false, not 'maybe'\n")
 
     @pytest.mark.parametrize("jobs", ["0", "two", "-1"])
     def test_bad_jobs(self, capsys: pytest.CaptureFixture[str], jobs: str) -> None:
@@ -360,21 +553,39 @@ class TestCheckFormats:
         assert status == 2
         assert "--jobs" in err
 
-    def test_missing_file_fails_before_any_output(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        status, out, err = call(capsys, "check", MET_FILES[0], tmp_path / "missing.jsonl", "--format", "json")
+    @pytest.mark.parametrize(
+        ("lang", "message"),
+        [
+            ("da", "mentorrules check: fejl: kan ikke læse {path}: filen eller mappen findes ikke\n"),
+            ("en", "mentorrules check: error: cannot read {path}: No such file or directory\n"),
+        ],
+        ids=["da", "en"],
+    )
+    def test_missing_file_fails_before_any_output(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str, message: str
+    ) -> None:
+        path = tmp_path / "missing.jsonl"
+        status, out, err = call(capsys, "check", MET_FILES[0], path, "--format", "json", "--lang", lang)
         assert (status, out) == (2, "")
-        assert "mentorrules check: error: cannot read" in err
-        assert "No such file or directory" in err
+        assert err == message.format(path=path)
 
-    def test_directory(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        status, out, err = call(capsys, "check", tmp_path)
+    @pytest.mark.parametrize(
+        ("lang", "message"),
+        [
+            ("da", "mentorrules check: fejl: kan ikke læse {path}: det er en mappe\n"),
+            ("en", "mentorrules check: error: cannot read {path}: Is a directory\n"),
+        ],
+        ids=["da", "en"],
+    )
+    def test_directory(self, capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str, message: str) -> None:
+        status, out, err = call(capsys, "check", tmp_path, "--lang", lang)
         assert (status, out) == (2, "")
-        assert "cannot read" in err
+        assert err == message.format(path=tmp_path)
 
 
 class TestCheckInput:
     def test_json_list_sources(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        """The cases of a JSON list are named ``FILE#N``; a single object ``FILE:1``."""
+        """The cases of a JSON list are named ``FILE[i]``, counted from 0; a single object ``FILE``."""
         lines = lines_of_examples()
         path = tmp_path / "list.json"
         path.write_text(f'[{lines[0]}, {{"decision_date": 5}}, {lines[3]}, 7]', encoding="utf-8")
@@ -384,7 +595,8 @@ class TestCheckInput:
         assert status == 1
         records = decisions_of(out)
         assert [r.get("verdict") for r in records] == ["met", None, "met", None, None]
-        assert [r["source"] for r in records if "source" in r] == [f"{path}#2", f"{path}#4", f"{single}:1"]
+        assert [r["source"] for r in records] == [f"{path}[{i}]" for i in range(4)] + [str(single)]
+        assert [r["source"] for r in records if "error" in r] == [f"{path}[1]", f"{path}[3]", str(single)]
         assert "a case must be a JSON object" in records[3]["error"]["message"]
 
     def test_long_json_list(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -395,7 +607,8 @@ class TestCheckInput:
         assert status == 1
         records = decisions_of(out)
         assert len(records) == 301
-        assert records[-1]["source"] == f"{path}#301"
+        assert records[-1]["source"] == f"{path}[300]"
+        assert [r["source"] for r in records] == [f"{path}[{i}]" for i in range(301)]
 
     def test_decimal_hours(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """Numbers in a JSON document are read exactly, as decimals."""
@@ -405,7 +618,7 @@ class TestCheckInput:
         path.write_text(json.dumps([case]), encoding="utf-8")
         status, out, _ = call(capsys, "check", path, "--format", "json")
         assert status == 0
-        assert decisions_of(out) == [expected_record(json.dumps(case))]
+        assert decisions_of(out) == [expected_record(json.dumps(case), f"{path}[0]")]
 
     @pytest.mark.parametrize(
         ("content", "message"),
@@ -423,7 +636,7 @@ class TestCheckInput:
         status, out, _ = call(capsys, "check", path, "--format", "json")
         assert status == 1
         [record] = decisions_of(out)
-        assert record["source"] == f"{path}:1"
+        assert record["source"] == str(path)
         assert message in record["error"]["message"]
 
     @pytest.mark.parametrize("name", ["empty.json", "empty.jsonl", "empty.txt"])
@@ -435,18 +648,20 @@ class TestCheckInput:
         """
         path = tmp_path / name
         path.write_bytes(content)
-        warning = (
-            f"mentorrules check: {path}: no case in this input; an empty input is not a clean audit"
-            " (with --fail-on-empty the exit status is 1)\n"
-        )
-        assert call(capsys, "check", path, "--format", "json") == (0, "[]\n", warning)
-        assert call(capsys, "check", path, "--format", "jsonl") == (0, "", warning)
-        assert call(capsys, "check", path) == (0, "0 sager\n", warning)
-        assert call(capsys, "check", path, "--lang", "en") == (0, "0 cases\n", warning)
-        failing = warning.replace(" (with --fail-on-empty the exit status is 1)", "")
-        for fmt in cli.FORMATS:
-            status, _, err = call(capsys, "check", path, "--format", fmt, "--fail-on-empty")
-            assert (status, err) == (1, failing)
+        failing = {
+            "da": f"mentorrules check: {path}: ingen sag i dette input; et tomt input er ikke en ren revision\n",
+            "en": f"mentorrules check: {path}: no case in this input; an empty input is not a clean audit\n",
+        }
+        hint = {"da": " (med --fail-on-empty er exitstatus 1)", "en": " (with --fail-on-empty the exit status is 1)"}
+        for lang, summary in (("da", "0 sager\n"), ("en", "0 cases\n")):
+            warning = failing[lang][:-1] + hint[lang] + "\n"
+            assert call(capsys, "check", path, "--format", "json", "--lang", lang) == (0, "[]\n", warning)
+            assert call(capsys, "check", path, "--format", "jsonl", "--lang", lang) == (0, "", warning)
+            assert call(capsys, "check", path, "--lang", lang) == (0, summary, warning)
+            for fmt in cli.FORMATS:
+                status, _, err = call(capsys, "check", path, "--format", fmt, "--fail-on-empty", "--lang", lang)
+                assert (status, err) == (1, failing[lang])
+        assert call(capsys, "check", path)[2] == failing["da"][:-1] + hint["da"] + "\n"  # Danish by default
 
     def test_bom_crlf_blank_lines(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A byte-order mark, CRLF line ends and blank lines are accepted; line numbers count every line."""
@@ -457,14 +672,14 @@ class TestCheckInput:
         assert status == 1
         records = decisions_of(out)
         assert [r.get("verdict") for r in records] == ["met", "met", None]
-        assert records[2]["source"] == f"{path}:5"
+        assert [r["source"] for r in records] == [f"{path}:1", f"{path}:4", f"{path}:5"]
 
     def test_bom_json_document(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = tmp_path / "bom.json"
         path.write_bytes(b"\xef\xbb\xbf" + MET_FILES[0].read_bytes().replace(b"\n", b"\r\n"))
         status, out, _ = call(capsys, "check", path, "--format", "json")
         assert status == 0
-        assert len(decisions_of(out)) == 1
+        assert [r["source"] for r in decisions_of(out)] == [str(path)]
 
     def test_undecodable(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """Undecodable lines and documents: reported in place and on standard error; status 2."""
@@ -477,11 +692,19 @@ class TestCheckInput:
         assert status == 2
         records = decisions_of(out)
         assert [r.get("verdict") for r in records] == ["met", None, "met", None]
-        assert [r["source"] for r in records if "source" in r] == [f"{jsonl}:2", f"{document}:1"]
+        assert [r["source"] for r in records] == [f"{jsonl}:1", f"{jsonl}:2", f"{jsonl}:3", str(document)]
+        assert [r["source"] for r in records if "error" in r] == [f"{jsonl}:2", str(document)]
         assert "not UTF-8" in records[1]["error"]["message"]
+        assert records[1]["error"]["text"]["da"].startswith("1 ugyldigt felt: <dokument>: JSON-teksten er ikke UTF-8: ")
+        assert err.splitlines() == [
+            f"mentorrules check: {jsonl}:2: kan ikke læses: byte'ne er ikke UTF-8",
+            f"mentorrules check: {document}: kan ikke læses: byte'ne er ikke UTF-8",
+        ]
+        status, english, err = call(capsys, "check", jsonl, document, "--format", "json", "--lang", "en")
+        assert (status, english) == (2, out)  # the records are the same in either language
         assert err.splitlines() == [
             f"mentorrules check: {jsonl}:2: cannot read: the bytes are not UTF-8",
-            f"mentorrules check: {document}:1: cannot read: the bytes are not UTF-8",
+            f"mentorrules check: {document}: cannot read: the bytes are not UTF-8",
         ]
 
     def test_ndjson_and_sniffed_names(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -498,6 +721,13 @@ class TestCheckInput:
         records = decisions_of(out)
         assert len(records) == 5
         assert records[2]["decision_date"] == records[0]["decision_date"]
+        assert [r["source"] for r in records] == [
+            f"{ndjson}:1",
+            f"{ndjson}:2",
+            f"{sniffed_lines}:3",
+            f"{sniffed_lines}:4",
+            str(sniffed_document),
+        ]
 
 
 class TestCheckStdin:
@@ -508,20 +738,21 @@ class TestCheckStdin:
         assert status == 1
         records = decisions_of(out)
         assert [r.get("verdict") for r in records] == ["met", None, "met"]
-        assert records[1]["source"] == "<stdin>:4"
+        assert records[1]["source"] == "-:4"
+        assert [r["source"] for r in records] == ["-:3", "-:4", "-:5"]
 
     def test_malformed_first_line(self, capsys: pytest.CaptureFixture[str], stdin: Any) -> None:
         """A first line that starts with ``{`` and ends with ``}`` makes JSON lines even when it is not JSON."""
         stdin(("{bad}\n" + lines_of_examples()[0]).encode("utf-8"))
         status, out, _ = call(capsys, "check", "-", "--format", "json")
         assert status == 1
-        assert [r.get("verdict") for r in decisions_of(out)] == [None, "met"]
+        assert [(r.get("verdict"), r["source"]) for r in decisions_of(out)] == [(None, "-:1"), ("met", "-:2")]
 
     def test_document(self, capsys: pytest.CaptureFixture[str], stdin: Any) -> None:
         stdin(MET_FILES[0].read_bytes())
         status, out, _ = call(capsys, "check", "-", "--format", "json")
         assert status == 0
-        assert len(decisions_of(out)) == 1
+        assert decisions_of(out) == [expected_record(MET_FILES[0].read_text(encoding="utf-8"), "-")]
 
     def test_list(self, capsys: pytest.CaptureFixture[str], stdin: Any) -> None:
         stdin(("[" + ",".join(lines_of_examples()) + ", null]").encode("utf-8"))
@@ -529,18 +760,34 @@ class TestCheckStdin:
         assert status == 1
         records = decisions_of(out)
         assert len(records) == 6
-        assert records[-1]["source"] == "<stdin>#6"
+        assert records[-1]["source"] == "-[5]"
+        assert [r["source"] for r in records] == [f"-[{i}]" for i in range(6)]
 
-    def test_empty(self, capsys: pytest.CaptureFixture[str], stdin: Any) -> None:
+    @pytest.mark.parametrize(
+        ("lang", "warning", "hint"),
+        [
+            (
+                "da",
+                "mentorrules check: -: ingen sag i dette input; et tomt input er ikke en ren revision",
+                " (med --fail-on-empty er exitstatus 1)",
+            ),
+            (
+                "en",
+                "mentorrules check: -: no case in this input; an empty input is not a clean audit",
+                " (with --fail-on-empty the exit status is 1)",
+            ),
+        ],
+        ids=["da", "en"],
+    )
+    def test_empty(self, capsys: pytest.CaptureFixture[str], stdin: Any, lang: str, warning: str, hint: str) -> None:
         stdin(b"")
-        warning = "mentorrules check: <stdin>: no case in this input; an empty input is not a clean audit"
-        assert call(capsys, "check", "-", "--format", "json") == (
-            0,
-            "[]\n",
-            f"{warning} (with --fail-on-empty the exit status is 1)\n",
-        )
+        assert call(capsys, "check", "-", "--format", "json", "--lang", lang) == (0, "[]\n", f"{warning}{hint}\n")
         stdin(b"\n\n  \n")
-        assert call(capsys, "check", "-", "--format", "jsonl", "--fail-on-empty") == (1, "", f"{warning}\n")
+        assert call(capsys, "check", "-", "--format", "jsonl", "--fail-on-empty", "--lang", lang) == (
+            1,
+            "",
+            f"{warning}\n",
+        )
 
 
 class TestCheckTerminal:
@@ -563,27 +810,35 @@ class TestCheckTerminal:
         assert (status, out) == plain[:2]
         assert terminal.getvalue() in ("", "\r30 sager\r30 sager\n")
 
-    def test_progress(self) -> None:
-        """The progress count is redrawn at most every interval, and ended with a newline."""
+    @pytest.mark.parametrize(
+        ("lang", "first", "then"), [("en", "1,005 cases", "1,006 cases"), ("da", "1.005 sager", "1.006 sager")]
+    )
+    def test_progress(self, lang: str, first: str, then: str) -> None:
         now = [0.0]
         stream = io.StringIO()
-        progress = cli._Progress(stream, "cases", clock=lambda: now[0], interval=0.1)
+        progress = cli._Progress(stream, lang, clock=lambda: now[0], interval=0.1)
         progress.update(5)
         assert stream.getvalue() == ""
         now[0] = 0.2
         progress.update(1000)
         now[0] = 0.25
         progress.update(1)
-        assert stream.getvalue() == "\r1,005 cases"
+        assert stream.getvalue() == f"\r{first}"
         progress.close()
-        assert stream.getvalue() == "\r1,005 cases\r1,006 cases\n"
+        assert stream.getvalue() == f"\r{first}\r{then}\n"
+
+    def test_progress_counts_one_case_in_the_singular(self) -> None:
+        stream = io.StringIO()
+        progress = cli._Progress(stream, "da", clock=lambda: 1.0, interval=0.0)
+        progress.update(1)
+        assert stream.getvalue() == "\r1 sag"
 
     def test_progress_silent(self) -> None:
-        progress = cli._Progress(None, "cases")
+        progress = cli._Progress(None, "en")
         progress.update(3)
         progress.close()
         quiet = io.StringIO()
-        cli._Progress(quiet, "cases", interval=3600).close()
+        cli._Progress(quiet, "en", interval=3600).close()
         assert quiet.getvalue() == ""
 
     def test_output_without_binary_buffer(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -623,7 +878,8 @@ class TestCheckTerminal:
             raise KeyboardInterrupt
 
         monkeypatch.setattr(cli, "_demo", interrupted)
-        assert call(capsys, "demo") == (130, "", "mentorrules demo: interrupted\n")
+        assert call(capsys, "demo") == (130, "", "mentorrules demo: afbrudt\n")
+        assert call(capsys, "demo", "--lang", "en") == (130, "", "mentorrules demo: interrupted\n")
 
 
 # --- the other commands, in-process -----------------------------------------------------
@@ -642,7 +898,10 @@ class TestMain:
     def test_no_command(self, capsys: pytest.CaptureFixture[str]) -> None:
         status, _, err = call(capsys)
         assert status == 2
-        assert "required" in err
+        assert "mentorrules: fejl: disse argumenter mangler: COMMAND" in err
+        status, _, err = call(capsys, "--lang", "en")  # no command: "en" is taken for one
+        assert status == 2
+        assert "mentorrules: error: argument COMMAND: invalid choice: 'en'" in err
 
     def test_argv_none_reads_sys_argv(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -689,15 +948,20 @@ class TestRules:
         assert "duration.period_length: " in out
         assert "(pr. periode)" in out
         assert "(pr. sag)" in out
-        assert "  lab-2020 fra 2024-03-01: LAB § 167, stk. 1, 1. pkt." in out
-        assert "(ikke verificeret)" in out
+        assert "\n  lab-2020\n    fra 2020-01-01: LAB § 167, stk. 1, 1. pkt. (lov nr. 548 af 7. maj 2019)" in out
+        assert (
+            "    fra 2024-03-01: LAB § 167, stk. 1, 1. pkt., LAB § 167, stk. 2: kilden er nu LBK nr. 280 af 1. marts 2024"
+            in out
+        )
+        assert ", ikke verificeret)" in out
 
     def test_text_english(self, capsys: pytest.CaptureFixture[str]) -> None:
         status, out, _ = call(capsys, "rules", "--lang", "en")
         assert status == 0
         assert "(per period)" in out
         assert " from 2020-01-01: " in out
-        assert "(not verified)" in out
+        assert ": the source is now LBK nr. 280 af 1. marts 2024 (was: LBK nr. 701 af 22. maj 2022)" in out
+        assert ", not verified)" in out
 
     def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
         from mentorrules import rule_catalogue
@@ -735,19 +999,32 @@ class TestPlan:
         assert "favouring the citizen" not in out
 
     @pytest.mark.parametrize(
-        ("start", "message"),
+        ("start", "lang", "message"),
         [
-            ("2025-02-30", "not a valid date: '2025-02-30'"),
-            ("31.08.2025", "write it as YYYY-MM-DD"),
-            ("20250831", "write it as YYYY-MM-DD"),
-            ("9999-12-01", "law date 9999-12-01 is not modelled"),
+            ("2025-02-30", "en", "not a valid date: '2025-02-30'"),
+            ("2025-02-30", "da", "ikke en gyldig dato: '2025-02-30'"),
+            ("31.08.2025", "en", "not a date: '31.08.2025'; write it as YYYY-MM-DD, e.g. 2025-08-31\n"),
+            ("31.08.2025", "da", "ikke en dato: '31.08.2025'; skriv den som ÅÅÅÅ-MM-DD, fx 2025-08-31\n"),
+            ("20250831", "en", "not a date: '20250831'; write it as YYYY-MM-DD, e.g. 2025-08-31\n"),
+            ("20250831", "da", "ikke en dato: '20250831'; skriv den som ÅÅÅÅ-MM-DD, fx 2025-08-31\n"),
+            ("9999-12-01", "en", "law date 9999-12-01 is not modelled"),
+            ("9999-12-01", "da", "lovdato 9999-12-01 er ikke modelleret"),
+        ],
+        ids=[
+            "2025-02-30-en",
+            "2025-02-30-da",
+            "31.08.2025-en",
+            "31.08.2025-da",
+            "20250831-en",
+            "20250831-da",
+            "9999-12-01-en",
+            "9999-12-01-da",
         ],
     )
-    def test_bad_start(self, capsys: pytest.CaptureFixture[str], start: str, message: str) -> None:
-        status, out, err = call(capsys, "plan", start)
+    def test_bad_start(self, capsys: pytest.CaptureFixture[str], start: str, lang: str, message: str) -> None:
+        status, out, err = call(capsys, "plan", start, "--lang", lang)
         assert (status, out) == (2, "")
-        assert err.startswith("mentorrules plan: error: ")
-        assert message in err
+        assert err.startswith(f"mentorrules plan: {'fejl' if lang == 'da' else 'error'}: {message}")
 
     def test_bad_interpretation(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert call(capsys, "plan", "2025-08-31", "--interpret", "ambiguous_dates=maybe")[0] == 2
@@ -841,6 +1118,13 @@ class TestPlan:
             law_version_for(date.fromisoformat(start))
         status, out, err = call(capsys, "plan", start)
         assert (status, out) == (2, "")
+        assert err == f"mentorrules plan: fejl: {info.value.text('da')}\n"
+        assert err.startswith(
+            f"mentorrules plan: fejl: lovdato {start} er ikke modelleret: "
+            "biblioteket modellerer afgørelser fra 2014-01-01 til 2026-12-31: "
+        )
+        status, out, err = call(capsys, "plan", start, "--lang", "en")
+        assert (status, out) == (2, "")
         assert err == f"mentorrules plan: error: {info.value}\n"
 
     @pytest.mark.parametrize("start", ["2014-01-01", "2026-12-31"])
@@ -851,24 +1135,48 @@ class TestPlan:
         """As a user runs it: plan 2030-01-01 exits 2 and prints the error on standard error only."""
         result = run("plan", "2030-01-01")
         assert (result.returncode, result.stdout) == (2, b"")
-        assert b"law date 2030-01-01 is not modelled" in result.stderr
+        assert result.stderr.decode().startswith("mentorrules plan: fejl: lovdato 2030-01-01 er ikke modelleret: ")
+        result = run("plan", "2030-01-01", "--lang", "en")
+        assert (result.returncode, result.stdout) == (2, b"")
+        assert result.stderr.decode().startswith("mentorrules plan: error: law date 2030-01-01 is not modelled: ")
 
 
 class TestDemo:
     @pytest.mark.parametrize(
-        ("lang", "words"), [("da", ("Afgørelse", "kræver vurdering")), ("en", ("Verdict", "needs assessment"))]
+        ("lang", "words", "summary", "heading"),
+        [
+            (
+                "da",
+                ("Afgørelse", "kræver vurdering"),
+                "5 sager: 2 opfyldt, 2 ikke opfyldt, 1 kræver vurdering",
+                "Den fulde begrundelse for en sag:",
+            ),
+            (
+                "en",
+                ("Verdict", "needs assessment"),
+                "5 cases: 2 met, 2 not met, 1 needs assessment",
+                "The full reasoning of one case:",
+            ),
+        ],
+        ids=["da", "en"],
     )
-    def test_table(self, capsys: pytest.CaptureFixture[str], lang: str, words: tuple[str, str]) -> None:
+    def test_table(
+        self, capsys: pytest.CaptureFixture[str], lang: str, words: tuple[str, str], summary: str, heading: str
+    ) -> None:
         """The bundled examples, with their verdicts and what is unresolved, in at most 100 columns."""
-        status, out, _ = call(capsys, "demo", "--lang", lang)
-        assert status == 0
+        status, out, err = call(capsys, "demo", "--lang", lang)
+        assert (status, err) == (0, "")
         for word in words:
             assert word in out
         for path in EXAMPLE_FILES:
             assert path.name in out
         assert "duration.new_period (periods[1]): " in out
         assert "duties.beyond_usual: " in out
-        assert max(len(line) for line in out.splitlines()) <= 100
+        assert out.splitlines()[-4:] == ["", summary, heading, f"  {cli._hint(lang)}"]
+        # every line but the last, the command of the closing hint, which is never wrapped (it must work as printed)
+        assert max(len(line) for line in out.splitlines()[:-1]) <= 100, [
+            line for line in out.splitlines()[:-1] if len(line) > 100
+        ]
 
     def test_bundled_examples_match_the_repository(self) -> None:
         """The package ships the five example cases of ``examples/``."""
@@ -885,7 +1193,19 @@ class TestDemo:
         assert name[:39] + "…" in table
         assert "x" * 19 + "…" in table
         assert "2 cases: 1 missing facts, 1 invalid" in table
-        assert max(len(line) for line in table.splitlines()) <= 100
+        # every line but the last, the command of the closing hint, which is never wrapped (it must work as printed)
+        assert max(len(line) for line in table.splitlines()[:-1]) <= 100, [
+            line for line in table.splitlines()[:-1] if len(line) > 100
+        ]
+        danish = cli._demo_table([(name, "{"), ("one.json", case)], "da")
+        assert "ugyldig" in danish
+        assert "CaseError: 1 ugyldigt felt: <dokument>: ugyldig JSON: " in danish
+        assert "bad field" not in danish
+        assert "2 sager: 1 mangler oplysninger, 1 ugyldig" in danish
+        # every line but the last, the command of the closing hint, which is never wrapped (it must work as printed)
+        assert max(len(line) for line in danish.splitlines()[:-1]) <= 100, [
+            line for line in danish.splitlines()[:-1] if len(line) > 100
+        ]
         assert cli._demo_table([("one.json", case)], "da").count("1 sag: 1 mangler oplysninger") == 1
 
 
@@ -898,8 +1218,8 @@ class TestHelpers:
         assert stream.getvalue() == "æ"
 
     def test_records_skip_blank_lines(self) -> None:
-        chunk = cli._Chunk("f", 10, b"a\n\n  \r\nb\n", (("f#1", {}),))
-        assert list(cli._records(chunk)) == [("f:10", b"a"), ("f:13", b"b"), ("f#1", {})]
+        chunk = cli._Chunk("f", 10, b"a\n\n  \r\nb\n", (("f[0]", {}),))
+        assert list(cli._records(chunk)) == [("f:10", b"a"), ("f:13", b"b"), ("f[0]", {})]
 
     def test_check_chunk_counts(self) -> None:
         """The worker function, in-process: output, counts and unreadable sources."""
@@ -911,22 +1231,41 @@ class TestHelpers:
         assert result.counts == {"met": 1, "not_met": 1, "error": 1}
         assert result.unreadable == ("f:3",)
         assert len(result.data.decode().split("\n")) == 3
+        assert [json.loads(line)["source"] for line in result.data.decode().split("\n")] == ["f:1", "f:2", "f:3"]
 
     def test_check_chunk_objects(self) -> None:
         from mentorrules.batch import loads_results
 
         options = cli._Options("objects", "en", Interpretation())
-        result = cli._check_chunk(options, cli._Chunk("f", 1, b"", (("f#1", json.loads(lines_of_examples()[0])),)))
-        [decision] = loads_results(result.data)
+        block = b'a\n{"decision_date": "2024-02-20"}'
+        case = json.loads(lines_of_examples()[0])
+        result = cli._check_chunk(options, cli._Chunk("f", 1, block, (("f[0]", case),)))
+        [error, missing, decision] = loads_results(result.data)
+        assert result.sources == ("f:1", "f:2", "f[0]")
+        assert isinstance(error, CaseError)
+        assert isinstance(missing, Decision)
+        assert missing.verdict.value == "missing_facts"
         assert isinstance(decision, Decision)
         assert decision.verdict.value == "met"
 
 
 def test_every_format_is_documented() -> None:
-    """The module docstring names the formats and the source notation it promises."""
+    """The module docstring names the formats and the source notation it promises (``-`` for standard input)."""
     doc = cli.__doc__ or ""
-    for word in (*cli.FORMATS, "FILE:N", "FILE#N", "<stdin>"):
+    for word in (*cli.FORMATS, "FILE:N", "FILE[i]", "``-`` for standard", "``-:N``", "``-[i]``", '"source": SOURCE'):
         assert word in doc
+    for old in ("FILE#N", "<stdin>", "FILE:1"):
+        assert old not in doc
+
+
+@pytest.mark.parametrize("name", ["docs/cli.md", "docs/howto/batch-audit.md", "docs/formats.md"])
+def test_the_docs_name_the_sources(name: str) -> None:
+    """The user's documentation of ``check`` names the sources as the command writes them (issue 20, point 1)."""
+    text = (ROOT / name).read_text(encoding="utf-8")
+    for word in ("FILE:N", "FILE[i]", "-:N"):
+        assert word in text, word
+    for old in ("FILE#N", "<stdin>", "FILE:1"):
+        assert old not in text, old
 
 
 # --- the spool: how a worker's output reaches standard output ------------------------------------
@@ -1062,7 +1401,9 @@ class TestBlocksByReference:
         one = call(capsys, "check", path, "--format", "jsonl", "--jobs", "1")
         two = call(capsys, "check", path, "--format", "jsonl", "--jobs", "2")
         assert one == two
-        assert "<stdin>" not in one[1]
+        assert [json.loads(line)["source"] for line in one[1].splitlines()] == [
+            f"{path}:{n + 1}" for n in range(300) if n % 50 != 49
+        ]
 
     def test_a_named_pipe_is_read_by_value(self, tmp_path: Path) -> None:
         """A FIFO cannot be read twice: its blocks are sent to the workers."""

@@ -612,7 +612,11 @@ class TestExplain:
         assert "Timer, der kan medregnes: 70\n" in text
         assert "Beløb: 17.500,00 kr.\n" in text
         assert "Resultat: opfyldt\n" in text
-        assert "[opfyldt] costs.travel_hours: " in text
+        assert "[medregnet] costs.basis: " in text
+        assert "[medregnet] costs.eligible_hours: " in text
+        assert "[ikke medregnet] costs.usual_work_hours: " in text
+        assert "[ikke medregnet] costs.travel_hours: " in text
+        assert "opfyldt]" not in text
         assert "Ikke relevant: costs.preparation_hours, costs.training_hours, costs.training_purchase" in text
         assert "Bemærkninger" not in text
 
@@ -1053,7 +1057,11 @@ class TestLoadErrors:
         assert info.value.to_dict() == {
             "type": "CaseError",
             "message": str(info.value),
-            "errors": [{"path": e.path, "message": e.message} for e in info.value.errors],
+            "text": {"da": info.value.text("da"), "en": str(info.value)},
+            "errors": [
+                {"path": e.path, "message": e.message, "text": {"da": e.text("da"), "en": e.message}}
+                for e in info.value.errors
+            ],
         }
 
 
@@ -1349,20 +1357,43 @@ class TestCommandLine:
         assert 1 == run(["costs", "-", "--on", "2024-06-30"], claim)[0]
 
     @pytest.mark.parametrize(
-        ("granted", "status", "word"), [(True, 0, "opfyldt"), (False, 1, "ikke opfyldt"), (None, 1, "kræver vurdering")]
+        ("granted", "status", "result", "word"),
+        [
+            (True, 0, "opfyldt", "medregnet"),
+            (False, 1, "ikke opfyldt", "ikke medregnet"),
+            (None, 1, "kræver vurdering", "kræver vurdering"),
+        ],
     )
-    def test_training_grant_decides_the_status(self, granted: bool | None, status: int, word: str) -> None:
+    def test_training_grant_decides_the_status(self, granted: bool | None, status: int, result: str, word: str) -> None:
         """A granted training purchase exits 0; a refused or unrecorded grant exits 1 and says why."""
         claim = json.dumps({**WORKED, "training_purchase": "10", "training_purchase_granted": granted}).encode()
         code, out, _ = run(["costs", "-", "--on", "2024-06-30"], claim)
         assert status == code
-        assert f"Resultat: {word}\n" in out
+        assert f"Resultat: {result}\n" in out
         assert f"[{word}] costs.training_purchase: " in out
+
+    @pytest.mark.parametrize(
+        ("data", "tags"),
+        [
+            ({}, ["included", "included", *["excluded"] * 5]),
+            ({"usual_work_hours": 200}, ["included", "inconsistent", *["excluded"] * 5]),
+            ({"employer": None, "training_purchase": 5}, ["missing facts"]),
+            ({"employer": "municipality", "training_purchase": 5}, ["excluded"]),
+            ({"training_purchase": 5, "training_purchase_granted": False}, ["excluded"]),
+        ],
+    )
+    def test_findings_are_tagged_included_or_excluded(self, data: dict[str, Any], tags: list[str]) -> None:
+        """In English a finding is "included" or "excluded" (or "inconsistent"), never "met" or "not met"."""
+        _, out, _ = run(["costs", "-", "--on", "2024-06-30", "--lang", "en"], json.dumps({**WORKED, **data}).encode())
+        found = re.findall(r"^\[([a-z ]+)\] costs\.", out, re.MULTILINE)
+        assert tags == found[-len(tags) :]
+        assert not {"met", "not met"} & set(found)
 
     def test_duplicate_key_exits_2(self) -> None:
         """A duplicate key is an invalid claim: exit 2, the key's path named."""
         status, out, err = run(
-            ["costs", "-", "--on", "2024-06-30", "--format", "json"], b'{"kind": "wage", "kind": "wage"}'
+            ["costs", "-", "--on", "2024-06-30", "--format", "json", "--lang", "en"],
+            b'{"kind": "wage", "kind": "wage"}',
         )
         assert 2 == status
         assert "kind: occurs more than once in this object" in err
@@ -1370,11 +1401,17 @@ class TestCommandLine:
 
     def test_invalid_claim_exits_2(self) -> None:
         """An invalid claim exits 2 with the errors on standard error (and as JSON with --format json)."""
-        status, out, err = run(["costs", "-", "--on", "2024-06-30"], b'{"kind": "wage"}')
+        status, out, err = run(["costs", "-", "--on", "2024-06-30", "--lang", "en"], b'{"kind": "wage"}')
         assert (2, "") == (status, out)
         assert (
             "mentorrules costs: 2 bad fields: mentor_hours: is required; hourly_cost: is required for kind 'wage'\n"
             == err
+        )
+        status, out, err = run(["costs", "-", "--on", "2024-06-30"], b'{"kind": "wage"}')
+        assert (2, "") == (status, out)
+        assert (
+            "mentorrules costs: 2 ugyldige felter: mentor_hours: skal angives; hourly_cost: skal angives, når kind er "
+            "'wage'\n" == err
         )
         status, out, _ = run(["costs", "-", "--on", "2024-06-30", "--format", "json"], b"[")
         assert 2 == status
@@ -1391,16 +1428,23 @@ class TestCommandLine:
 
     def test_unreadable_file_exits_2(self, tmp_path: Path) -> None:
         """A file that cannot be read exits 2."""
-        status, out, err = run(["costs", str(tmp_path / "missing.json"), "--on", "2024-06-30", "--format", "json"])
+        missing = tmp_path / "missing.json"
+        status, out, err = run(["costs", str(missing), "--on", "2024-06-30", "--format", "json"])
         assert 2 == status
-        assert "cannot read" in err
-        assert "OSError" == json.loads(out)["error"]["type"]
+        assert f"mentorrules costs: kan ikke læse {missing}: filen eller mappen findes ikke\n" == err
+        error = json.loads(out)["error"]
+        assert ("OSError", f"cannot read {missing}: No such file or directory") == (error["type"], error["message"])
+        assert error["text"] == {"da": err.removeprefix("mentorrules costs: ").strip(), "en": error["message"]}
+        assert f"cannot read {missing}" in run(["costs", str(missing), "--on", "2024-06-30", "--lang", "en"])[2]
 
     def test_unsupported_date_exits_2(self, claim_file: Path) -> None:
         """A date outside the model exits 2 and says why."""
-        status, _, err = run(["costs", str(claim_file), "--on", "2027-01-01"])
+        status, _, err = run(["costs", str(claim_file), "--on", "2027-01-01", "--lang", "en"])
         assert 2 == status
         assert "law date 2027-01-01 is not modelled" in err
+        status, _, err = run(["costs", str(claim_file), "--on", "2027-01-01"])
+        assert 2 == status
+        assert err.startswith("mentorrules costs: lovdato 2027-01-01 er ikke modelleret: udgifter til mentorstøtte er ")
 
     @pytest.mark.parametrize("value", ["20240630", "2024-02-30", "30-06-2024", "２０２４-０６-３０"])
     def test_bad_date_is_a_usage_error(self, claim_file: Path, value: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -22,7 +22,7 @@ import pytest
 
 from mentorrules.model.canonical import canonical_json
 from mentorrules.model.description import Kind, described, shape
-from mentorrules.model.exceptions import CaseError
+from mentorrules.model.exceptions import CaseError, Message, Messages
 from mentorrules.model.generated import JSON, TOML, Codec, Described, Dialect, codec, decode_json
 
 
@@ -224,22 +224,32 @@ def test_a_codec_is_generated_once_per_class() -> None:
     assert isinstance(VISIT, Codec)
 
 
+SETTING_MESSAGES = Messages(
+    {"red_when_strict": ("rød er ikke tilladt, når strict er sat", "red is not allowed when strict")}
+)
+
+
 @attrs.frozen(kw_only=True)
 class Setting(Described):
     """A document read from TOML, with a pattern, a non-blank text, a non-empty list and a check between fields."""
 
     _document_name: ClassVar[str] = "a setting"
+    _document_name_da: ClassVar[str] = "en indstilling"
     _document_format: ClassVar[Dialect] = TOML
 
-    id: str = attrs.field(metadata=described(pattern=__import__("re").compile("[a-z]+"), pattern_hint="a-z only"))
+    id: str = attrs.field(
+        metadata=described(
+            pattern=__import__("re").compile("[a-z]+"), pattern_hint="a-z only", pattern_hint_da="kun a-z"
+        )
+    )
     label: str = attrs.field(metadata=described(nonblank=True, free_text=False))
     colours: tuple[Colour, ...] = attrs.field(metadata=described(nonempty=True, unique=True), converter=_tuple)
     strict: bool = False
 
     @classmethod
-    def _related_problems(cls, values: Any, bad: frozenset[str]) -> list[tuple[str, str]]:
+    def _related_problems(cls, values: Any, bad: frozenset[str]) -> list[tuple[str, Message]]:
         if values.get("strict") and Colour.RED in values.get("colours", ()):
-            return [("colours", "red is not allowed when strict")]
+            return [("colours", SETTING_MESSAGES.of("red_when_strict"))]
         return []
 
 
@@ -256,6 +266,12 @@ def test_a_toml_document_with_rules_of_its_own() -> None:
         ("colours[1]", "occurs twice: 'red'"),
         ("strict", "must be a boolean, not integer"),
     ]
+    assert [e.text("da") for e in info.value.errors] == [
+        "er ikke et gyldigt id: 'A1' (kun a-z)",
+        "må ikke være tom",
+        "forekommer to gange: 'red'",
+        "skal være en sandhedsværdi, ikke heltal",
+    ]
     with pytest.raises(CaseError) as info:
         setting.load({"id": "a", "label": "A", "colours": [], "strict": True})
     assert [(e.path, e.message) for e in info.value.errors] == [("colours", "must not be empty")]
@@ -264,8 +280,12 @@ def test_a_toml_document_with_rules_of_its_own() -> None:
     assert [(e.path, e.message) for e in info.value.errors] == [("colours", "red is not allowed when strict")]
     with pytest.raises(CaseError, match="colours: red is not allowed when strict"):
         Setting(id="a", label="A", colours=(Colour.RED,), strict=True)
-    with pytest.raises(CaseError, match="a setting must be a TOML table, not array"):
+    with pytest.raises(CaseError, match="a setting must be a TOML table, not array") as info:
         setting.load([])
+    assert info.value.text("da") == "1 ugyldigt felt: <dokument>: en indstilling skal være en TOML-tabel, ikke liste"
+    with pytest.raises(CaseError) as info:
+        Setting(id="a", label="A", colours=(Colour.RED,), strict=True)
+    assert info.value.errors[0].text("da") == "rød er ikke tilladt, når strict er sat"
 
 
 @pytest.mark.parametrize(
@@ -387,3 +407,6 @@ def test_a_toml_document_names_its_types(value: Any, name: str) -> None:
     with pytest.raises(CaseError) as info:
         codec(Setting).load({"id": "a", "label": value, "colours": ["red"]})
     assert [(e.path, e.message) for e in info.value.errors] == [("label", f"must be a string, not {name}")]
+    danish = {"float": "kommatal", "datetime": "tidspunkt", "date": "dato", "time": "klokkeslæt", "table": "tabel"}
+    expected = danish.get(name, {"boolean": "sandhedsværdi"}.get(name, name))
+    assert [e.text("da") for e in info.value.errors] == [f"skal være en tekst, ikke {expected}"]

@@ -12,8 +12,11 @@ law pages are word for word those of LAW.md.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
+import subprocess
 import sys
+import tomllib
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -22,7 +25,7 @@ import attrs
 import pytest
 
 import mentorrules
-from mentorrules import Interpretation, rule_catalogue
+from mentorrules import Interpretation, load_case, rule_catalogue
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -217,3 +220,151 @@ def test_cli_page_documents_every_subcommand() -> None:
     text = _read("cli.md")
     for command in ("check", "schema", "rules", "plan", "demo", "costs", "practice"):
         assert f"## `{command}`" in text, command
+
+
+# --- the landing page, the README and the command line page -------------------------------------
+
+
+def test_landing_page_has_one_table_of_contents() -> None:
+    """The landing page's sections list the pages; its toctrees are hidden (they only build the navigation)."""
+    text = _read("index.md")
+    toctrees = re.findall(r"^```\{toctree\}\n(.*?)^```", text, flags=re.MULTILINE | re.DOTALL)
+    assert toctrees
+    linked = set(re.findall(r"\]\(([^)#\s]+)\.md(?:#[^)]*)?\)", text))
+    for body in toctrees:
+        lines = [line.strip() for line in body.splitlines() if line.strip()]
+        assert ":hidden:" in lines, f"a visible toctree repeats the page's own list of pages: {lines}"
+        for entry in (line for line in lines if not line.startswith(":")):
+            if entry.endswith("/index") and entry not in linked:  # a section: its pages are linked instead
+                section = entry.rpartition("/")[0]
+                pages = re.findall(r"^([\w-]+)$", _read(f"{entry}.md"), flags=re.MULTILINE)
+                assert pages, entry
+                assert {f"{section}/{page}" for page in pages} <= linked, entry
+            else:
+                assert entry in linked, f"index.md does not link {entry}.md from its text"
+
+
+README = ROOT / "README.md"
+
+
+def _readme_blocks(language: str) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```", README.read_text(encoding="utf-8"), flags=re.MULTILINE | re.DOTALL)
+
+
+def _readme_commands() -> list[str]:
+    """Every command line of the README's shell blocks that runs mentorrules, without its comment."""
+    commands = []
+    for block in _readme_blocks("sh"):
+        for line in block.splitlines():
+            command = re.sub(r"\s+#\s.*$", "", line).strip()
+            if re.search(r"(?:^|\|\s*)(?:\.venv/bin/)?mentorrules\s", command):
+                commands.append(command)
+    return commands
+
+
+def _expected_status(command: str) -> int:
+    """0, or for check 1 when a case in the example files it names is not met (the exit status DESIGN section 8 gives)."""
+    words = command.split()
+    if words[1] != "check":
+        return 0
+    cases: list[mentorrules.Case] = []
+    for pattern in (word for word in words if word.startswith("examples/")):
+        for path in sorted(ROOT.glob(pattern)):
+            text = path.read_text(encoding="utf-8")
+            cases += (
+                [load_case(line) for line in text.splitlines() if line.strip()]
+                if path.suffix == ".jsonl"
+                else [load_case(text)]
+            )
+    assert cases, command
+    choices = dict(
+        word.split("=", 1) for word, previous in zip(words[1:], words[:-1], strict=True) if previous == "--interpret"
+    )
+    interpretation = Interpretation(**choices)
+    verdicts = {mentorrules.evaluate(case, interpretation=interpretation).verdict.value for case in cases}
+    return 0 if verdicts == {"met"} else 1
+
+
+def _project_root_copy(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A directory that looks like the project root after ``make demo``: examples/ and .venv/bin (this Python's)."""
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    (tmp_path / ".venv").mkdir()
+    bin_dir = Path(sys.executable).parent
+    (tmp_path / ".venv" / "bin").symlink_to(bin_dir)
+    assert (bin_dir / "mentorrules").is_file(), "the mentorrules command is not installed beside this Python"
+    return tmp_path, {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+
+def test_readme_quick_start_runs_the_command_from_the_venv() -> None:
+    """After make demo the command is .venv/bin/mentorrules; the README says so, and how to get English."""
+    quick = README.read_text(encoding="utf-8").partition("## Quick start")[2].partition("\n## ")[0]
+    lines = [
+        line for line in re.findall(r"^```sh\n(.*?)^```", quick, flags=re.MULTILINE | re.DOTALL)[0].splitlines() if line
+    ]
+    assert lines[0] == "make demo"
+    assert all(line.startswith(".venv/bin/mentorrules check ") for line in lines[1:])
+    assert any("--lang en" in line for line in lines)
+    assert "source .venv/bin/activate" in quick
+    assert "Danish by default" in quick
+
+
+@pytest.mark.parametrize("command", _readme_commands())
+def test_readme_command_works_as_printed(command: str, tmp_path: Path) -> None:
+    """Each mentorrules command of the README runs from the project root after make demo, with the documented status."""
+    cwd, env = _project_root_copy(tmp_path)
+    done = subprocess.run(
+        command, shell=True, cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == _expected_status(command), done.stderr
+    assert done.stderr == ""
+    target = re.search(r">\s*(\S+)$", command)
+    written = (cwd / target.group(1)).read_text(encoding="utf-8") if target else done.stdout
+    assert written.strip(), command
+
+
+def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (example,) = _readme_blocks("python")
+    monkeypatch.chdir(ROOT)
+    exec(compile(example, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert out.startswith("met\n")
+    assert "Overall: met" in out
+
+
+def test_cli_page_shows_what_a_missing_file_does(tmp_path: Path) -> None:
+    """docs/cli.md: a missing input file stops check before any evaluation, with status 2, naming the file."""
+    example = re.search(
+        r"^```text\n\$ (mentorrules check [^\n]*missing\.json)\n(.*?)\n\$ echo \$\?\n(\d+)\n```",
+        _read("cli.md"),
+        flags=re.MULTILINE | re.DOTALL,
+    )
+    assert example is not None
+    command, message, status = example.groups()
+    cwd, env = _project_root_copy(tmp_path)
+    done = subprocess.run(
+        command, shell=True, cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert (done.returncode, done.stderr.strip(), done.stdout) == (int(status), message, "")
+
+
+def test_make_docs_installs_the_docs_extra() -> None:
+    """make docs installs the extra docs (what conf.py and the notebook pages use), which dev includes."""
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    names = {re.split(r"[<>=!~\[; ]", requirement)[0].lower() for requirement in extras["docs"]}
+    assert {"sphinx", "furo", "myst-nb", "ipykernel", "pandas"} <= names
+    assert any(requirement.startswith("mentorrules[") and "docs" in requirement for requirement in extras["dev"])
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    docs_target = re.search(r"^docs: (.*)$", makefile, flags=re.MULTILINE)
+    assert docs_target is not None
+    assert docs_target.group(1).strip() == "$(DOCSTAMP)"
+    assert '-e ".[docs]"' in makefile
+
+
+def test_notebook_outputs_never_clip() -> None:
+    """Long text output wraps and wide HTML output (a data frame) scrolls inside its cell (docs/_static/notebook.css)."""
+    conf = _read("conf.py")
+    assert 'html_static_path = ["_static"]' in conf
+    assert '"notebook.css"' in conf
+    css = _read("_static/notebook.css")
+    assert re.search(r"\.output\.stream pre,\s*\.cell_output \.output\.text_plain pre \{\s*white-space: pre-wrap;", css)
+    assert re.search(r"\.output\.text_html \{[^}]*overflow-x: auto;", css)

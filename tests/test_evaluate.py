@@ -203,6 +203,12 @@ def test_evaluate_rejects_what_is_not_a_case(case: Any) -> None:
         evaluate(case)
     assert raised.value.paths == ("",)
     assert "load_case" in str(raised.value)
+    actual = type(case).__name__
+    assert str(raised.value) == f"1 bad field: <document>: expected a Case, not {actual}; use load_case() for JSON"
+    assert (
+        raised.value.text()
+        == f"1 ugyldigt felt: <dokument>: forventede en Case, ikke {actual}; brug load_case() til JSON"
+    )
 
 
 @pytest.mark.parametrize("interpretation", [{"ambiguous_dates": "strict"}, "strict", None])
@@ -211,6 +217,9 @@ def test_evaluate_rejects_what_is_not_an_interpretation(interpretation: Any) -> 
     with pytest.raises(CaseError) as raised:
         evaluate(Case(decision_date=date(2024, 2, 20)), interpretation=interpretation)
     assert raised.value.paths == ("interpretation",)
+    actual = type(interpretation).__name__
+    assert str(raised.value) == f"1 bad field: interpretation: expected an Interpretation, not {actual}"
+    assert raised.value.text() == f"1 ugyldigt felt: interpretation: forventede en Interpretation, ikke {actual}"
 
 
 # --- flag: both readings of the month arithmetic -------------------------------------------
@@ -852,7 +861,19 @@ def test_case_error_describes_every_field() -> None:
     assert two.to_dict() == {
         "type": "CaseError",
         "message": str(two),
-        "errors": [{"path": "", "message": "expected an object"}, {"path": "case_id", "message": "must be str"}],
+        "text": {
+            "da": "2 ugyldige felter: <dokument>: expected an object; case_id: must be str",
+            "en": "2 bad fields: <document>: expected an object; case_id: must be str",
+        },
+        "errors": [
+            # Field errors given only in English read the same in both languages.
+            {
+                "path": "",
+                "message": "expected an object",
+                "text": {"da": "expected an object", "en": "expected an object"},
+            },
+            {"path": "case_id", "message": "must be str", "text": {"da": "must be str", "en": "must be str"}},
+        ],
     }
     assert isinstance(two, ValueError)
     assert isinstance(two, MentorRulesError)

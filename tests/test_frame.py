@@ -18,9 +18,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mentorrules import Decision, Interpretation, evaluate, load_case, rule_catalogue
+from mentorrules import CaseError, Decision, Interpretation, evaluate, load_case, rule_catalogue
 from mentorrules.batch import evaluate_many
-from mentorrules.frame import _plain, evaluate_frame
+from mentorrules.frame import WITHHELD_CASE_ID, _plain, evaluate_frame
 
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -127,10 +127,193 @@ def test_unknown_column() -> None:
         evaluate_frame(pd.DataFrame({"case": []}), column="cases")
 
 
-def test_unknown_field_is_an_error_per_row() -> None:
-    """Columns are Case fields: a misspelt one is reported for every row."""
-    result = evaluate_frame(pd.DataFrame({"decison_date": ["2024-02-20"]}))
-    assert "decison_date" in str(result.loc[0, "error"])
+# --- dotted columns (pandas.json_normalize) ------------------------------------------------------
+
+
+PACKAGE_EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "mentorrules" / "examples"
+
+
+def _cases(paths: list[Path], key: str | None = None) -> list[dict[str, Any]]:
+    documents = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+    return [document[key] if key else document for document in documents]
+
+
+def test_dotted_columns_give_the_nested_results() -> None:
+    """pd.json_normalize of the bundled examples gives exactly the results of the nested frame."""
+    cases = _cases(sorted(PACKAGE_EXAMPLES.glob("*.json")))
+    assert len(cases) == 5
+    dotted = pd.json_normalize(cases)
+    # json_normalize writes an object null in some rows both as its own column and as dotted columns
+    assert {"citizen.birth_date", "decisive_need", "decisive_need.outcome", "periods"} <= set(dotted.columns)
+    assert "citizen" not in dotted.columns
+    nested = evaluate_frame(pd.DataFrame(cases))
+    pd.testing.assert_frame_equal(evaluate_frame(dotted), nested)
+    assert nested["verdict"].tolist() == ["met", "needs_assessment", "not_met", "met", "not_met"]
+    assert nested["fingerprint"].tolist() == [evaluate(load_case(case)).fingerprint for case in cases]
+
+
+def test_dotted_columns_of_the_shared_scenarios(shared_cases_dir: Path) -> None:
+    """Every public scenario, valid or not, gives the same row dotted (nested objects two deep too) and nested."""
+    cases = _cases(sorted(shared_cases_dir.glob("*.json")), "case")
+    dotted = pd.json_normalize(cases)
+    assert any(name.count(".") == 2 for name in dotted.columns)  # psychiatric_discharge.in_connection.outcome
+    pd.testing.assert_frame_equal(evaluate_frame(dotted), evaluate_frame(pd.DataFrame(cases)))
+
+
+def test_mixed_forms_field_by_field() -> None:
+    """One object nested, another dotted, and dates as timestamps in a dotted column: one case."""
+    case = json.loads(EXAMPLE_TEXTS[2])
+    frame = pd.DataFrame(
+        {
+            "decision_date": [case["decision_date"]],
+            "citizen": [case["citizen"]],
+            "decisive_need.outcome": [case["decisive_need"]["outcome"]],
+            "decisive_need.on": [pd.Timestamp(case["decisive_need"]["on"])],
+            "decisive_need.by": [case["decisive_need"]["by"]],
+            "decisive_need.reason": [case["decisive_need"]["reason"]],
+            **{
+                name: [case[name]]
+                for name in ("mentor", "tasks", "beyond_usual_duties", "periods", "purpose", "case_id")
+            },
+        }
+    )
+    result = evaluate_frame(frame)
+    assert result.loc[0, "fingerprint"] == evaluate(load_case(case)).fingerprint
+
+
+def test_missing_values_are_absent_keys() -> None:
+    """None, NaN and NaT leave the key out: a required field is absent (not null), an all-missing object is absent."""
+    frame = pd.DataFrame(
+        {
+            "decision_date": [None, "2024-02-20", "2024-02-20"],
+            "decisive_need.outcome": [True, np.nan, np.nan],
+            "decisive_need.on": ["2024-02-01", "2024-02-01", pd.NaT],
+        }
+    )
+    result = evaluate_frame(frame)
+    # load_case says "is required and must not be null" for a null; these keys were left out
+    assert result.loc[0, "error"] == "1 bad field: decision_date: is required"
+    assert result.loc[1, "error"] == "1 bad field: decisive_need.outcome: is required"
+    assert pd.isna(result.loc[2, "error"])
+    assert result.loc[2, "fingerprint"] == evaluate(load_case({"decision_date": "2024-02-20"})).fingerprint
+
+
+def _column_errors(frame: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """The frame-level error's (path, message) pairs; fails if any row was evaluated first."""
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a row was evaluated before the columns were checked")
+
+    monkeypatch.setattr("mentorrules.frame.evaluate_many", never)
+    with pytest.raises(CaseError) as info:
+        evaluate_frame(frame)
+    assert isinstance(info.value, ValueError)
+    return [(error.path, error.message) for error in info.value.errors]
+
+
+def test_bad_columns_are_one_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every column that cannot hold a field is named once, in column order, however many rows there are."""
+    frame = pd.DataFrame(
+        {
+            "decision_date": ["2024-02-20"] * 4,
+            "decison_date": ["2024-02-20"] * 4,
+            "citizen.birth_dat": ["1990-05-01"] * 4,
+            "periods.start": ["2024-03-01"] * 4,
+            "purpose.kind": ["offer"] * 4,
+            "citizen.": [None] * 4,
+            "zzz": [1] * 4,
+            7: [None] * 4,
+        }
+    )
+    assert _column_errors(frame, monkeypatch) == [
+        ("decison_date", "not a field of a case; did you mean 'decision_date'?"),
+        ("citizen.birth_dat", "not a field of 'citizen'; did you mean 'citizen.birth_date'?"),
+        ("periods.start", "'periods' is a list: keep each case's list whole, in the column 'periods'"),
+        ("purpose.kind", "'purpose' is a single value, not an object with fields"),
+        ("citizen.", "not a field of 'citizen'"),
+        ("zzz", "not a field of a case"),
+        ("7", "not a field of a case"),
+    ]
+
+
+def test_a_name_given_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    frame = pd.DataFrame([["2024-02-20", "a", "2024-02-20"]], columns=["decision_date", "case_id", "decision_date"])
+    assert _column_errors(frame, monkeypatch) == [("decision_date", "2 columns have this name; give a field one")]
+
+
+def test_required_fields_without_a_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No decision_date, and objects in dotted columns without their required fields, also two deep."""
+    frame = pd.DataFrame(
+        {
+            "case_id": ["a"],
+            "decisive_need.on": ["2024-02-01"],
+            "hours_assessment": [{"outcome": True}],
+            "psychiatric_discharge.discharge_date": ["2024-01-15"],
+            "psychiatric_discharge.inpatient": [True],
+            "psychiatric_discharge.psychiatric": [True],
+            "psychiatric_discharge.in_connection.by": ["LK"],
+        }
+    )
+    message = "is required, and the frame has no column for it"
+    assert _column_errors(frame, monkeypatch) == [
+        ("decision_date", message),
+        ("decisive_need.outcome", message),
+        ("psychiatric_discharge.in_connection.outcome", message),
+    ]
+
+
+def test_an_object_in_both_forms_in_one_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row may hold an object whole or in dotted columns, not both; the rows are named, the first three only."""
+    rows = 5
+    frame = pd.DataFrame(
+        {
+            "citizen.birth_date": ["1990-05-01"] * rows,
+            "decision_date": ["2024-02-20"] * rows,
+            "citizen": [{"target_group": "flexjob"}] * rows,
+            "mentor.name": ["A", None, None, None, "B"],
+            "mentor": [{"name": "A"}, {"name": "B"}, None, None, {"name": "C"}],
+        },
+        index=list("abcde"),
+    )
+    advice = "give an object either whole in its own column or in dotted columns, not both"
+    assert _column_errors(frame, monkeypatch) == [
+        (
+            "citizen.birth_date",
+            f"has a value in the same row as the column 'citizen' (row 'a', 'b', 'c' and 2 more): {advice}",
+        ),
+        ("mentor.name", f"has a value in the same row as the column 'mentor' (row 'a', 'e'): {advice}"),
+    ]
+
+
+def test_an_object_in_both_forms_in_different_rows() -> None:
+    """json_normalize's own layout: the object's column where it is null, dotted columns where it is not."""
+    frame = pd.DataFrame(
+        {
+            "decision_date": ["2024-02-20", "2024-02-20"],
+            "mentor": [{"name": "A", "employer": "company"}, None],
+            "mentor.name": [None, "B"],
+            "mentor.employer": [np.nan, "municipality"],
+        }
+    )
+    cases = [
+        {"decision_date": "2024-02-20", "mentor": {"name": "A", "employer": "company"}},
+        {"decision_date": "2024-02-20", "mentor": {"name": "B", "employer": "municipality"}},
+    ]
+    pd.testing.assert_frame_equal(evaluate_frame(frame), evaluate_frame(pd.DataFrame(cases)))
+
+
+def test_a_cpr_like_case_id_is_withheld_in_dotted_form() -> None:
+    """DESIGN section 4: a case id that looks like a CPR number is never shown, whichever form the frame has."""
+    case = json.loads(EXAMPLE_TEXTS[0])
+    result = evaluate_frame(pd.json_normalize([{**case, "case_id": "010203-1234"}, case]))
+    assert result["case_id"].tolist() == [WITHHELD_CASE_ID, "eksempel-01"]
+    assert result["verdict"].tolist() == ["met", "met"]
+
+
+def test_whole_cases_in_a_column_skip_the_column_check() -> None:
+    """With column=, the other columns are not fields and are not checked."""
+    frame = pd.DataFrame({"case": [json.loads(EXAMPLE_TEXTS[0])], "notes.x": ["anything"], "zzz": [1]})
+    assert evaluate_frame(frame, column="case")["verdict"].tolist() == ["met"]
 
 
 def test_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -111,7 +111,14 @@ def test_unsupported_date_error_is_a_lookup_error() -> None:
         snapshot_for(date(2027, 1, 1))
     error = raised.value
     assert isinstance(error, MentorRulesError)
-    assert error.to_dict() == {"type": "UnsupportedDateError", "message": str(error), "date": "2027-01-01"}  # type: ignore[attr-defined]
+    danish = error.text("da")  # type: ignore[attr-defined]
+    assert danish.startswith("lovdato 2027-01-01 er ikke modelleret: biblioteket modellerer afgørelser fra 2014-01-01")
+    assert error.to_dict() == {  # type: ignore[attr-defined]
+        "type": "UnsupportedDateError",
+        "message": str(error),
+        "text": {"da": danish, "en": str(error)},
+        "date": "2027-01-01",
+    }
     assert error.what == "law date"  # type: ignore[attr-defined]
 
 

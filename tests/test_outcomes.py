@@ -419,11 +419,13 @@ def test_verdict_values_are_the_contract() -> None:
 
 
 def test_decision_repr_does_not_show_the_case() -> None:
-    """A decision's repr shows the verdict and law but not the case's facts (which may be personal)."""
+    """A decision's repr shows the verdict, law and case id but not the case's facts (which may be personal)."""
     text = repr(complete_decision(case_id="sag-hemmelig"))
-    assert "sag-hemmelig" not in text
     assert "Mette" not in text
-    assert "verdict=<Verdict.MET" in text
+    assert text.startswith("<Decision verdict=met law=")
+    assert "case_id='sag-hemmelig'" in text
+    assert "case_id=<withheld>" in repr(complete_decision(case_id="010203-1234"))
+    assert "1234" not in repr(complete_decision(case_id="010203-1234"))
 
 
 def test_decision_is_frozen() -> None:

@@ -1065,7 +1065,8 @@ class TestRendering:
         for item in assens.general_rules.items:
             assert f"[ ] {item.text(lang)}\n" in text
         assert f"- {assens.disclosure.other.text(lang)}\n" in text
-        assert "afsnittet »Almene regler«" in text
+        assert ("afsnittet »Almene regler«" if lang == "da" else "section »Almene regler«") in text
+        assert (lang == "da") == ("afsnittet" in text)
         assert ("ikke lov" if lang == "da" else "not law") in text
         assert text.endswith("\n")
         assert not text.endswith("\n\n")
@@ -1079,7 +1080,8 @@ class TestRendering:
         assert page.count('type="checkbox"') == len(assens.general_rules.items)
         for forbidden in ("<script", "<link", "src=", "http://", "https://", "@import"):
             assert forbidden not in page
-        assert "afsnittet »Almene regler«" in page
+        assert ("Kilde: " if lang == "da" else "Source: ") + "Jobcenter Assens, Beskæftigelsesmentor, " in page
+        assert ("afsnittet »Almene regler«" if lang == "da" else "section »Almene regler«") in page
 
     def test_html_escapes_everything(self) -> None:
         """Texts from a profile are escaped, in the title, the headings, the items and the sources."""
@@ -1256,7 +1258,7 @@ class TestCommandLine:
         path.write_text(
             SOLBY_TOML.replace('version = "2026-1"', "version = 2").replace("[meetings]", "[meeting]"), encoding="utf-8"
         )
-        assert run(["practice", "--profile", str(path)]) == 2
+        assert run(["practice", "--profile", str(path), "--lang", "en"]) == 2
         out, err = capsys.readouterr()
         assert out == ""
         assert "is not valid (3 bad fields)" in err
@@ -1266,13 +1268,26 @@ class TestCommandLine:
             "  meetings: is required",
         ):
             assert path_text in err
+        assert run(["practice", "--profile", str(path)]) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert f"mentorrules practice: profilen {str(path)!r} er ikke gyldig (3 ugyldige felter):\n" in err
+        for path_text in (
+            "  version: skal være en tekst, ikke heltal\n",
+            "  meeting: ukendt nøgle; mente du 'meetings'?\n",
+            "  meetings: skal angives\n",
+        ):
+            assert path_text in err
 
     def test_unknown_name_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown bundled name is one bad field."""
-        assert run(["practice", "--profile", "odense"]) == 2
+        assert run(["practice", "--profile", "odense", "--lang", "en"]) == 2
         err = capsys.readouterr().err
         assert "is not valid (1 bad field):" in err
         assert "<document>: unknown bundled profile 'odense'" in err
+        assert run(["practice", "--profile", "odense"]) == 2
+        err = capsys.readouterr().err
+        assert "er ikke gyldig (1 ugyldigt felt):\n  <dokument>: ukendt indbygget profil 'odense'; " in err
 
     def test_parser(self) -> None:
         """The parser's defaults and choices."""

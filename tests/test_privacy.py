@@ -190,6 +190,8 @@ def test_a_key_like_a_cpr_number_is_withheld_from_the_path(cpr: str, where: tupl
     assert error.path.endswith(_WITHHELD_KEY)
     assert looks_like_cpr(error.path) is False
     assert not looks_like_cpr(str(info.value))
+    assert not looks_like_cpr(info.value.text("da"))
+    assert "<en nøgle, der ligner et CPR-nummer (tilbageholdt)>: " in info.value.text("da")
 
 
 def test_an_integer_amount_like_a_cpr_number_is_withheld() -> None:
@@ -203,6 +205,8 @@ def test_a_cost_claim_withholds_it_too() -> None:
         load_cost_claim({"kind": "01 02 03 1234", "mentor_hours": "01.02.03.1234", "0102031234": 1})
     assert not looks_like_cpr(str(info.value))
     assert str(info.value).count("withheld") == 3
+    assert not looks_like_cpr(info.value.text("da"))
+    assert info.value.text("da").count("tilbageholdt") == 3
 
 
 # --- in every output of the command line ----------------------------------------------------------------
@@ -210,9 +214,12 @@ def test_a_cost_claim_withholds_it_too() -> None:
 FORMATS = ["text", "json", "jsonl", "markdown", "html"]
 
 
+@pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_no_output_format_repeats_a_cpr_number(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Bad values, keys and a case_id that look like CPR numbers, in one file: no output shows one."""
+def test_no_output_format_repeats_a_cpr_number(
+    fmt: str, lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bad values, keys and a case_id that look like CPR numbers, in one file: no output shows one, in any language."""
     valid = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     lines = [
         {**valid, "case_id": "01 02 03\u20131234"},  # a valid case with a CPR-like case_id
@@ -223,7 +230,7 @@ def test_no_output_format_repeats_a_cpr_number(fmt: str, tmp_path: Path, capsys:
     ]
     source = tmp_path / "cases.jsonl"
     source.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", encoding="utf-8")
-    main(["check", str(source), "--format", fmt])
+    main(["check", str(source), "--format", fmt, "--lang", lang])
     out, err = capsys.readouterr()
     assert not looks_like_cpr(out), out
     assert not looks_like_cpr(err), err

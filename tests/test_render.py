@@ -513,12 +513,17 @@ class TestHtml:
         assert f'class="mr-head mr-v-{verdict}"' in page
         header = page[page.index('<header class="mr-head') : page.index("</header>")]
         assert f'class="mr-badge mr-{verdict}"' in header
-        assert page.index("</header>") < page.index("mr-box mr-todo") < page.index('<table class="mr-table">')
-        assert page.index('<table class="mr-table">') < page.index('class="mr-notices"') < page.index('class="mr-foot"')
+        table = page.index('<table class="mr-table mr-stack">')
+        assert page.index("</header>") < page.index("mr-box mr-todo") < table
+        assert table < page.index('class="mr-notices"') < page.index('class="mr-foot"')
         assert page.count('<tr class="mr-family">') == 5
         for finding in noticed.findings:
             assert flat(render._prose(finding.message(lang))) in flat(page)
-            assert f'class="mr-badge mr-{finding.verdict.value}"' in page
+            if finding.rule.startswith("right."):  # a right is no condition: its badge is neutral (test_render_rights)
+                assert finding.verdict is Verdict.NOT_APPLICABLE
+                assert 'class="mr-badge mr-right mr-right-no"' in page
+            else:
+                assert f'class="mr-badge mr-{finding.verdict.value}"' in page
             for reference in finding.references:
                 assert f'href="{reference.url}"' in page
         footer = page[page.index('class="mr-foot"') :]
@@ -668,10 +673,11 @@ def test_notebook_display(decision: Decision) -> None:
 
 
 def markdown_table(text: str, heading: str) -> list[list[str]]:
-    """Return the body rows of the Markdown table under a heading, as stripped cells."""
-    lines = text[text.index(heading) :].splitlines()[2:]
+    """Return the body rows of the first Markdown table under a heading, as stripped cells."""
+    lines = text[text.index(heading) :].splitlines()
+    start = next(number for number, line in enumerate(lines) if line.startswith("|"))
     rows = []
-    for line in lines[2:]:
+    for line in lines[start + 2 :]:  # after the header and its rule
         if not line.startswith("|"):
             break
         rows.append([cell.strip() for cell in TABLE_SPLIT.split(line)[1:-1]])
@@ -696,16 +702,28 @@ class TestReport:
         assert {labels[v]: expected[v] for v in labels} | {"Errors": len(items) - len(decisions)} == counts
 
     def test_counts_by_rule_and_verdict(self, items: list[Any]) -> None:
-        """The rule x verdict table counts findings; its rows are the catalogue in order."""
+        """The rule x verdict table counts the conditions' findings, the rights' table the rights; catalogue order."""
         decisions = [item for item in items if isinstance(item, Decision)]
         text = render.report(items, format="markdown", lang="en")
+        conditions = [rule for rule in CATALOGUE if rule.family != "right"]
+        rights = [rule for rule in CATALOGUE if rule.family == "right"]
+        assert 2 == len(rights)
         rows = markdown_table(text, "### Findings by rule")
-        assert [f"`{rule.id}`" for rule in CATALOGUE] == [re.search(r"`[^`]+`", row[0]).group(0) for row in rows]  # type: ignore[union-attr]
+        assert [f"`{rule.id}`" for rule in conditions] == [re.search(r"`[^`]+`", row[0]).group(0) for row in rows]  # type: ignore[union-attr]
         order = ["not_met", "missing_facts", "needs_assessment", "met", "not_applicable"]
-        for rule, row in zip(CATALOGUE, rows, strict=True):
+        for rule, row in zip(conditions, rows, strict=True):
             counts = Counter(f.verdict.value for d in decisions for f in d.findings_for(rule.id))
             assert [counts[v] for v in order] == [int(cell) for cell in row[1:]], rule.id
-        total = sum(int(cell) for row in rows for cell in row[1:])
+        right_rows = markdown_table(text, "### Statutory rights")
+        assert [f"`{rule.id}`" for rule in rights] == [re.search(r"`[^`]+`", row[0]).group(0) for row in right_rows]  # type: ignore[union-attr]
+        states = {"met": 0, "needs_assessment": 1, "missing_facts": 1, "not_met": 2, "not_applicable": 2}
+        for rule, row in zip(rights, right_rows, strict=True):
+            by_state = [0, 0, 0]  # exists, pending, does not exist
+            for d in decisions:
+                for f in d.findings_for(rule.id):
+                    by_state[states[f.verdict.value]] += 1
+            assert by_state == [int(cell) for cell in row[1:]], rule.id
+        total = sum(int(cell) for row in (*rows, *right_rows) for cell in row[1:])
         assert sum(len(d.findings) for d in decisions) == total
 
     def test_counts_by_law_version(self, items: list[Any]) -> None:

@@ -212,15 +212,24 @@ class TestProfileReadLimits:
         assert load_profile("assens") == load_profile(copy) == load_profile(str(copy))
 
     def test_command_line(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """The command refuses a profile nested too deeply or too large, in Danish by default, in English on request."""
         path = tmp_path / "deep.toml"
         path.write_text("format = " + "[" * 100_000 + "]" * 100_000, encoding="utf-8")
         status, out, err = call(capsys, "practice", "--profile", path)
         assert (status, out) == (2, "")
-        assert "nested too deeply" in err
+        assert f"<dokument>: ugyldig TOML i {path}: for dybt indlejret (dybere end læsegrænsen på 64 niveauer)" in err
+        assert "nested too deeply" not in err
+        status, out, err = call(capsys, "practice", "--profile", path, "--lang", "en")
+        assert (status, out) == (2, "")
+        assert f"<document>: invalid TOML in {path}: nested too deeply (deeper than the read limit of 64 levels)" in err
+        assert "for dybt indlejret" not in err
         if Path("/dev/zero").exists():
             status, out, err = call(capsys, "practice", "--profile", "/dev/zero")
             assert (status, out) == (2, "")
-            assert "larger than the read limit of 4 MiB" in err
+            assert "<dokument>: /dev/zero er større end læsegrænsen på 4 MiB (4.194.304 byte)" in err
+            status, out, err = call(capsys, "practice", "--profile", "/dev/zero", "--lang", "en")
+            assert (status, out) == (2, "")
+            assert "<document>: /dev/zero is larger than the read limit of 4 MiB (4,194,304 bytes)" in err
 
 
 # --- check: a JSON list whose items nest 900 deep --------------------------------------------------------------
@@ -248,12 +257,20 @@ class TestDeepList:
         if fmt == "jsonl":
             found = records(out)
             assert [r.get("verdict") for r in found] == ["met"] * 5 + [None] + ["met"] * 5
-            assert found[5]["source"] == f"{path}#6"
+            assert found[5]["source"] == f"{path}[5]"
+            assert [r["source"] for r in found] == [f"{path}[{n}]" for n in range(11)]
             assert document_error(found[5]) == JSON_TOO_DEEP
         elif fmt == "text":
             assert "11 sager: 10 opfyldt, 1 ugyldig" in out
-        else:
+        elif fmt == "json":  # the record holds the English message and the text in both languages
             assert "nested too deeply" in out
+            assert "for dybt indlejret" in out
+        else:  # the report is Danish by default, English on request
+            assert "for dybt indlejret" in out
+            assert "nested too deeply" not in out
+            english = call(capsys, "check", path, "--format", fmt, "--jobs", jobs, "--lang", "en")[1]
+            assert "nested too deeply" in english
+            assert "for dybt indlejret" not in english
 
     def test_every_item_deep(self, tmp_path: Path) -> None:
         """All eleven deep (the issue's file), in a subprocess with two workers: eleven error records."""
@@ -262,7 +279,7 @@ class TestDeepList:
         assert result.returncode == 1
         assert result.stderr == b""
         found = records(result.stdout.decode())
-        assert [r["source"] for r in found] == [f"{path}#{n}" for n in range(1, 12)]
+        assert [r["source"] for r in found] == [f"{path}[{n}]" for n in range(11)]
         assert {document_error(r) for r in found} == {JSON_TOO_DEEP}
 
     @pytest.mark.parametrize("jobs", [1, 2])
@@ -300,14 +317,24 @@ class TestLongLines:
         status, out, _ = call(capsys, "check", path, "--format", fmt, "--jobs", jobs)
         assert status == 1
         message = f"the line is longer than the read limit of 4 MiB (4,194,304 bytes): {len(too_long):,} bytes"
-        if fmt == "jsonl":
+        if fmt == "jsonl":  # the record holds the English message
             found = records(out)
             assert [r.get("verdict") for r in found] == ["met", None, "met"]
-            assert found[1]["source"] == f"{path}:2"
+            assert [r["source"] for r in found] == [f"{path}:{n}" for n in (1, 2, 3)]
             assert document_error(found[1]) == message
-        else:
+            return
+        size = f"{len(too_long):,}".replace(",", ".")
+        danish = f"linjen er længere end læsegrænsen på 4 MiB (4.194.304 byte): {size} byte"
+        assert danish in out
+        assert "x" * 100 not in out
+        if fmt == "json":  # the record holds the English message and the text in both languages
             assert message in out
-            assert "x" * 100 not in out
+        else:  # Danish by default, English on request
+            assert message not in out
+            status, english, _ = call(capsys, "check", path, "--format", fmt, "--jobs", jobs, "--lang", "en")
+            assert status == 1
+            assert message in english
+            assert "x" * 100 not in english
 
     def test_at_the_limit_a_line_is_read(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A line of exactly 4 MiB (CRLF: the carriage return counts) is a case: here one too long for its id."""
@@ -342,6 +369,7 @@ class TestLongLines:
             found = records(out)
             assert ["error" in r for r in found] == [False, True, False, True, True, False, True]
             assert [r["source"] for r in found if "error" in r] == [f"{path}:{n}" for n in (2, 5, 6, 8)]
+            assert [r["source"] for r in found] == [f"{path}:{n}" for n in (1, 2, 4, 5, 6, 7, 8)]
             errors = [document_error(r) for r in found if "error" in r]
             assert errors == [
                 "the line is longer than the read limit of 4 MiB (2,000 bytes): 5,015 bytes",
@@ -359,7 +387,8 @@ class TestLongLines:
         status, out, _ = call(capsys, "check", "-", "--format", "jsonl")
         assert status == 1
         found = records(out)
-        assert (found[0]["source"], found[1]["verdict"]) == ("<stdin>:3", "missing_facts")
+        assert (found[0]["source"], found[1]["verdict"]) == ("-:3", "missing_facts")
+        assert found[1]["source"] == "-:4"
         assert document_error(found[0]).endswith(": 3,015 bytes")
 
     def test_standard_input_document_and_its_blank_lines(
@@ -375,7 +404,7 @@ class TestLongLines:
             monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
             status, out, _ = call(capsys, "check", "-", "--format", "jsonl")
             [record] = records(out)
-            assert (status, record["source"]) == (1, "<stdin>:1")
+            assert (status, record["source"]) == (1, "-")
             assert document_error(record).startswith(message)
 
 
@@ -389,7 +418,7 @@ class TestDocuments:
         path.write_text(json.dumps([met_case(f"c{n}") for n in range(5)]), encoding="utf-8")
         status, out, _ = call(capsys, "check", path, "--format", "jsonl")
         [record] = records(out)
-        assert (status, record["source"]) == (1, f"{path}:1")
+        assert (status, record["source"]) == (1, str(path))
         assert document_error(record) == (
             "the JSON document is larger than the read limit of 64 MiB (1,000 bytes); "
             "write one case per line (JSON lines), which has no limit on the number of cases"
@@ -400,7 +429,7 @@ class TestDocuments:
         path.write_text(json.dumps(met_case("x" * MAX_JSON_BYTES)), encoding="utf-8")
         status, out, _ = call(capsys, "check", path, "--format", "jsonl")
         [record] = records(out)
-        assert (status, record["source"], document_error(record)) == (1, f"{path}:1", JSON_TOO_LARGE)
+        assert (status, record["source"], document_error(record)) == (1, str(path), JSON_TOO_LARGE)
 
     def test_an_item_beyond_the_limit_of_a_case(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -416,6 +445,7 @@ class TestDocuments:
             found = records(out)
             assert status == 1
             assert [r.get("verdict") for r in found] == ["met", None, "met", None, "met"]
+            assert [r["source"] for r in found] == [f"{path}[{n}]" for n in range(5)]
             assert [document_error(found[n]) for n in (1, 3)] == [JSON_TOO_LARGE, JSON_TOO_LARGE]
 
 
@@ -455,13 +485,19 @@ class TestWindow:
     def test_a_document_that_is_not_utf8(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A list whose bytes are not UTF-8 is one error record, and the file counts as unreadable (status 2)."""
         [chunk] = cli._document_chunks("f", b'["a", "\xff"]')
-        assert chunk.items == (("f:1", cli._Refused("the JSON text is not UTF-8: invalid start byte at byte 7", True)),)
+        [(source, refused)] = chunk.items
+        assert (source, refused.unreadable) == ("f", True)
+        assert refused.message.text("en") == "the JSON text is not UTF-8: invalid start byte at byte 7"
+        assert refused.message.text("da") == "JSON-teksten er ikke UTF-8: ugyldig startbyte ved byte 7"
         path = tmp_path / "list.json"
         path.write_bytes(b'[{"decision_date": "2024-02-20"}, "\xff"]')
-        status, out, err = call(capsys, "check", path, "--format", "jsonl")
+        status, out, err = call(capsys, "check", path, "--format", "jsonl", "--lang", "en")
         [record] = records(out)
-        assert (status, record["source"]) == (2, f"{path}:1")
-        assert err == f"mentorrules check: {path}:1: cannot read: the bytes are not UTF-8\n"
+        assert (status, record["source"]) == (2, str(path))
+        assert err == f"mentorrules check: {path}: cannot read: the bytes are not UTF-8\n"
+        assert call(capsys, "check", path, "--format", "jsonl")[2] == (
+            f"mentorrules check: {path}: kan ikke læses: byte'ne er ikke UTF-8\n"
+        )
 
     def test_memory_of_a_window(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Only a window of the text is decoded at a time: a character beyond U+FFFF does not quadruple the list."""
@@ -586,19 +622,28 @@ class TestInternalError:
         status, out, err = call(capsys, "check", path, "--format", fmt, "--jobs", jobs)
         assert status == 3
         assert SECRET not in out + err
-        assert err.startswith(f"mentorrules check: {path}:3: internal error: an unexpected ZeroDivisionError in ")
+        assert err.startswith(f"mentorrules check: {path}:3: intern fejl: en uventet ZeroDivisionError i ")
         if fmt in ("json", "jsonl"):
             found = json.loads(out) if fmt == "json" else records(out)
             assert [r.get("verdict") for r in found] == ["met", "met", None, "met", "met"]
             assert found[2]["source"] == f"{path}:3"
+            assert [r["source"] for r in found] == [f"{path}:{n}" for n in range(1, 6)]
             assert found[2]["error"]["type"] == "InternalError"
-            assert set(found[2]["error"]) == {"type", "message"}
+            assert set(found[2]["error"]) == {"type", "message", "text"}
             assert "this is a bug in mentorrules" in found[2]["error"]["message"]
+            assert "det er en fejl i mentorrules" in found[2]["error"]["text"]["da"]
         elif fmt == "text":
-            assert f"{path}:3\nIntern fejl: InternalError: an unexpected ZeroDivisionError" in out
+            assert f"{path}:3\nIntern fejl: InternalError: en uventet ZeroDivisionError" in out
             assert "5 sager: 4 opfyldt, 1 intern fejl" in out
         else:
             assert "InternalError" in out
+            assert "en uventet ZeroDivisionError" in out
+        status, out, err = call(capsys, "check", path, "--format", fmt, "--jobs", jobs, "--lang", "en")
+        assert status == 3
+        assert err.startswith(f"mentorrules check: {path}:3: internal error: an unexpected ZeroDivisionError in ")
+        if fmt == "text":
+            assert f"{path}:3\nInternal error: InternalError: an unexpected ZeroDivisionError" in out
+            assert "5 cases: 4 met, 1 internal error" in out
 
     def test_in_a_worker_process(self, tmp_path: Path) -> None:
         """A subprocess whose workers are patched by a sitecustomize module, whatever the start method."""
@@ -618,10 +663,11 @@ class TestInternalError:
         )
         path = fault_file(tmp_path)
         env = {"PYTHONPATH": str(shim), "MENTORRULES_TEST_FAIL": "c4"}
-        result = run("check", path, "--format", "jsonl", "--jobs", "2", env=env)
+        result = run("check", path, "--format", "jsonl", "--jobs", "2", "--lang", "en", env=env)
         assert result.returncode == 3
         found = records(result.stdout.decode())
         assert [r.get("error", {}).get("type") for r in found] == [None, None, None, None, "InternalError"]
+        assert [r["source"] for r in found] == [f"{path}:{n}" for n in range(1, 6)]
         assert SECRET.encode() not in result.stdout + result.stderr
         assert b"an unexpected KeyError in sitecustomize, line 7 (evaluate)" in result.stderr
 
@@ -636,7 +682,7 @@ class TestInternalError:
         )
         status, _, err = call(capsys, "check", path, "--format", "jsonl")
         assert status == 3
-        assert "cannot read: the bytes are not UTF-8" in err
+        assert "kan ikke læses: byte'ne er ikke UTF-8" in err
         monkeypatch.setattr(batch_module, "evaluate", failing_evaluate("none"))
         assert call(capsys, "check", path, "--format", "jsonl")[0] == 2
 
@@ -665,7 +711,7 @@ class TestInternalError:
         monkeypatch.setattr(cli, "_schema", broken)
         status, out, err = call(capsys, "schema", "case")
         assert (status, out) == (3, "")
-        assert err.startswith("mentorrules schema: internal error: an unexpected RuntimeError in ")
+        assert err.startswith("mentorrules schema: intern fejl: en uventet RuntimeError i ")
         assert SECRET not in err
 
     def test_an_output_that_cannot_be_written(
@@ -677,23 +723,39 @@ class TestInternalError:
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr(Output, "raw", full)
-        assert call(capsys, "schema", "case") == (
-            2,
-            "",
-            "mentorrules schema: error: [Errno 28] No space left on device\n",
-        )
+        assert call(capsys, "schema", "case") == (2, "", "mentorrules schema: fejl: No space left on device\n")
+        assert call(capsys, "rules", "--lang", "en") == (2, "", "mentorrules rules: error: No space left on device\n")
+
+    def test_an_input_that_vanishes_names_the_file(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """A file that cannot be read once the run began: the reason in the run's language, and the file."""
+
+        def gone(paths: Any, **kwargs: Any) -> Any:
+            raise FileNotFoundError(2, "No such file or directory", str(tmp_path / "010203-1234.json"))
+
+        monkeypatch.setattr(cli, "_read_chunks", gone)
+        status, _, err = call(capsys, "check", fault_file(tmp_path))
+        assert status == 2
+        assert err == f"mentorrules check: fejl: filen eller mappen findes ikke: {tmp_path}/<withheld>.json\n"
 
     def test_the_error(self) -> None:
-        error = cli.InternalError("message")
-        assert (str(error), error.errors, error.to_dict()) == (
-            "message",
-            (),
-            {"type": "InternalError", "message": "message"},
-        )
-        assert cli._raised_at(ValueError()) == "(no traceback)"
+        error = cli.InternalError.of(ValueError())
+        message = f"an unexpected ValueError (no traceback); this is a bug in mentorrules {cli.__version__}: please"
+        assert str(error).startswith(message)
+        assert error.text("da").startswith("en uventet ValueError (uden traceback); det er en fejl i mentorrules")
+        assert error.errors == ()
+        assert error.to_dict() == {
+            "type": "InternalError",
+            "message": str(error),
+            "text": {"da": error.text("da"), "en": str(error)},
+        }
         assert isinstance(error, CaseError)
         options = cli._Options("objects", "en", Interpretation())
-        chunk = cli._Chunk("f", 1, b"", (("f#1", cli._Refused("too big")),))
+        chunk = cli._Chunk("f", 1, b"", (("f[0]", cli._Refused(cli._MESSAGES.of("document_too_large", limit="1"))),))
         [result] = batch_module.loads_results(cli._check_chunk(options, chunk).data)
         assert isinstance(result, CaseError)
-        assert result.errors[0].message == "too big"
+        assert result.errors[0].message.startswith(
+            "the JSON document is larger than the read limit of 64 MiB (1 bytes)"
+        )
+        assert result.errors[0].text("da").startswith("JSON-dokumentet er større end læsegrænsen på 64 MiB (1 byte)")

@@ -38,6 +38,13 @@ needs_proc = pytest.mark.skipif(not ON_PROC, reason="reads /proc to find the wor
 
 #: Cases in the input of a stopped run: enough for some seconds of work, so the signal comes mid-run.
 CASES = 20_000
+#: What a stopped run says on standard error after ``mentorrules check: ``, by signal and language.
+STOPPED = {
+    ("SIGINT", "da"): "afbrudt",
+    ("SIGINT", "en"): "interrupted",
+    ("SIGTERM", "da"): "stoppet",
+    ("SIGTERM", "en"): "terminated",
+}
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float) -> bool:
@@ -131,23 +138,24 @@ class Run:
 @needs_proc
 class TestStop:
     @pytest.mark.parametrize(
-        ("name", "jobs", "fmt"),
+        ("name", "jobs", "fmt", "lang"),
         [
-            ("SIGTERM", 2, "jsonl"),
-            ("SIGINT", 2, "jsonl"),
-            ("SIGTERM", 1, "json"),
-            ("SIGINT", 2, "text"),
+            ("SIGTERM", 2, "jsonl", "da"),
+            ("SIGINT", 2, "jsonl", "en"),
+            ("SIGTERM", 1, "json", "en"),
+            ("SIGINT", 2, "text", "da"),
         ],
     )
-    def test_nothing_survives(self, big_input: Path, tmp_path: Path, name: str, jobs: int, fmt: str) -> None:
+    def test_nothing_survives(self, big_input: Path, tmp_path: Path, name: str, jobs: int, fmt: str, lang: str) -> None:
         """
         Stopped mid-run: the conventional status, no worker, no spool file, output ending on a record boundary.
 
         SIGTERM goes to the main process (as ``kill`` sends it), SIGINT to the whole process group (as a
-        terminal's Ctrl-C does: the workers ignore it and are stopped by the main process).
+        terminal's Ctrl-C does: the workers ignore it and are stopped by the main process).  The stop is
+        said in the run's language: each signal is run once in Danish and once in English.
         """
         signum = getattr(signal, name)
-        run = Run(tmp_path, big_input, "--jobs", str(jobs), "--format", fmt)
+        run = Run(tmp_path, big_input, "--jobs", str(jobs), "--format", fmt, "--lang", lang)
         workers = run.wait_for_output(jobs)
         if signum == signal.SIGINT:
             os.killpg(run.process.pid, signum)
@@ -155,7 +163,7 @@ class TestStop:
             run.process.send_signal(signum)
         status, err = run.finish()
         assert status == 128 + signum
-        assert err == f"mentorrules check: {'interrupted' if name == 'SIGINT' else 'terminated'}\n".encode()
+        assert err.decode() == f"mentorrules check: {STOPPED[name, lang]}\n"
         assert wait_until(lambda: not any(alive(pid) for pid in workers), 5), "a worker survived"
         assert list(run.tmpdir.iterdir()) == []
         out = bytes(run.out)
@@ -164,9 +172,11 @@ class TestStop:
             records = [json.loads(line) for line in out.splitlines()]
             assert 0 < len(records) < CASES
             assert records[-1]["verdict"] == "met"
+            assert [r["source"] for r in records] == [f"{big_input}:{n}" for n in range(1, len(records) + 1)]
         elif fmt == "json":  # the array stays open: a reader refuses the output, whole records are all there
             records = json.loads(out + b"]")
             assert 0 < len(records) < CASES
+            assert [r["source"] for r in records] == [f"{big_input}:{n}" for n in range(1, len(records) + 1)]
         else:
             assert re.search(rb"\nsha256:[0-9a-f]{64}\n\Z", out)
 
@@ -286,10 +296,20 @@ class TestSignals:
         monkeypatch.delattr(signal, "setitimer")
         cli._alarm(1.0)  # nothing happens
 
+    @pytest.mark.parametrize(("lang", "stopped"), [("da", "stoppet"), ("en", "terminated")])
     def test_check_stopped_in_process(
-        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path,
+        lang: str,
+        stopped: str,
     ) -> None:
-        """``main`` reports the stop and returns 128 + the signal; the output ends on a record boundary."""
+        """
+        ``main`` reports the stop, in the run's language, and returns 128 + the signal.
+
+        The output ends on a record boundary.
+        """
         path = tmp_path / "cases.jsonl"
         path.write_text("\n".join(json.dumps(complete_case_data(case_id=f"c{n}")) for n in range(3)), encoding="utf-8")
         monkeypatch.setattr(cli, "_BLOCK", 10)  # one case a chunk
@@ -303,16 +323,22 @@ class TestSignals:
             return real(options, chunk)
 
         monkeypatch.setattr(cli, "_check_chunk", stop_at_the_second)
-        status, out, err = capsys_call(capsys, "check", path, "--format", "jsonl")
-        assert (status, err) == (143, "mentorrules check: terminated\n")
-        assert [json.loads(line)["verdict"] for line in out.splitlines()] == ["met"]
+        status, out, err = capsys_call(capsys, "check", path, "--format", "jsonl", "--lang", lang)
+        assert (status, err) == (143, f"mentorrules check: {stopped}\n")
+        assert [(r["verdict"], r["source"]) for r in map(json.loads, out.splitlines())] == [("met", f"{path}:1")]
         assert out.endswith("}\n")
         calls.clear()
-        status, out, err = capsys_call(capsys, "check", path, "--format", "html")  # nothing written yet
-        assert (status, out) == (143, "")
+        status, out, err = capsys_call(capsys, "check", path, "--format", "html", "--lang", lang)  # nothing written yet
+        assert (status, out, err) == (143, "", f"mentorrules check: {stopped}\n")
 
+    @pytest.mark.parametrize(("lang", "stopped"), [("da", "afbrudt"), ("en", "interrupted")])
     def test_stopped_while_writing(
-        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path,
+        lang: str,
+        stopped: str,
     ) -> None:
         """A signal while records are written stops the run after them."""
         path = tmp_path / "cases.jsonl"
@@ -326,8 +352,8 @@ class TestSignals:
             real(self, data)
 
         monkeypatch.setattr(cli._Output, "raw", raw)
-        status, out, err = capsys_call(capsys, "check", path, "--format", "json")
-        assert (status, err) == (130, "mentorrules check: interrupted\n")
+        status, out, err = capsys_call(capsys, "check", path, "--format", "json", "--lang", lang)
+        assert (status, err) == (130, f"mentorrules check: {stopped}\n")
         assert len(json.loads(out + "]")) == 1
 
 

@@ -21,12 +21,15 @@ from types import MappingProxyType
 
 import pytest
 
+import builders
+from builders import complete_case, complete_mentor, finding
 from mentorrules.engine.notices import NOTICE_CODES, NOTICE_EXPLAINER, NOTICE_TEXTS
 from mentorrules.law.versions import SNAPSHOTS, LawSnapshot, snapshot_for
+from mentorrules.model.facts import Assessment, Engager, MentorEmployer
 from mentorrules.model.outcomes import FactValue, Notice, Verdict
 from mentorrules.model.references import LegalReference
 from mentorrules.rules import CATALOGUE
-from mentorrules.rules._base import AMBIGUOUS_DATES, AMBIGUOUS_TEMPLATE, Rule, RuleView
+from mentorrules.rules._base import AMBIGUOUS_DATES, AMBIGUOUS_TEMPLATE, Rule, RuleView, _resolve_texts
 
 
 #: One law date per snapshot of the law (its first day).
@@ -212,3 +215,72 @@ def test_decimals_are_written_the_danish_way() -> None:
     assert "7,5" in finding.message("da")
     assert "7.5" in finding.message("en")
     assert "7.5" == finding.to_dict()["facts"]["amount"]
+
+
+# --- words that differ between law versions ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("decided", "danish", "english"),
+    [
+        (date(2026, 1, 31), "eller jobcenteret indgår", "or the job centre."),
+        (date(2026, 2, 1), "eller kommunen indgår", "or the municipality."),  # lov nr. 1750/2025, § 1, nr. 1
+    ],
+)
+def test_the_authority_is_named_as_the_law_in_force_names_it(decided: date, danish: str, english: str) -> None:
+    """From 2026-02-01 the act says »kommunen« where it said »jobcenteret«: the messages follow, the day before and of."""
+    mentor = complete_mentor(employer=MentorEmployer.EXTERNAL_CONSULTANT, engaged_by=Engager.COMPANY)
+    case = complete_case(decision_date=decided, decisive_need=Assessment(outcome=True, on=decided), mentor=mentor)
+    found = finding(case, "eligibility.mentor")
+    assert found.verdict is Verdict.MET
+    assert danish in found.message("da")
+    assert english in found.message("en")
+
+
+@pytest.mark.parametrize(
+    ("build", "danish", "english"),
+    [
+        ("complete_case_2014", "registrering af den skriftlige aftale", "record of the written agreement"),
+        ("complete_case", "registrering af »Min Plan«", "record of »Min Plan« (the person's plan)"),
+    ],
+)
+def test_the_record_is_named_as_the_law_version_names_it(build: str, danish: str, english: str) -> None:
+    """Chapter 9 b (lab-2014) asks for a written agreement; the 2020 act for »Min Plan«."""
+    base = getattr(builders, build)()
+    period = builders.complete_period(base.periods[0].start, base.periods[0].end, agreement=None)
+    found = builders.finding(getattr(builders, build)(periods=(period,)), "agreement.written")
+    assert danish in found.message("da")
+    assert english in found.message("en")
+
+
+@pytest.mark.parametrize(
+    ("day", "danish", "english"),
+    [
+        (date(2019, 12, 31), "Skriftlig aftale", "Written agreement"),  # chapter 9 b: a written agreement
+        (date(2020, 1, 1), "Registrering i »Min Plan«", "Record in »Min Plan« (the person's plan)"),
+    ],
+)
+def test_a_title_is_worded_as_the_law_version_words_it_in_each_language(day: date, danish: str, english: str) -> None:
+    written = next(rule for rule in CATALOGUE if rule.id == "agreement.written")
+    view = RuleView(written, snapshot_for(day))
+    assert (view.title("da"), view.title("en")) == (danish, english)
+    # the title in a message template ({title}) is the law version's, in the message's language
+    assert (view._words[0]["title"], view._words[1]["title"]) == (danish, english)
+
+
+def test_every_title_has_both_languages_on_every_epoch() -> None:
+    for rule in CATALOGUE:
+        for snapshot in SNAPSHOTS:
+            view = RuleView(rule, snapshot)
+            own = rule.titles.get(snapshot.version.id)
+            assert view.title("da") == (own[0] if own else rule.title_da)
+            assert view.title("en") == (own[1] if own else rule.title_en)
+            assert view.title("da") != view.title("en")
+
+
+def test_a_template_for_the_law_version_overrides_the_general_one_whatever_the_order() -> None:
+    texts = {"met@lab-2014": ("a", "a"), "met": ("b", "b"), "met@lab-2020": ("c", "c"), "not_met/x": ("d", "d")}
+    for law, expected in (("lab-2014", "a"), ("lab-2020", "c"), ("lab-2030", "b")):
+        resolved = _resolve_texts(texts, law)
+        assert resolved[(Verdict.MET, "")] == (expected, expected)
+        assert resolved[(Verdict.NOT_MET, "x")] == ("d", "d")

@@ -136,9 +136,9 @@ from mentorrules._version import __version__
 from mentorrules.law.versions import BEK_AMENDMENT_NOTE, BEK_AMENDMENT_UNVERIFIED_FROM, LawSnapshot, snapshot_for
 from mentorrules.model.amounts import MAX_DECIMAL_PLACES, scaled_decimal
 from mentorrules.model.description import described
-from mentorrules.model.exceptions import CaseError, CostClaimError, FieldError, UnsupportedDateError
+from mentorrules.model.exceptions import CaseError, CostClaimError, FieldError, Message, Messages, UnsupportedDateError
 from mentorrules.model.facts import Engager
-from mentorrules.model.generated import JSON, Described, Dialect, codec, decode_json
+from mentorrules.model.generated import FIELD_MESSAGES, JSON, Described, Dialect, codec, decode_json
 from mentorrules.model.outcomes import VERDICT_WORDS, FactValue, Finding, Notice, Verdict, aggregate_verdict, check_lang
 from mentorrules.model.references import LegalReference, ReferenceKind
 
@@ -175,8 +175,30 @@ _WHY_UNSUPPORTED: Final = (
     "the costs of mentor support are modelled from 2020-01-01 to 2026-12-31, under LAB 2019 (§§ 169-171) and "
     "the executive orders BEK nr. 1180/2019, 2006/2020, 2636/2021 and 1216/2023. Before 2020 the mentor rules "
     "of the executive order (e.g. BEK nr. 977/2018 § 59) had a different text, without the wage-cost calculation "
-    "and its exclusions (LAW.md A2.4); a new main act on the employment effort is announced from 2027-01-01 "
+    "and its exclusions; a new main act on the employment effort is announced from 2027-01-01 "
     "but was not enacted in the sources the rules were built from"
+)
+_WHY_UNSUPPORTED_DA: Final = (
+    "udgifter til mentorstøtte er modelleret fra 2020-01-01 til 2026-12-31 efter LAB 2019 (§§ 169-171) og "
+    "bekendtgørelserne BEK nr. 1180/2019, 2006/2020, 2636/2021 og 1216/2023. Før 2020 havde bekendtgørelsens "
+    "mentorregler (f.eks. BEK nr. 977/2018 § 59) en anden tekst, uden beregningen af lønomkostninger og dens "
+    "undtagelser; en ny hovedlov om beskæftigelsesindsatsen er varslet fra 2027-01-01, men var ikke vedtaget i de "
+    "kilder, reglerne bygger på"
+)
+
+#: The messages about a claim (the rest are the readers', :data:`~mentorrules.model.generated.FIELD_MESSAGES`).
+_MESSAGES: Final = Messages(
+    {
+        "costs.rate_required": ("skal angives, når kind er {kind}", "is required for kind {kind}"),
+        "costs.rate_of_other_kind": (
+            "hører kun til kind {other}; når kind er {kind}, angives {rate}",
+            "is only for kind {other}; for kind {kind} give {rate}",
+        ),
+        "costs.not_a_claim": (
+            "forventede en CostClaim, ikke {actual}; brug load_cost_claim() til JSON",
+            "expected a CostClaim, not {actual}; use load_cost_claim() for JSON",
+        ),
+    }
 )
 
 
@@ -267,10 +289,11 @@ class CostClaim(Described):
 
     _document_error: ClassVar[type[CaseError]] = CostClaimError
     _document_name: ClassVar[str] = "a cost claim"
+    _document_name_da: ClassVar[str] = "en udgiftsopgørelse"
     _document_format: ClassVar[Dialect] = JSON
 
     @classmethod
-    def _related_problems(cls, values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, str]]:
+    def _related_problems(cls, values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, Message]]:
         """The rate the kind needs must be given, and the other rate must not be."""
         kind = values.get("kind")
         if type(kind) is not CostKind:
@@ -279,11 +302,12 @@ class CostClaim(Described):
         other_kind = CostKind.CONSULTANT_FEE if kind is CostKind.WAGE else CostKind.WAGE
         rate_name, other_name = _RATE_OF[kind], _RATE_OF[other_kind]
         if values.get(rate_name) is None and rate_name not in bad:
-            problems.append((rate_name, f"is required for kind {kind.value!r}"))
+            problems.append((rate_name, _MESSAGES.of("costs.rate_required", kind=repr(kind.value))))
         if values.get(other_name) is not None and other_name not in bad:
-            problems.append(
-                (other_name, f"is only for kind {other_kind.value!r}; for kind {kind.value!r} give {rate_name!r}")
+            wrong = _MESSAGES.of(
+                "costs.rate_of_other_kind", other=repr(other_kind.value), kind=repr(kind.value), rate=repr(rate_name)
             )
+            problems.append((other_name, wrong))
         return problems
 
     @property
@@ -426,9 +450,9 @@ def _unverified_amendment() -> LegalReference:
         kind=ReferenceKind.EXECUTIVE_ORDER,
         verified=False,
         note=(
-            "Amends BEK nr. 1216 af 28. september 2023. Its text was not available to the legal research (LAW.md "
-            "A2.1), so whether it changes the mentor sections §§ 123-127 is not verified; the date of issue is "
-            "taken as the date from which it may apply."
+            "Amends BEK nr. 1216 af 28. september 2023. Its text was not available to the legal research behind "
+            "this library, so whether it changes the mentor sections §§ 123-127 is not verified; the date of issue "
+            "is taken as the date from which it may apply."
         ),
     )
 
@@ -790,7 +814,14 @@ class CostDecision:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def explain(self, lang: str = "da") -> str:
-        """Return a readable account: the result, then every item that applies, then the notices."""
+        """
+        Return a readable account in ``lang``: the result, then every item that applies, then the notices.
+
+        Each item is tagged by what it does to the amount: *medregnet* / *included*, *ikke
+        medregnet* / *excluded*, *uoverensstemmelse* / *inconsistent* (more deducted hours than
+        mentor hours), or, while it waits, *kræver vurdering* / *mangler oplysninger*; never
+        *opfyldt* / *met*, which would read as a condition of the law.
+        """
         check_lang(lang)
         words = VERDICT_WORDS[lang]
         source = self.findings[0].references[0].source
@@ -808,7 +839,7 @@ class CostDecision:
             if finding.verdict is Verdict.NOT_APPLICABLE:
                 skipped.append(finding.rule)
             else:
-                lines.append(f"[{words[finding.verdict]}] {finding.rule}: {finding.message(lang)}")
+                lines.append(f"[{_tag(finding, lang)}] {finding.rule}: {finding.message(lang)}")
         if skipped:
             lines.append(f"{'Ikke relevant' if da else 'Not applicable'}: {', '.join(skipped)}")
         if self.notices:
@@ -816,6 +847,36 @@ class CostDecision:
             lines.append("Bemærkninger:" if da else "Notices:")
             lines.extend(f"- {notice.message(lang)}" for notice in self.notices)
         return "\n".join(lines)
+
+
+#: The words that tag a cost finding in :meth:`CostDecision.explain`: whether its item counts in the amount.
+_TAG_WORDS: Final = MappingProxyType(
+    {
+        "da": MappingProxyType(
+            {"included": "medregnet", "excluded": "ikke medregnet", "inconsistent": "uoverensstemmelse"}
+        ),
+        "en": MappingProxyType({"included": "included", "excluded": "excluded", "inconsistent": "inconsistent"}),
+    }
+)
+
+
+def _tag(finding: Finding, lang: str) -> str:
+    """
+    Tag a cost finding by what it does to the amount, not as a condition met or not.
+
+    A finding that applied the law to its item (``met``), or refused it (``not_met``), is
+    *medregnet* / *included* or *ikke medregnet* / *excluded* as its ``included`` fact says;
+    more deducted hours than mentor hours (``costs.eligible_hours`` not met) is
+    *uoverensstemmelse* / *inconsistent*.  A finding that waits (``needs_assessment``,
+    ``missing_facts``) keeps the verdict's words.
+    """
+    verdict = finding.verdict
+    words = _TAG_WORDS[lang]
+    if verdict is Verdict.NOT_MET and finding.rule == "costs.eligible_hours":
+        return words["inconsistent"]
+    if verdict is Verdict.MET or verdict is Verdict.NOT_MET:
+        return words["included" if finding.facts["included"] else "excluded"]
+    return VERDICT_WORDS[lang][verdict]
 
 
 # --- the rules ---------------------------------------------------------------------
@@ -935,12 +996,12 @@ def evaluate_costs(claim: CostClaim, *, on: date) -> CostDecision:
         UnsupportedDateError: When ``on`` lies outside 2020-01-01..2026-12-31.
     """
     if type(claim) is not CostClaim:
-        message = f"expected a CostClaim, not {type(claim).__name__}; use load_cost_claim() for JSON"
-        raise CostClaimError([FieldError(path="", message=message)])
+        raise CostClaimError([FieldError.of("", _MESSAGES.of("costs.not_a_claim", actual=type(claim).__name__))])
     if type(on) is not date:
-        raise CostClaimError([FieldError(path="on", message=f"must be a date, not {type(on).__name__}")])
+        wrong = FIELD_MESSAGES.of("field.must_be", expected=("en dato", "a date"), actual=type(on).__name__)
+        raise CostClaimError([FieldError.of("on", wrong)])
     if not FIRST_DATE <= on <= LAST_DATE:
-        raise UnsupportedDateError(on, what="law date", detail=_WHY_UNSUPPORTED)
+        raise UnsupportedDateError(on, what="law date", detail=_WHY_UNSUPPORTED, detail_da=_WHY_UNSUPPORTED_DA)
     law = snapshot_for(on)
     wage = claim.kind is CostKind.WAGE
     lab = _lab_basis(law, claim)

@@ -8,12 +8,45 @@ fingerprint of the decision, and the error of a row that is not a valid case.
 pandas is an optional dependency (``pip install mentorrules[pandas]``); it is
 imported only when the function is called.
 
+A frame holds its cases in one of two forms, or in one column:
+
+*Nested* (what ``pd.DataFrame(cases)`` and ``pd.read_json(..., lines=True)`` give)
+    One column per field of :class:`~mentorrules.Case`, named as the field
+    (``decision_date``, ``citizen``, ``periods``, ...), holding the field's
+    JSON value: an object as a mapping, a list as a list.
+*Dotted* (what :func:`pandas.json_normalize` gives)
+    An object's fields spread over columns named by their path
+    (``citizen.birth_date``, ``decisive_need.outcome``); lists stay whole in
+    one column (``periods``, ``tasks``).  The two forms mix freely, field by
+    field, and give the same results for the same cases.
+*One column* (``column=``)
+    Each cell a whole case: a mapping, JSON text or a :class:`~mentorrules.Case`.
+
+In the nested and the dotted form a missing value (``None``, ``NaN``, ``NA``,
+``NaT``) means that the key is absent from the row's case: the fact is
+*unknown*, as ``null`` is.  An object whose columns are all missing in a row is
+absent as a whole, which is how :func:`~pandas.json_normalize` writes an
+object that was ``null``.
+
+The columns are checked once, before any row is read.  A column that cannot
+hold a field of a case (an unknown name, a path into a value or into a list
+such as ``periods.start``), a name given to two columns, a required field
+without a column (``decision_date``, or ``decisive_need.outcome`` beside
+other ``decisive_need.*`` columns), and a row with a value both in an
+object's column and in one of its dotted columns (``citizen`` and
+``citizen.birth_date``) raise one :class:`~mentorrules.CaseError` whose
+``errors`` name every bad column by its name.  A row that is not a valid case
+is not an error of the frame: the row's ``error`` column says why.
+
 In a notebook::
+
+    import json
 
     import pandas as pd
     from mentorrules.frame import evaluate_frame
 
-    cases = pd.read_json("cases.jsonl", lines=True, dtype=False)  # one column per Case field
+    cases = pd.read_json("cases.jsonl", lines=True, dtype=False)  # nested: one column per Case field
+    # or, from records a system exported: pd.json_normalize([json.loads(line) for line in open("cases.jsonl")])
     decisions = evaluate_frame(cases)
     decisions["verdict"].value_counts()
     decisions[decisions["duration.period_length"] == "not_met"]
@@ -26,14 +59,18 @@ timestamps are accepted and read as their date.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+import difflib
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from mentorrules.batch import evaluate_many
+from mentorrules.codec.cases import case_schema
 from mentorrules.engine.evaluate import rule_catalogue
 from mentorrules.engine.notices import case_id_withheld
 from mentorrules.law.interpretation import Interpretation
+from mentorrules.model.exceptions import CaseError, FieldError
 from mentorrules.model.outcomes import Decision, Verdict
 
 
@@ -56,6 +93,9 @@ _SEVERITY = MappingProxyType(
     }
 )
 
+#: The row labels a frame-level error names before it says how many more there are.
+_SHOWN_ROWS = 3
+
 
 def evaluate_frame(
     df: pd.DataFrame,
@@ -68,15 +108,17 @@ def evaluate_frame(
     Evaluate every row of a DataFrame as a case and return one row of results per case.
 
     Args:
-        df: The cases.  Either every column is named as a field of
-            :class:`~mentorrules.Case` (``decision_date``, ``citizen``,
-            ``periods``, ...) and holds JSON-compatible values (missing
-            values, ``NaN`` and ``NA``, mean *unknown*), or ``column`` names
-            the one column that holds each case as a mapping, as JSON text or
-            as a :class:`~mentorrules.Case`.
+        df: The cases.  Either the columns are named as the fields of
+            :class:`~mentorrules.Case`, nested (``citizen`` holding a
+            mapping), dotted (``citizen.birth_date``, as
+            :func:`pandas.json_normalize` writes them) or both, and hold
+            JSON-compatible values, where a missing value (``None``, ``NaN``,
+            ``NA``, ``NaT``) means the key is absent (*unknown*); or
+            ``column`` names the one column that holds each case as a
+            mapping, as JSON text or as a :class:`~mentorrules.Case`.
         interpretation: The interpretation applied to every case.
-        column: The column holding whole cases, or ``None`` for one column
-            per field.
+        column: The column holding whole cases, or ``None`` for columns named
+            as the fields.
         jobs: Worker processes (see :func:`~mentorrules.evaluate_many`).
 
     Returns:
@@ -93,6 +135,9 @@ def evaluate_frame(
     Raises:
         ImportError: pandas is not installed.
         KeyError: ``column`` is not a column of ``df``.
+        CaseError: Without ``column``: the columns cannot be the fields of a
+            case (see the module documentation).  Raised once, before any row
+            is evaluated; its ``errors`` name every bad column by its name.
 
     >>> import pandas as pd
     >>> cases = pd.DataFrame({
@@ -105,18 +150,28 @@ def evaluate_frame(
     ['met', 'not_met', <NA>]
     >>> result["error"].notna().tolist()
     [False, False, True]
+
+    The dotted columns of :func:`pandas.json_normalize` give the same results:
+
+    >>> records = [{"decision_date": "2024-02-20", "citizen": {"birth_date": "1990-05-01"}}, {"decision_date": "2024-02-20"}]
+    >>> dotted = pd.json_normalize(records)
+    >>> list(dotted.columns)
+    ['decision_date', 'citizen.birth_date']
+    >>> evaluate_frame(dotted).equals(evaluate_frame(pd.DataFrame(records)))
+    True
+    >>> evaluate_frame(pd.DataFrame({"decision_date": ["2024-02-20"], "citizen.birth_dat": ["1990-05-01"]}))
+    Traceback (most recent call last):
+    ...
+    mentorrules.model.exceptions.CaseError: 1 bad field: citizen.birth_dat: not a field of 'citizen'; did you mean 'citizen.birth_date'?
     """
     try:
         import pandas as pd  # optional dependency, imported on use
     except ImportError as exc:
         raise ImportError("evaluate_frame needs pandas: pip install mentorrules[pandas]") from exc
     missing = (pd.NA, pd.NaT)
+    items: Iterator[Any]
     if column is None:
-        names = [str(name) for name in df.columns]
-        items: Iterator[Any] = (
-            {name: _plain(value, missing) for name, value in zip(names, row, strict=True)}
-            for row in df.itertuples(index=False, name=None)
-        )
+        items = _nested_rows(df, _field_paths(df, missing), missing)
     else:
         if column not in df.columns:
             raise KeyError(f"no column {column!r}; the columns are {', '.join(map(str, df.columns))}")
@@ -130,6 +185,163 @@ def evaluate_frame(
             data[name].append(row.get(name, pd.NA))
     frame = pd.DataFrame(data, index=df.index, columns=columns)
     return frame.astype({name: ("Int64" if name == "unresolved" else "string") for name in columns})
+
+
+# --- the columns: which field of a case each one holds --------------------------------------------
+
+
+class _Object(NamedTuple):
+    """An object of the case format: its fields (a nested :class:`_Object`, ``"list"`` or ``"value"``)."""
+
+    fields: Mapping[str, _Object | str]
+    required: frozenset[str]
+
+
+def _read_case_object() -> _Object:
+    """Return the fields of a case, read from the case format's JSON Schema (:func:`~mentorrules.case_schema`)."""
+    definitions: dict[str, Any] = case_schema()["$defs"]
+
+    def read_object(spec: dict[str, Any]) -> _Object:
+        fields = {name: read_field(field) for name, field in spec["properties"].items()}
+        return _Object(MappingProxyType(fields), frozenset(spec["required"]))
+
+    def read_field(spec: dict[str, Any]) -> _Object | str:
+        for alternative in spec.get("anyOf", [spec]):
+            if "$ref" in alternative:  # an object, or null
+                return read_object(definitions[alternative["$ref"].rpartition("/")[2]])
+        types = spec.get("type", [])
+        return "list" if "array" in ([types] if isinstance(types, str) else types) else "value"
+
+    return read_object(definitions["Case"])
+
+
+#: The fields of a case, read once on import (a fraction of a millisecond): a tuple of read-only mappings,
+#: so no module-level state that a thread could change.
+_CASE_OBJECT: Final = _read_case_object()
+
+
+def _field_paths(df: pd.DataFrame, missing: tuple[object, ...]) -> list[tuple[str, ...]]:
+    """
+    Return the path of the field each column holds (``("citizen", "birth_date")``), in column order.
+
+    Raises:
+        CaseError: Some columns cannot be the fields of a case; every bad column is named.
+    """
+    names = [str(name) for name in df.columns]
+    paths = [tuple(name.split(".")) for name in names]
+    counts = Counter(names)
+    errors: list[FieldError] = []
+    valid: dict[tuple[str, ...], int] = {}  # the path of each good column, and its position
+    for position, (name, path) in enumerate(zip(names, paths, strict=True)):
+        if counts[name] > 1:
+            if names.index(name) == position:  # reported once, at the first of the columns
+                errors.append(FieldError(path=name, message=f"{counts[name]} columns have this name; give a field one"))
+        elif (message := _path_error(path)) is not None:
+            errors.append(FieldError(path=name, message=message))
+        else:
+            errors.extend(_overlaps(df, (path, position), valid, missing))
+            valid[path] = position
+    errors.extend(
+        FieldError(path=".".join(path), message="is required, and the frame has no column for it")
+        for path in _required_without_column(set(paths))
+    )
+    if errors:
+        raise CaseError(errors)
+    return paths
+
+
+def _path_error(path: tuple[str, ...]) -> str | None:
+    """Return why a column cannot hold the field at ``path``, or ``None`` if it can."""
+    node: _Object | str = _CASE_OBJECT
+    for depth, key in enumerate(path):
+        owner = ".".join(path[:depth])
+        if isinstance(node, str):
+            if node == "list":
+                return f"{owner!r} is a list: keep each case's list whole, in the column {owner!r}"
+            return f"{owner!r} is a single value, not an object with fields"
+        if key not in node.fields:
+            close = difflib.get_close_matches(key, list(node.fields), n=1)
+            hint = f"; did you mean {'.'.join((*path[:depth], close[0]))!r}?" if close else ""
+            return f"not a field of {repr(owner) if owner else 'a case'}{hint}"
+        node = node.fields[key]
+    return None
+
+
+def _overlaps(
+    df: pd.DataFrame,
+    column: tuple[tuple[str, ...], int],
+    earlier: dict[tuple[str, ...], int],
+    missing: tuple[object, ...],
+) -> list[FieldError]:
+    """
+    Return an error for each earlier column that holds an object around the column's field, or a field in it.
+
+    An object may have a column of its own (``citizen``, nested) and dotted
+    columns (``citizen.birth_date``): :func:`pandas.json_normalize` writes
+    both for an object that is ``null`` in some rows.  But no row may have a
+    value in both, which would leave it unclear which one holds the object.
+    """
+    errors = []
+    for other in earlier.items():
+        (outer, outer_at), (inner, inner_at) = sorted((other, column), key=lambda item: len(item[0]))
+        if inner[: len(outer)] != outer:
+            continue
+        rows = [
+            label
+            for label, a, b in zip(df.index, df.iloc[:, outer_at], df.iloc[:, inner_at], strict=True)
+            if _plain(a, missing) is not None and _plain(b, missing) is not None
+        ]
+        if rows:
+            more = f" and {len(rows) - _SHOWN_ROWS} more" if len(rows) > _SHOWN_ROWS else ""
+            shown = ", ".join(map(repr, rows[:_SHOWN_ROWS])) + more
+            message = (
+                f"has a value in the same row as the column {'.'.join(outer)!r} (row {shown}): "
+                "give an object either whole in its own column or in dotted columns, not both"
+            )
+            errors.append(FieldError(path=".".join(inner), message=message))
+    return errors
+
+
+def _required_without_column(paths: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """
+    Return the required fields no column holds.
+
+    They are the case's own (``decision_date``), and those of an object
+    given in dotted columns (``decisive_need.on`` without
+    ``decisive_need.outcome``): such columns could never make a valid object.
+    """
+    absent: list[tuple[str, ...]] = []
+
+    def has_column(path: tuple[str, ...], *, inside: bool) -> bool:
+        return any(p[: len(path)] == path and (len(p) > len(path) or not inside) for p in paths)
+
+    def visit(prefix: tuple[str, ...], node: _Object) -> None:
+        for name, field in node.fields.items():
+            path = (*prefix, name)
+            if name in node.required and not has_column(path, inside=False):
+                absent.append(path)
+            if isinstance(field, _Object) and has_column(path, inside=True):
+                visit(path, field)
+
+    visit((), _CASE_OBJECT)
+    return absent
+
+
+def _nested_rows(
+    df: pd.DataFrame, paths: list[tuple[str, ...]], missing: tuple[object, ...]
+) -> Iterator[dict[str, Any]]:
+    """Yield each row as a case: the nested mapping of its fields, without the missing values."""
+    for row in df.itertuples(index=False, name=None):
+        case: dict[str, Any] = {}
+        for path, cell in zip(paths, row, strict=True):
+            value = _plain(cell, missing)
+            if value is None:
+                continue
+            target = case
+            for key in path[:-1]:
+                target = target.setdefault(key, {})
+            target[path[-1]] = value
+        yield case
 
 
 def _row(decision: Decision, rule_ids: list[str]) -> dict[str, object]:

@@ -12,7 +12,13 @@ and for people.  This module writes it for people:
   them) and documents; :func:`finding_markdown` and :func:`finding_html` do
   the same for one :class:`~mentorrules.Finding`;
 * :func:`report`: an auditor's report over many decisions, with counts by
-  verdict, by rule and verdict and by law version, then one section per case.
+  verdict, by rule and verdict, of the rights and by law version, then one
+  section per case (with where it came from, when given).
+
+A statutory right (``right.*``) does not enter the overall verdict: every
+rendering shows it apart, with neutral words citing the provision of the law
+version applied ("ret efter § 167, stk. 2", "ingen ret efter § 167, stk. 2 —
+støtten er skønsmæssig", or pending, with the findings that wait on it).
 
 Danish (``"da"``) is the default and the authoritative language; English
 (``"en"``) is a translation.  The HTML is self-contained: one inline
@@ -34,13 +40,14 @@ import json
 import re
 import textwrap
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Literal
 
 from mentorrules._version import __version__
 from mentorrules.engine.notices import case_id_withheld
 from mentorrules.law.interpretation import Interpretation
+from mentorrules.model.cpr import looks_like_cpr
 from mentorrules.model.exceptions import CaseError, UnsupportedDateError
 from mentorrules.model.outcomes import (
     VERDICT_WORDS,
@@ -52,9 +59,10 @@ from mentorrules.model.outcomes import (
     check_lang,
     fact_to_json,
 )
-from mentorrules.model.references import LegalReference
+from mentorrules.model.references import LegalReference, ReferenceKind
+from mentorrules.model.words import counted
 from mentorrules.rules import CATALOGUE
-from mentorrules.rules._base import RuleView
+from mentorrules.rules._base import PENDING, RuleView
 
 
 __all__ = [
@@ -90,6 +98,12 @@ _SYMBOLS = MappingProxyType(
         Verdict.NOT_APPLICABLE: "–",
     }
 )
+#: The rule ids of the statutory rights start so: their findings say whether a right exists (DESIGN section 4).
+_RIGHT_PREFIX = "right."
+#: A right is shown by whether it exists (``yes``), does not (``no``) or is still pending (``pending``).
+_RIGHT_STATES = ("yes", "pending", "no")
+#: The neutral marks of a right's state: neither a verdict's ✓ and ✗ nor "–".
+_RIGHT_SYMBOLS = MappingProxyType({"yes": "◆", "pending": "◈", "no": "◇"})
 _FAMILIES = MappingProxyType(
     {
         "da": MappingProxyType(
@@ -176,7 +190,6 @@ _WORDS = MappingProxyType(
                 "overview": "Oversigt",
                 "cases": "Sager",
                 "case_n": "Sag {n}",
-                "decisions": "afgørelser",
                 "errors": "Fejl",
                 "count": "Antal",
                 "by_law": "Efter regelsæt",
@@ -186,6 +199,24 @@ _WORDS = MappingProxyType(
                 "no": "Nr.",
                 "no_cases": "Rapporten indeholder ingen sager.",
                 "generated": "Udarbejdet med mentorrules {version}.",
+                "right_under": "efter",
+                "right_yes": "ret{where}",
+                "right_no": "ingen ret{where} — støtten er skønsmæssig",
+                "right_pending": "afventer: ret{where}",
+                "right_yes_short": "ret",
+                "right_no_short": "ingen ret",
+                "right_pending_short": "afventer",
+                "right_alone": "Et retskrav: det indgår ikke i den samlede vurdering.",
+                "waiting": "Vurderinger, der afventer retten: {findings}.",
+                "waiting_none": "Ingen andre vurderinger afhænger af retten.",
+                "by_right": "Retskrav (indgår ikke i den samlede vurdering; ét pr. sag)",
+                "right_legend": (
+                    "{yes} ret: retten findes · {pending} afventer: det er ikke afklaret, om retten findes, og "
+                    "sagsbehandleren skal handle · {no} ingen ret: retten findes ikke eller angår ikke sagen, og "
+                    "støtten er skønsmæssig"
+                ),
+                "legal_sources": "Retskilder",
+                "input": "Inddata",
             }
         ),
         "en": MappingProxyType(
@@ -228,7 +259,6 @@ _WORDS = MappingProxyType(
                 "overview": "Overview",
                 "cases": "Cases",
                 "case_n": "Case {n}",
-                "decisions": "decisions",
                 "errors": "Errors",
                 "count": "Count",
                 "by_law": "By law version",
@@ -238,6 +268,24 @@ _WORDS = MappingProxyType(
                 "no": "No.",
                 "no_cases": "The report holds no cases.",
                 "generated": "Made with mentorrules {version}.",
+                "right_under": "under",
+                "right_yes": "right{where}",
+                "right_no": "no right{where} — the support is discretionary",
+                "right_pending": "pending: right{where}",
+                "right_yes_short": "right",
+                "right_no_short": "no right",
+                "right_pending_short": "pending",
+                "right_alone": "A statutory right: it does not enter the overall verdict.",
+                "waiting": "Findings that wait on the right: {findings}.",
+                "waiting_none": "No other finding depends on the right.",
+                "by_right": "Statutory rights (not part of the overall verdict; one per case)",
+                "right_legend": (
+                    "{yes} right: the right exists · {pending} pending: whether the right exists is not resolved, "
+                    "and the caseworker must act · {no} no right: the right does not exist or does not concern the "
+                    "case, and the support is discretionary"
+                ),
+                "legal_sources": "Legal sources",
+                "input": "Input",
             }
         ),
     }
@@ -250,21 +298,22 @@ _DEFAULT_INTERPRETATION: Mapping[str, str | bool] = MappingProxyType(Interpretat
 
 _CSS = """
 .mr{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:14px;
-line-height:1.45;color:#1f2328;background:#fff;max-width:1180px;text-align:left}
+line-height:1.45;color:#1f2328;background:#fff;max-width:1180px;text-align:left;overflow-wrap:anywhere}
 .mr *{box-sizing:border-box}
 .mr h1,.mr h2,.mr h3,.mr h4{line-height:1.25;margin:18px 0 8px;color:#1f2328;font-weight:650}
 .mr h1{font-size:24px}.mr h2{font-size:20px}.mr h3{font-size:16px}.mr h4{font-size:14px}
 .mr p{margin:6px 0}
 .mr code,.mr .mr-mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
-.mr code{background:#f6f8fa;border:1px solid #eaeef2;border-radius:4px;padding:0 4px;white-space:nowrap}
+.mr code{background:#f6f8fa;border:1px solid #eaeef2;border-radius:4px;padding:0 4px}
 .mr a{color:#0969da;text-decoration:none}.mr a:hover{text-decoration:underline}
 .mr .mr-head{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:10px 24px;
 padding:14px 18px;background:#f6f8fa;border:1px solid #d0d7de;border-left:8px solid #8c959f;border-radius:8px}
+.mr .mr-head>*{min-width:0}
 .mr .mr-head.mr-v-met{border-left-color:#1a7f37}.mr .mr-head.mr-v-not_met{border-left-color:#cf222e}
 .mr .mr-head.mr-v-needs_assessment{border-left-color:#bf8700}.mr .mr-head.mr-v-missing_facts{border-left-color:#0969da}
 .mr .mr-kicker{font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:#57606a;margin:0}
 .mr .mr-headline{font-size:20px;font-weight:650;margin:2px 0 0}
-.mr .mr-meta{display:grid;grid-template-columns:max-content auto;gap:2px 12px;margin:0;font-size:13px}
+.mr .mr-meta{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 12px;margin:0;font-size:13px}
 .mr .mr-meta dt{color:#57606a;font-weight:600}.mr .mr-meta dd{margin:0}
 .mr .mr-badge{display:inline-block;padding:1px 9px;border:1px solid;border-radius:999px;font-size:12px;
 font-weight:600;white-space:nowrap;vertical-align:baseline}
@@ -274,14 +323,19 @@ font-weight:600;white-space:nowrap;vertical-align:baseline}
 .mr .mr-needs_assessment{background:#fff8c5;color:#7d4e00;border-color:#d4a72c}
 .mr .mr-missing_facts{background:#ddf4ff;color:#0a3069;border-color:#54aeff}
 .mr .mr-not_applicable{background:#f6f8fa;color:#57606a;border-color:#d0d7de}
+.mr .mr-right{white-space:normal;background:#fff;color:#3d444d;border-color:#8c959f;border-style:dashed}
+.mr .mr-right-yes{background:#f5f0ff;color:#512a97;border-color:#c297ff;border-style:solid}
+.mr .mr-right-pending{color:#7d4e00;border-color:#d4a72c}
+.mr .mr-waiting{font-size:12px;color:#57606a;margin:4px 0 0}
 .mr .mr-note{font-size:12px;color:#57606a}
 .mr .mr-box{border:1px solid #d0d7de;border-radius:8px;padding:8px 14px;margin:12px 0}
 .mr .mr-box.mr-todo{background:#fffbeb;border-color:#e6c35c}.mr .mr-box.mr-done{background:#f0fff4;border-color:#8fd19e}
 .mr .mr-box h3{margin:4px 0 6px}
 .mr .mr-box ol{margin:4px 0;padding-left:22px}.mr .mr-box li{margin:6px 0}
+.mr .mr-scroll{overflow-x:auto;max-width:100%}
 .mr table.mr-table{border-collapse:collapse;width:100%;margin:8px 0 14px;font-size:13px}
 .mr .mr-table th,.mr .mr-table td{border:0;border-bottom:1px solid #d8dee4;padding:6px 8px;text-align:left;
-vertical-align:top;background:transparent}
+vertical-align:top;background:transparent;overflow-wrap:break-word}
 .mr .mr-table thead th{background:#f6f8fa;color:#57606a;font-size:11px;text-transform:uppercase;letter-spacing:.05em}
 .mr .mr-table thead th .mr-badge{text-transform:none;letter-spacing:0}
 .mr .mr-chosen{color:#9a6700;font-weight:600}
@@ -298,7 +352,7 @@ vertical-align:top;background:transparent}
 background:#eaeef2;color:#57606a;text-transform:uppercase;letter-spacing:.03em}
 .mr .mr-tag.mr-unverified{background:#fff1c2;color:#7d4e00}
 .mr details.mr-facts{margin-top:4px;font-size:12px;color:#57606a}.mr details.mr-facts summary{cursor:pointer}
-.mr details.mr-facts dl{display:grid;grid-template-columns:max-content auto;gap:0 10px;margin:4px 0 0}
+.mr details.mr-facts dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:0 10px;margin:4px 0 0}
 .mr details.mr-facts dt{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .mr details.mr-facts dd{margin:0}
 .mr ul.mr-notices{margin:4px 0;padding-left:20px}.mr ul.mr-notices li{margin:4px 0}
@@ -315,6 +369,18 @@ background:#eaeef2;color:#57606a;text-transform:uppercase;letter-spacing:.03em}
 .mr .mr-error{background:#ffebe9;border:1px solid #ff8182;border-radius:8px;padding:8px 14px}
 .mr .mr-error ul{margin:4px 0}
 .mr .mr-top{font-size:12px;float:right}
+.mr .mr-source{font-size:13px;font-weight:400;color:#57606a;margin-left:6px}
+@media (max-width:640px){
+.mr .mr-head{padding:10px 12px;border-left-width:6px}
+.mr .mr-headline{font-size:18px}
+.mr table.mr-stack,.mr table.mr-stack tbody,.mr table.mr-stack tr,.mr table.mr-stack th,
+.mr table.mr-stack td{display:block;width:auto}
+.mr table.mr-stack thead,.mr table.mr-stack colgroup{display:none}
+.mr table.mr-stack tr{border-bottom:1px solid #d8dee4;padding:4px 0}
+.mr table.mr-stack td{border:0;padding:2px 8px;overflow-wrap:anywhere}
+.mr table.mr-stack td[data-label]::before{content:attr(data-label) ": ";color:#57606a;font-size:11px;
+text-transform:uppercase;letter-spacing:.05em}
+}
 """
 
 
@@ -344,6 +410,84 @@ def _rights_note(decision: Decision, lang: str) -> str:
     return _WORDS[lang]["rights_note"].format(provision=provision)
 
 
+def _is_right(finding: Finding) -> bool:
+    """Return whether a finding is a statutory right's (``right.*``): it says whether a right exists."""
+    return finding.rule.startswith(_RIGHT_PREFIX)
+
+
+def _right_state(verdict: Verdict) -> str:
+    """
+    Return how a right's verdict is shown: ``yes`` (met), ``pending`` or ``no``.
+
+    A right that needs an assessment or a fact is pending (DESIGN section 5,
+    C2.11); one that is not met or does not apply does not exist, which only
+    means that the support is discretionary.
+    """
+    if verdict is Verdict.MET:
+        return "yes"
+    if verdict in (Verdict.NEEDS_ASSESSMENT, Verdict.MISSING_FACTS):
+        return "pending"
+    return "no"
+
+
+def _provision(finding: Finding) -> str | None:
+    """
+    Return the provision a right's finding cites, as ``"§ 167, stk. 2"``, from its own references.
+
+    The first reference into an act (kind ``law``) that names a section, so the
+    provision is always the one of the law version applied (``§ 31 b, stk. 2``
+    under ``lab-2014``); without one, the first reference that names a section
+    (under ``lab-2014`` the education right cites old § 31 b as an
+    interpretation); without any, ``None``.
+    """
+    sections = [r for r in finding.references if r.section]
+    laws = [r for r in sections if r.kind is ReferenceKind.LAW]
+    if not sections:
+        return None
+    reference = (laws or sections)[0]
+    stk = "" if reference.subsection is None else f", stk. {reference.subsection}"
+    return f"§ {reference.section}{stk}"
+
+
+def _right_words(finding: Finding, lang: str) -> str:
+    """Return a right's state in neutral words citing its provision: "ingen ret efter § 167, stk. 2 — ..."."""
+    w = _WORDS[lang]
+    provision = _provision(finding)
+    where = "" if provision is None else f" {w['right_under']} {provision}"
+    return w[f"right_{_right_state(finding.verdict)}"].format(where=where)
+
+
+def _badge_text(finding: Finding, lang: str) -> str:
+    """Return the mark and words of a finding's verdict; a right's in neutral words (it is no condition)."""
+    if _is_right(finding):
+        return f"{_RIGHT_SYMBOLS[_right_state(finding.verdict)]} {_right_words(finding, lang)}"
+    return f"{_SYMBOLS[finding.verdict]} {_verdict_word(finding.verdict, lang)}"
+
+
+def _waiting_on(decision: Decision, right: Finding) -> list[Finding]:
+    """
+    Return the findings of a decision that wait on a pending right.
+
+    The engine marks each finding whose verdict a pending right's coverage
+    would change with the fact ``pending`` naming the right (DESIGN section 5,
+    C2.11: such a finding takes the right's verdict, so that nothing is refused
+    that the right might cover).
+    """
+    return [f for f in decision.findings if f.facts.get(PENDING) == right.rule]
+
+
+def _waiting_text(decision: Decision, right: Finding, lang: str) -> str | None:
+    """Return which findings wait on a pending right, in words; ``None`` for a right that is not pending."""
+    if _right_state(right.verdict) != "pending":
+        return None
+    w = _WORDS[lang]
+    waiting = _waiting_on(decision, right)
+    if not waiting:
+        return w["waiting_none"]
+    names = "; ".join(f"{_finding_title(f, lang)} ({_subject(f.subject, lang)})" for f in waiting)
+    return w["waiting"].format(findings=names)
+
+
 def _family(rule: str) -> str:
     return rule.partition(".")[0]
 
@@ -369,7 +513,7 @@ def _case_label(decision: Decision, lang: str) -> str | None:
     case_id = decision.case.case_id
     if case_id is None:
         return None
-    if case_id_withheld(decision):
+    if case_id_withheld(decision) or looks_like_cpr(case_id):
         return _WORDS[lang]["hidden_id"]
     return case_id
 
@@ -397,12 +541,17 @@ def _interpretation_items(decision: Decision) -> Iterator[tuple[str, str, bool]]
 
 #: A space a line must not break at: after "§", "stk." and "nr.", and before "pkt." (in citations).
 _GLUE = re.compile(r"(?<=§) |(?<=§§) |(?<=\bstk\.) |(?<=\bnr\.) |(?<=[0-9]\.) (?=pkt\.)")
+#: A Danish date in words, as sources name their version ("1. marts 2024"): kept on one line in plain text.
+_DANISH_DATE = re.compile(
+    r"\b[0-9]{1,2}\. (?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december) [0-9]{4}\b"
+)
 
 
 def _wrap(text: str, indent: str = "", hanging: str | None = None) -> str:
     """Wrap at :data:`WIDTH` without breaking dates, hyphenated words or citations such as "§ 167, stk. 1"."""
+    glued = _DANISH_DATE.sub(lambda match: match.group(0).replace(" ", "\xa0"), _GLUE.sub("\xa0", text))
     return textwrap.fill(
-        _GLUE.sub("\xa0", text),
+        glued,
         width=WIDTH,
         initial_indent=indent,
         subsequent_indent=indent if hanging is None else hanging,
@@ -415,10 +564,51 @@ def _heading(text: str, underline: str) -> list[str]:
     return [text, underline * len(text)]
 
 
-def _finding_lines(finding: Finding, lang: str) -> list[str]:
-    verdict = finding.verdict
-    head = f"{_SYMBOLS[verdict]} {_verdict_word(verdict, lang)} · {_finding_title(finding, lang)} · {_subject(finding.subject, lang)}"
-    return [_wrap(head, "  ", "      "), _wrap(finding.message(lang), "      ")]
+def _text_reference(reference: LegalReference, lang: str) -> str:
+    """Return a citation with its source (the act or order and its version), as the Markdown and HTML show it."""
+    extra: list[str] = []
+    if reference.kind not in (ReferenceKind.LAW, ReferenceKind.EXECUTIVE_ORDER):
+        extra.append(_KINDS[lang][reference.kind.value])
+    if not reference.citation.startswith(reference.source):  # "lov nr. 295 af 20. marts 2023, § 1, nr. 10" names it
+        extra.append(reference.source)
+    if not reference.verified:
+        extra.append(_WORDS[lang]["not_verified"])
+    return f"{reference.citation} ({', '.join(extra)})" if extra else reference.citation
+
+
+def _text_sources(references: Iterable[LegalReference], lang: str, indent: str) -> str:
+    """Return the line naming the sources of a finding or notice, wrapped under ``indent``."""
+    cited = "; ".join(_text_reference(r, lang) for r in references)
+    return _wrap(f"{_WORDS[lang]['sources']}: {cited}", indent, indent + "  ")
+
+
+def _finding_lines(
+    finding: Finding, lang: str, decision: Decision | None = None, *, sources: bool = False
+) -> list[str]:
+    """
+    Return a finding as text: its verdict, title and subject, then its message.
+
+    With ``decision``, a pending right also names the findings that wait on it;
+    with ``sources``, a last line names every reference with its source.
+    """
+    head = f"{_badge_text(finding, lang)} · {_finding_title(finding, lang)} · {_subject(finding.subject, lang)}"
+    lines = [_wrap(head, "  ", "      "), _wrap(finding.message(lang), "      ")]
+    waiting = None if decision is None or not _is_right(finding) else _waiting_text(decision, finding, lang)
+    if waiting is not None:
+        lines.append(_wrap(waiting, "      "))
+    if sources:
+        lines.append(_text_sources(finding.references, lang, "      "))
+    return lines
+
+
+def _legal_sources(decision: Decision) -> list[tuple[str, str]]:
+    """Return the distinct sources (act or order in its version, and its address) the decision cites, in order."""
+    found: dict[tuple[str, str], None] = {}
+    cited = [f.references for f in decision.findings] + [n.references for n in decision.notices]
+    for references in cited:
+        for reference in references:
+            found.setdefault((reference.source, reference.url), None)
+    return list(found)
 
 
 def explain(decision: Decision, lang: str = "da") -> str:
@@ -429,7 +619,13 @@ def explain(decision: Decision, lang: str = "da") -> str:
     the law version), then what a caseworker must still resolve
     (:meth:`~mentorrules.Decision.unresolved`), then every finding grouped by
     rule family with its verdict, subject and message (which ends with the
-    legal citation), then the notices, the interpretation and the fingerprint.
+    legal citation) and a line naming each reference with its source (the act
+    or executive order and the version in force, e.g. "LBK nr. 280 af 1. marts
+    2024"), then the notices, the sources with their addresses, the
+    interpretation and the fingerprint.  A statutory right is no condition
+    (it does not enter the overall verdict): it is shown by whether the right
+    exists under the provision cited ("ingen ret efter § 167, stk. 2 — støtten
+    er skønsmæssig"), and a pending right names the findings that wait on it.
     Lines are wrapped at 100 characters.
 
     Args:
@@ -457,7 +653,7 @@ def explain(decision: Decision, lang: str = "da") -> str:
     if not unresolved:
         lines.append(_wrap(w["nothing_unresolved"], "  "))
     for finding in unresolved:
-        lines += _finding_lines(finding, lang)
+        lines += _finding_lines(finding, lang, decision)
 
     lines += ["", *_heading(w["findings"], "-")]
     for family, findings in _by_family(decision.findings).items():
@@ -465,13 +661,22 @@ def explain(decision: Decision, lang: str = "da") -> str:
         if family == "right":
             lines.append(_wrap(_rights_note(decision, lang), "  (", "   ") + ")")
         for finding in findings:
-            lines += _finding_lines(finding, lang)
+            lines += _finding_lines(finding, lang, decision, sources=True)
 
     if decision.notices:
         lines += ["", *_heading(f"{w['notices']} ({len(decision.notices)})", "-")]
         for notice in decision.notices:
             where = f" · {notice.subject}" if notice.subject else ""
             lines.append(_wrap(f"• {notice.code}{where}: {notice.message(lang)}", "  ", "    "))
+            if notice.references:
+                lines.append(_text_sources(notice.references, lang, "    "))
+
+    sources = _legal_sources(decision)
+    lines += ["", *_heading(f"{w['legal_sources']} ({len(sources)})", "-")]
+    for source, url in sources:
+        lines.append(_wrap(f"• {source}", "  ", "    "))
+        if url.startswith(_WEB):
+            lines.append(f"    {url}")
 
     settings = ", ".join(f"{key}={value}" for key, value, _ in _interpretation_items(decision))
     lines += [
@@ -519,6 +724,28 @@ def _md_badge(verdict: Verdict, lang: str) -> str:
     return f"{_SYMBOLS[verdict]} {_verdict_word(verdict, lang)}"
 
 
+def _md_finding_badge(finding: Finding, lang: str) -> str:
+    """Return a finding's verdict for Markdown; a right's in neutral words."""
+    return _md(_badge_text(finding, lang))
+
+
+def _md_message(finding: Finding, lang: str, decision: Decision) -> str:
+    """Return a finding's message for Markdown, with the findings that wait on it when it is a pending right."""
+    waiting = _waiting_text(decision, finding, lang) if _is_right(finding) else None
+    return _md(finding.message(lang) if waiting is None else f"{finding.message(lang)} {waiting}")
+
+
+#: What a source of input (``cases.jsonl:12``, ``cases.json[3]``, ``data/x.json``) may hold to be a code span.
+_SOURCE_LIKE = re.compile(r"[\w.:=\[\]/\\ ~+@,()-]*")
+
+
+def _md_source(source: str) -> str:
+    """Return where an item of a report came from as a code span, or escaped text when it holds other characters."""
+    if _SOURCE_LIKE.fullmatch(source):
+        return f"`{source}`"
+    return _md(source)
+
+
 def _md_reference(reference: LegalReference, lang: str) -> str:
     link = _md(reference.citation)
     if reference.url.startswith(_WEB):
@@ -557,8 +784,8 @@ def _decision_md(decision: Decision, lang: str, level: int) -> list[str]:
         lines.append(w["nothing_unresolved"])
     for number, finding in enumerate(unresolved, 1):
         lines.append(
-            f"{number}. **{_md_badge(finding.verdict, lang)}** · **{_md(_finding_title(finding, lang))}** · "
-            f"{_md_code(_subject(finding.subject, lang))}: {_md(finding.message(lang))}"
+            f"{number}. **{_md_finding_badge(finding, lang)}** · **{_md(_finding_title(finding, lang))}** · "
+            f"{_md_code(_subject(finding.subject, lang))}: {_md_message(finding, lang, decision)}"
         )
 
     lines += ["", f"{h}# {w['findings']}"]
@@ -569,8 +796,8 @@ def _decision_md(decision: Decision, lang: str, level: int) -> list[str]:
             lines += [f"*{_rights_note(decision, lang)}*", ""]
         lines += [header, "| --- | --- | --- | --- | --- |"]
         lines += [
-            f"| {_md(_finding_title(f, lang))} | {_md_code(_subject(f.subject, lang))} | {_md_badge(f.verdict, lang)} "
-            f"| {_md(f.message(lang))} | {_md_references(f.references, lang)} |"
+            f"| {_md(_finding_title(f, lang))} | {_md_code(_subject(f.subject, lang))} | {_md_finding_badge(f, lang)} "
+            f"| {_md_message(f, lang, decision)} | {_md_references(f.references, lang)} |"
             for f in findings
         ]
 
@@ -595,8 +822,9 @@ def decision_markdown(decision: Decision, lang: str = "da") -> str:
     Render a decision as Markdown (what ``Decision._repr_markdown_`` shows).
 
     Headings for the verdict, what to resolve, the findings (one table per
-    rule family, ``|`` escaped in cells, the sources as links) and the
-    notices, then a footer with the interpretation and the fingerprint.
+    rule family, ``|`` escaped in cells, the sources as links; the rights
+    worded as in :func:`explain`) and the notices, then a footer with the
+    interpretation and the fingerprint.
 
     Args:
         decision: The decision to render.
@@ -616,6 +844,9 @@ def finding_markdown(finding: Finding, lang: str = "da") -> str:
     """
     Render one finding as Markdown: verdict, rule title, subject, message and sources.
 
+    A statutory right's finding is worded by whether the right exists, with a
+    note that it does not enter the overall verdict.
+
     Args:
         finding: The finding to render.
         lang: ``"da"`` (default) or ``"en"``.
@@ -628,10 +859,11 @@ def finding_markdown(finding: Finding, lang: str = "da") -> str:
     """
     check_lang(lang)
     w = _WORDS[lang]
+    note = f"*{w['right_alone']}*\n\n" if _is_right(finding) else ""
     return (
-        f"**{_md_badge(finding.verdict, lang)}** · **{_md(_finding_title(finding, lang))}** · "
+        f"**{_md_finding_badge(finding, lang)}** · **{_md(_finding_title(finding, lang))}** · "
         f"{_md_code(_subject(finding.subject, lang))} · {_md_code(finding.rule)}\n\n"
-        f"{_md(finding.message(lang))}\n\n"
+        f"{_md(finding.message(lang))}\n\n{note}"
         f"{w['sources']}: {_md_references(finding.references, lang)}\n"
     )
 
@@ -650,6 +882,29 @@ def _prose(text: str) -> str:
 
 def _badge(verdict: Verdict, lang: str) -> str:
     return f'<span class="mr-badge mr-{verdict.value}">{_SYMBOLS[verdict]} {_e(_verdict_word(verdict, lang))}</span>'
+
+
+def _right_badge(state: str, words: str) -> str:
+    """Return the neutral badge of a right's state (``yes``, ``pending``, ``no``): no verdict's colour."""
+    return f'<span class="mr-badge mr-right mr-right-{state}">{_RIGHT_SYMBOLS[state]} {_prose(words)}</span>'
+
+
+def _finding_badge(finding: Finding, lang: str) -> str:
+    """Return a finding's verdict badge; a right's in neutral words and colours."""
+    if _is_right(finding):
+        return _right_badge(_right_state(finding.verdict), _right_words(finding, lang))
+    return _badge(finding.verdict, lang)
+
+
+def _waiting_html(decision: Decision, finding: Finding, lang: str) -> str:
+    """Return which findings wait on a pending right, as a paragraph; nothing for any other finding."""
+    waiting = _waiting_text(decision, finding, lang) if _is_right(finding) else None
+    return "" if waiting is None else f'<p class="mr-waiting">{_prose(waiting)}</p>'
+
+
+def _scroll(table: str) -> str:
+    """Wrap a table so that it scrolls sideways inside the page when it is wider than the screen."""
+    return f'<div class="mr-scroll">{table}</div>'
 
 
 def _reference_html(reference: LegalReference, lang: str) -> str:
@@ -677,15 +932,17 @@ def _facts_html(finding: Finding, lang: str) -> str:
     return f'<details class="mr-facts"><summary>{_e(_WORDS[lang]["facts"])}</summary><dl>{rows}</dl></details>'
 
 
-def _finding_row(finding: Finding, lang: str) -> str:
-    na = ' class="mr-na"' if finding.verdict is Verdict.NOT_APPLICABLE else ""
+def _finding_row(decision: Decision, finding: Finding, lang: str) -> str:
+    w = _WORDS[lang]
+    na = ' class="mr-na"' if finding.verdict is Verdict.NOT_APPLICABLE and not _is_right(finding) else ""
     return (
         f"<tr{na}><td><strong>{_e(_finding_title(finding, lang))}</strong>"
         f'<span class="mr-rule mr-mono">{_e(finding.rule)}</span></td>'
-        f"<td><code>{_e(_subject(finding.subject, lang))}</code></td>"
-        f"<td>{_badge(finding.verdict, lang)}</td>"
-        f'<td><div class="mr-msg">{_prose(finding.message(lang))}</div>{_facts_html(finding, lang)}</td>'
-        f"<td>{_references_html(finding.references, lang)}</td></tr>"
+        f'<td data-label="{_e(w["subject"])}"><code>{_e(_subject(finding.subject, lang))}</code></td>'
+        f'<td data-label="{_e(w["verdict"])}">{_finding_badge(finding, lang)}</td>'
+        f'<td data-label="{_e(w["message"])}"><div class="mr-msg">{_prose(finding.message(lang))}</div>'
+        f"{_waiting_html(decision, finding, lang)}{_facts_html(finding, lang)}</td>"
+        f'<td data-label="{_e(w["sources"])}">{_references_html(finding.references, lang)}</td></tr>'
     )
 
 
@@ -706,7 +963,7 @@ def _interpretation_html(decision: Decision, lang: str) -> str:
         )
         for key, value, is_default in _interpretation_items(decision)
     )
-    return (
+    return _scroll(
         f'<table class="mr-table"><thead><tr><th>{_e(w["setting"])}</th><th>{_e(w["value"])}</th><th></th></tr>'
         f"</thead><tbody>{rows}</tbody></table>"
     )
@@ -734,8 +991,9 @@ def _decision_body_html(decision: Decision, lang: str) -> str:
     unresolved = decision.unresolved()
     if unresolved:
         items = "".join(
-            f"<li>{_badge(f.verdict, lang)} <strong>{_e(_finding_title(f, lang))}</strong> "
-            f"<code>{_e(_subject(f.subject, lang))}</code><br>{_prose(f.message(lang))}</li>"
+            f"<li>{_finding_badge(f, lang)} <strong>{_e(_finding_title(f, lang))}</strong> "
+            f"<code>{_e(_subject(f.subject, lang))}</code><br>{_prose(f.message(lang))}"
+            f"{_waiting_html(decision, f, lang)}</li>"
             for f in unresolved
         )
         parts.append(
@@ -751,14 +1009,16 @@ def _decision_body_html(decision: Decision, lang: str) -> str:
     for family, findings in _by_family(decision.findings).items():
         note = f'<span class="mr-note">{_e(_rights_note(decision, lang))}</span>' if family == "right" else ""
         rows.append(f'<tr class="mr-family"><th colspan="5">{_e(_family_title(family, lang))}{note}</th></tr>')
-        rows += [_finding_row(f, lang) for f in findings]
+        rows += [_finding_row(decision, f, lang) for f in findings]
     parts.append(
         f"<h3>{_e(w['findings'])}</h3>"
-        '<table class="mr-table"><colgroup><col style="width:19%"><col style="width:12%"><col style="width:12%">'
-        '<col><col style="width:19%"></colgroup>'
-        f"<thead><tr><th>{_e(w['rule'])}</th><th>{_e(w['subject'])}</th>"
-        f"<th>{_e(w['verdict'])}</th><th>{_e(w['message'])}</th><th>{_e(w['sources'])}</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        + _scroll(
+            '<table class="mr-table mr-stack"><colgroup><col style="width:19%"><col style="width:12%">'
+            '<col style="width:14%"><col><col style="width:19%"></colgroup>'
+            f"<thead><tr><th>{_e(w['rule'])}</th><th>{_e(w['subject'])}</th>"
+            f"<th>{_e(w['verdict'])}</th><th>{_e(w['message'])}</th><th>{_e(w['sources'])}</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
     )
 
     if decision.notices:
@@ -792,14 +1052,18 @@ def decision_html(decision: Decision, lang: str = "da", *, standalone: bool = Fa
     of every finding by rule family (rule title, subject, verdict, message,
     facts, and the sources as links); the notices; and a footer with the law
     version, the interpretation, the library version and the fingerprint.
+    A statutory right has a neutral badge, worded as in :func:`explain`.
     Styles are inline and scoped to the ``mr`` class; there is no script and
     no external asset, and every text from the case or its facts is escaped.
+    It reads on a wide and a narrow screen: every table scrolls sideways
+    inside its wrapper, the findings stack one per block under 640 px, and
+    long words break.
 
     Args:
         decision: The decision to render.
         lang: ``"da"`` (default) or ``"en"``.
-        standalone: Return a whole HTML document (with ``<meta charset>``)
-            rather than a fragment for embedding.
+        standalone: Return a whole HTML document (with ``<meta charset>``
+            and a viewport) rather than a fragment for embedding.
 
     Returns:
         The HTML.
@@ -821,6 +1085,9 @@ def finding_html(finding: Finding, lang: str = "da") -> str:
     """
     Render one finding as a self-contained HTML card (what ``Finding._repr_html_`` shows).
 
+    A statutory right's finding has a neutral badge and a note that it does
+    not enter the overall verdict.
+
     Args:
         finding: The finding to render.
         lang: ``"da"`` (default) or ``"en"``.
@@ -832,12 +1099,13 @@ def finding_html(finding: Finding, lang: str = "da") -> str:
         ValueError: when ``lang`` is not ``"da"`` or ``"en"``.
     """
     check_lang(lang)
+    note = f'<p class="mr-note">{_e(_WORDS[lang]["right_alone"])}</p>' if _is_right(finding) else ""
     return (
         f'<div class="mr" lang="{lang}"><style>{_CSS}</style><div class="mr-card">'
-        f"{_badge(finding.verdict, lang)} <strong>{_e(_finding_title(finding, lang))}</strong> "
+        f"{_finding_badge(finding, lang)} <strong>{_e(_finding_title(finding, lang))}</strong> "
         f"<code>{_e(_subject(finding.subject, lang))}</code>"
         f'<span class="mr-rule mr-mono">{_e(finding.rule)}</span>'
-        f"<p>{_prose(finding.message(lang))}</p>{_facts_html(finding, lang)}"
+        f"<p>{_prose(finding.message(lang))}</p>{note}{_facts_html(finding, lang)}"
         f'<p class="mr-note">{_e(_WORDS[lang]["sources"])}:</p>{_references_html(finding.references, lang)}'
         "</div></div>"
     )
@@ -856,21 +1124,33 @@ class _Summary:
         self.verdicts = Counter(d.verdict for d in decisions)
         laws = Counter((d.law.valid_from, d.law.id) for d in decisions)
         self.laws = [(law, count) for (_, law), count in sorted(laws.items())]
-        rules: dict[str, Counter[Verdict]] = {rule: Counter() for rule in _TITLES}
+        rules: dict[str, Counter[Verdict]] = {rule: Counter() for rule in _TITLES if not rule.startswith(_RIGHT_PREFIX)}
+        rights: dict[str, Counter[str]] = {rule: Counter() for rule in _TITLES if rule.startswith(_RIGHT_PREFIX)}
         for decision in decisions:
             for finding in decision.findings:
-                rules.setdefault(finding.rule, Counter())[finding.verdict] += 1
+                if _is_right(finding):
+                    rights.setdefault(finding.rule, Counter())[_right_state(finding.verdict)] += 1
+                else:
+                    rules.setdefault(finding.rule, Counter())[finding.verdict] += 1
+        #: Findings of the conditions by rule and verdict; the rights by rule and state (exists, pending, not).
         self.rules = rules if decisions else {}
+        self.rights = rights if decisions else {}
 
 
 def _error_type(error: CaseError | UnsupportedDateError) -> str:
     return type(error).__name__
 
 
-def _error_details(error: CaseError | UnsupportedDateError) -> list[str]:
+def _error_details(error: CaseError | UnsupportedDateError, lang: str) -> list[str]:
+    """Return each bad field of a :class:`CaseError` as ``path: text`` in ``lang`` (nothing for a date error)."""
     if isinstance(error, CaseError):
-        return [str(field) for field in error.errors]
+        return [field.describe(lang) for field in error.errors]
     return []
+
+
+def _counts_line(summary: _Summary, lang: str) -> str:
+    """Return the report's counts in words: ``1 afgørelse · 2 fejl``, ``2 decisions · 1 error``."""
+    return f"{counted(summary.decisions, 'decision', lang)} · {counted(len(summary.errors), 'error', lang)}"
 
 
 def _label(item: ReportItem, number: int, lang: str) -> str:
@@ -882,14 +1162,25 @@ def _anchor(number: int) -> str:
     return f"mr-case-{number}"
 
 
-def _report_html(items: list[ReportItem], lang: str) -> str:
+def _right_head_html(state: str, lang: str) -> str:
+    return _right_badge(state, _WORDS[lang][f"right_{state}_short"])
+
+
+def _report_html(items: list[ReportItem], lang: str, sources: Sequence[str] | None) -> str:
     w = _WORDS[lang]
     summary = _Summary(items)
+
+    def source_html(number: int) -> str:
+        return "" if sources is None else f' <span class="mr-source"><code>{_e(sources[number - 1])}</code></span>'
+
+    def source_cell(number: int) -> str:
+        return "" if sources is None else f"<td><code>{_e(sources[number - 1])}</code></td>"
+
+    source_head = "" if sources is None else f"<th>{_e(w['input'])}</th>"
     parts = [
         f'<div class="mr mr-report" lang="{lang}"><style>{_CSS}</style>',
         f'<h1 id="mr-top">{_e(w["report"])}</h1>',
-        f'<p class="mr-note">{summary.decisions} {_e(w["decisions"])} · {len(summary.errors)} {_e(w["errors"].lower())} · '
-        f"{_e(w['generated'].format(version=__version__))}</p>",
+        f'<p class="mr-note">{_e(_counts_line(summary, lang))} · {_e(w["generated"].format(version=__version__))}</p>',
         f'<p class="mr-note">{_e(w["support"])}</p>',
         f"<h2>{_e(w['overview'])}</h2>",
     ]
@@ -912,41 +1203,66 @@ def _report_html(items: list[ReportItem], lang: str) -> str:
             f'<tr><td><code>{_e(law)}</code></td><td class="mr-num">{count}</td></tr>' for law, count in summary.laws
         )
         parts.append(
-            f'<h3>{_e(w["by_law"])}</h3><table class="mr-table" style="width:auto"><thead><tr><th>{_e(w["law"])}</th>'
-            f'<th class="mr-num">{_e(w["count"])}</th></tr></thead><tbody>{rows}</tbody></table>'
+            f"<h3>{_e(w['by_law'])}</h3>"
+            + _scroll(
+                f'<table class="mr-table" style="width:auto"><thead><tr><th>{_e(w["law"])}</th>'
+                f'<th class="mr-num">{_e(w["count"])}</th></tr></thead><tbody>{rows}</tbody></table>'
+            )
         )
+
+    def count_cell(count: int) -> str:
+        return f'<td class="mr-num">{count}</td>' if count else '<td class="mr-num mr-zero">0</td>'
+
+    def rule_cell(rule: str) -> str:
+        return f'<td><strong>{_e(_title(rule, lang))}</strong><span class="mr-rule mr-mono">{_e(rule)}</span></td>'
 
     if summary.rules:
         head = "".join(f'<th class="mr-num">{_badge(v, lang)}</th>' for v in _VERDICT_ORDER)
         rows = "".join(
-            f"<tr><td><strong>{_e(_title(rule, lang))}</strong>"
-            f'<span class="mr-rule mr-mono">{_e(rule)}</span></td>'
-            + "".join(
-                f'<td class="mr-num">{counts[v]}</td>' if counts[v] else '<td class="mr-num mr-zero">0</td>'
-                for v in _VERDICT_ORDER
-            )
-            + "</tr>"
+            f"<tr>{rule_cell(rule)}" + "".join(count_cell(counts[v]) for v in _VERDICT_ORDER) + "</tr>"
             for rule, counts in summary.rules.items()
         )
         parts.append(
-            f'<h3>{_e(w["by_rule"])}</h3><table class="mr-table"><thead><tr><th>{_e(w["rule"])}</th>{head}</tr></thead>'
-            f"<tbody>{rows}</tbody></table>"
+            f"<h3>{_e(w['by_rule'])}</h3>"
+            + _scroll(
+                f'<table class="mr-table"><thead><tr><th>{_e(w["rule"])}</th>{head}</tr></thead>'
+                f"<tbody>{rows}</tbody></table>"
+            )
+        )
+    if summary.rights:
+        head = "".join(f'<th class="mr-num">{_right_head_html(state, lang)}</th>' for state in _RIGHT_STATES)
+        rows = "".join(
+            f"<tr>{rule_cell(rule)}" + "".join(count_cell(counts[state]) for state in _RIGHT_STATES) + "</tr>"
+            for rule, counts in summary.rights.items()
+        )
+        parts.append(
+            f'<h3>{_e(w["by_right"])}</h3><p class="mr-note">{_e(w["right_legend"].format_map(_RIGHT_SYMBOLS))}</p>'
+            + _scroll(
+                f'<table class="mr-table"><thead><tr><th>{_e(w["rule"])}</th>{head}</tr></thead>'
+                f"<tbody>{rows}</tbody></table>"
+            )
         )
 
     if summary.errors:
         rows = "".join(
-            f'<tr><td><a href="#{_anchor(n)}">{n}</a></td><td><code>{_e(_error_type(err))}</code></td>'
-            f"<td>{_e(str(err))}</td></tr>"
+            f'<tr><td><a href="#{_anchor(n)}">{n}</a></td>{source_cell(n)}<td><code>{_e(_error_type(err))}</code></td>'
+            f"<td>{_e(err.text(lang))}</td></tr>"
             for n, err in summary.errors
         )
         parts.append(
-            f'<h3>{_e(w["errors"])}</h3><table class="mr-table"><thead><tr><th>{_e(w["no"])}</th>'
-            f"<th>{_e(w['error_type'])}</th><th>{_e(w['error_message'])}</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"<h3>{_e(w['errors'])}</h3>"
+            + _scroll(
+                f'<table class="mr-table"><thead><tr><th>{_e(w["no"])}</th>{source_head}'
+                f"<th>{_e(w['error_type'])}</th><th>{_e(w['error_message'])}</th></tr></thead>"
+                f"<tbody>{rows}</tbody></table>"
+            )
         )
 
     if items:
         rows = "".join(
-            f'<tr><td class="mr-num">{n}</td><td><a href="#{_anchor(n)}">{_e(_label(item, n, lang))}</a></td><td>'
+            f'<tr><td class="mr-num">{n}</td><td><a href="#{_anchor(n)}">{_e(_label(item, n, lang))}</a></td>'
+            + source_cell(n)
+            + "<td>"
             + (
                 f"{_badge(item.verdict, lang)}</td><td><code>{_e(item.law.id)}</code></td>"
                 f'<td class="mr-num">{len(item.unresolved())}</td></tr>'
@@ -956,19 +1272,25 @@ def _report_html(items: list[ReportItem], lang: str) -> str:
             for n, item in enumerate(items, 1)
         )
         parts.append(
-            f'<h3>{_e(w["cases"])}</h3><table class="mr-table"><thead><tr><th class="mr-num">{_e(w["no"])}</th>'
-            f"<th>{_e(w['case'])}</th><th>{_e(w['verdict'])}</th><th>{_e(w['law'])}</th>"
-            f'<th class="mr-num">{_e(w["unresolved"])}</th></tr></thead><tbody>{rows}</tbody></table>'
+            f"<h3>{_e(w['cases'])}</h3>"
+            + _scroll(
+                f'<table class="mr-table"><thead><tr><th class="mr-num">{_e(w["no"])}</th>'
+                f"<th>{_e(w['case'])}</th>{source_head}<th>{_e(w['verdict'])}</th><th>{_e(w['law'])}</th>"
+                f'<th class="mr-num">{_e(w["unresolved"])}</th></tr></thead><tbody>{rows}</tbody></table>'
+            )
         )
 
     for number, item in enumerate(items, 1):
-        heading = f'<a class="mr-top" href="#mr-top">↑ {_e(w["overview"])}</a><h2>{number}. {_e(_label(item, number, lang))}</h2>'
+        heading = (
+            f'<a class="mr-top" href="#mr-top">↑ {_e(w["overview"])}</a>'
+            f"<h2>{number}. {_e(_label(item, number, lang))}{source_html(number)}</h2>"
+        )
         if isinstance(item, Decision):
             body = _decision_body_html(item, lang)
         else:
-            details = "".join(f"<li>{_e(line)}</li>" for line in _error_details(item))
+            details = "".join(f"<li>{_e(line)}</li>" for line in _error_details(item, lang))
             body = (
-                f'<div class="mr-error"><p><code>{_e(_error_type(item))}</code>: {_e(str(item))}</p>'
+                f'<div class="mr-error"><p><code>{_e(_error_type(item))}</code>: {_e(item.text(lang))}</p>'
                 + (f"<ul>{details}</ul>" if details else "")
                 + "</div>"
             )
@@ -977,14 +1299,22 @@ def _report_html(items: list[ReportItem], lang: str) -> str:
     return _document("".join(parts), w["report"], lang)
 
 
-def _report_markdown(items: list[ReportItem], lang: str) -> str:
+def _report_markdown(items: list[ReportItem], lang: str, sources: Sequence[str] | None) -> str:
     w = _WORDS[lang]
     summary = _Summary(items)
+
+    def source_md(number: int) -> str:
+        return "" if sources is None else f" · {_md_source(sources[number - 1])}"
+
+    def source_cell(number: int) -> str:
+        return "" if sources is None else f" {_md_source(sources[number - 1])} |"
+
+    source_head = "" if sources is None else f" {w['input']} |"
+    source_rule = "" if sources is None else " --- |"
     lines = [
         f"# {w['report']}",
         "",
-        f"{summary.decisions} {w['decisions']} · {len(summary.errors)} {w['errors'].lower()} · "
-        f"{w['generated'].format(version=__version__)}",
+        f"{_counts_line(summary, lang)} · {w['generated'].format(version=__version__)}",
         "",
         f"> {w['support']}",
         "",
@@ -1014,32 +1344,63 @@ def _report_markdown(items: list[ReportItem], lang: str) -> str:
             + " |"
             for rule, counts in summary.rules.items()
         ]
+    if summary.rights:
+        lines += [
+            "",
+            f"### {w['by_right']}",
+            "",
+            f"*{_md(w['right_legend'].format_map(_RIGHT_SYMBOLS))}*",
+            "",
+            f"| {w['rule']} | "
+            + " | ".join(f"{_RIGHT_SYMBOLS[state]} {w[f'right_{state}_short']}" for state in _RIGHT_STATES)
+            + " |",
+            "| --- |" + " ---: |" * len(_RIGHT_STATES),
+        ]
+        lines += [
+            f"| {_md(_title(rule, lang))} ({_md_code(rule)}) | "
+            + " | ".join(str(counts[state]) for state in _RIGHT_STATES)
+            + " |"
+            for rule, counts in summary.rights.items()
+        ]
     if summary.errors:
         lines += [
             "",
             f"### {w['errors']}",
             "",
-            f"| {w['no']} | {w['error_type']} | {w['error_message']} |",
-            "| ---: | --- | --- |",
+            f"| {w['no']} |{source_head} {w['error_type']} | {w['error_message']} |",
+            f"| ---: |{source_rule} --- | --- |",
         ]
         lines += [
-            f"| [{n}](#{_anchor(n)}) | {_md_code(_error_type(err))} | {_md(str(err))} |" for n, err in summary.errors
+            f"| [{n}](#{_anchor(n)}) |{source_cell(n)} {_md_code(_error_type(err))} | {_md(err.text(lang))} |"
+            for n, err in summary.errors
         ]
     if items:
-        lines += ["", f"### {w['cases']}", "", f"| {w['no']} | {w['case']} | {w['verdict']} |", "| ---: | --- | --- |"]
         lines += [
-            f"| {n} | [{_md(_label(item, n, lang))}](#{_anchor(n)}) | "
+            "",
+            f"### {w['cases']}",
+            "",
+            f"| {w['no']} | {w['case']} |{source_head} {w['verdict']} |",
+            f"| ---: | --- |{source_rule} --- |",
+        ]
+        lines += [
+            f"| {n} | [{_md(_label(item, n, lang))}](#{_anchor(n)}) |{source_cell(n)} "
             + (_md_badge(item.verdict, lang) if isinstance(item, Decision) else _md_code(_error_type(item)))
             + " |"
             for n, item in enumerate(items, 1)
         ]
     for number, item in enumerate(items, 1):
-        lines += ["", f'<a id="{_anchor(number)}"></a>', "", f"## {number}. {_md(_label(item, number, lang))}", ""]
+        lines += [
+            "",
+            f'<a id="{_anchor(number)}"></a>',
+            "",
+            f"## {number}. {_md(_label(item, number, lang))}{source_md(number)}",
+            "",
+        ]
         if isinstance(item, Decision):
             lines += _decision_md(item, lang, 3)
         else:
-            lines.append(f"{_md_code(_error_type(item))}: {_md(str(item))}")
-            lines += [f"- {_md(line)}" for line in _error_details(item)]
+            lines.append(f"{_md_code(_error_type(item))}: {_md(item.text(lang))}")
+            lines += [f"- {_md(line)}" for line in _error_details(item, lang)]
     return "\n".join(lines) + "\n"
 
 
@@ -1048,17 +1409,23 @@ def report(
     *,
     format: Literal["html", "markdown"] = "html",
     lang: str = "da",
+    sources: Sequence[str] | None = None,
 ) -> str:
     """
     Write an auditor's report over many decisions.
 
     A summary first: the number of decisions and errors, the counts by overall
     verdict, a table of findings by rule and verdict (one finding per rule and
-    subject), and the counts by law version; then one section per item, in
-    input order, headed by its case id (or "Sag N"/"Case N"), with the full
-    rendering of the decision or the error.  The HTML is one self-contained
-    document with a single ``<style>`` and an anchor per case
-    (``#mr-case-N``).
+    subject), a table of the statutory rights by whether the right exists, is
+    pending or does not exist (the rights do not enter the overall verdict, so
+    they are not counted as conditions met or not met), and the counts by law
+    version; then one section per item, in input order, headed by its case id
+    (or "Sag N"/"Case N"), with the full rendering of the decision or the
+    error (worded in ``lang``, as :meth:`~mentorrules.CaseError.text` and
+    :meth:`~mentorrules.FieldError.describe` word it; the counts put their
+    nouns in the right number: "1 afgørelse", "2 decisions").  The HTML is one self-contained document with a single ``<style>``
+    and an anchor per case (``#mr-case-N``); its tables scroll sideways on a
+    narrow screen.
 
     Args:
         decisions: Decisions, and the :class:`~mentorrules.CaseError` or
@@ -1067,12 +1434,20 @@ def report(
             as errors).
         format: ``"html"`` (default) or ``"markdown"``.
         lang: ``"da"`` (default) or ``"en"``.
+        sources: Where each item came from, one text per item in the same
+            order (``"cases.jsonl:12"``, ``"cases.json[3]"``: what
+            ``mentorrules check`` names a record's ``source``).  When given,
+            every case's section heading, its row in the table of cases and an
+            error's row in the table of errors show it beside the case id, so
+            that two cases with the same ``case_id`` are told apart; the
+            anchors stay ``#mr-case-N``.
 
     Returns:
         The report.
 
     Raises:
-        ValueError: when ``format`` or ``lang`` is not one of the values above.
+        ValueError: when ``format`` or ``lang`` is not one of the values above,
+            or when ``sources`` does not hold one text per item.
         TypeError: when an item is neither a decision nor one of those errors.
     """
     check_lang(lang)
@@ -1082,6 +1457,9 @@ def report(
     for item in items:
         if not isinstance(item, Decision | CaseError | UnsupportedDateError):
             raise TypeError(f"a report takes decisions, CaseError and UnsupportedDateError, not {type(item).__name__}")
+    shown = None if sources is None else list(sources)
+    if shown is not None and len(shown) != len(items):
+        raise ValueError(f"sources must hold one text per item: {len(shown)} for {len(items)} items")
     if format == "html":
-        return _report_html(items, lang)
-    return _report_markdown(items, lang)
+        return _report_html(items, lang, shown)
+    return _report_markdown(items, lang, shown)

@@ -10,8 +10,11 @@ are not UTF-8 and lines that are not JSON.  ``check --format jsonl`` must then:
 * let no exception escape, and exit 0, 1 or 2 as DESIGN section 8 says (1 when any case
   is not met, unresolved or invalid; 2 when a line is not UTF-8: the file cannot be read
   as text, docs/cli.md, though every other line still gives its record);
-* write exactly one record per non-blank input line, in input order (an error record
-  names its line as ``source``);
+* write exactly one record per non-blank input line, in input order, each naming its line
+  as ``source``, its last key (DESIGN section 8, contract 2); an error record keeps its
+  English ``message`` and gives its ``text`` in Danish and English (issue 20, point 3);
+* say on standard error, in the run's language (``--lang da`` or ``en``), which lines are
+  not UTF-8, and nothing else;
 * show no CPR-like number of the input anywhere in its output (the input's CPR-like texts
   are drawn with every separator, ``mentorrules.testing.cpr_like_texts``).  Only the
   input's numbers count: the output may hold ten digits of its own that happen to look
@@ -94,6 +97,10 @@ def _not_utf8(line: bytes) -> bool:
     return False
 
 
+#: What standard error says of a line that is not UTF-8, after its source.
+_UNREADABLE = {"da": "kan ikke læses: byte'ne er ikke UTF-8", "en": "cannot read: the bytes are not UTF-8"}
+
+
 def _line(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=True).encode("ascii")
 
@@ -122,18 +129,26 @@ def _lines(draw: st.DrawFn) -> list[bytes]:
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(lines=_lines())
+@given(lines=_lines(), lang=st.sampled_from(["da", "en"]))
 def test_check_gives_one_record_per_line_and_never_a_cpr_number(
-    lines: list[bytes], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    lines: list[bytes], lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = tmp_path / "cases.jsonl"
     source.write_bytes(b"\n".join(lines) + b"\n")
-    status = main(["check", str(source), "--format", "jsonl"])
+    status = main(["check", str(source), "--format", "jsonl", "--lang", lang])
     out, err = capsys.readouterr()
     records = [json.loads(line) for line in out.splitlines()]
     assert len(records) == len(lines)
-    for number, record in enumerate(records, 1):  # an error record names its line (every record will: issue 20)
-        assert record.get("source", f"{source}:{number}") == f"{source}:{number}"
+    for number, record in enumerate(records, 1):  # every record names its line, as its last key (issue 20)
+        assert record["source"] == f"{source}:{number}"
+        assert list(record)[-1] == "source"
+        if "error" in record:  # the English message, and the text in both languages (issue 20, point 3)
+            assert record["error"]["text"] == {"da": record["error"]["text"]["da"], "en": record["error"]["message"]}
+    # standard error names each line that is not UTF-8, in the run's language, and says nothing else
+    said = _UNREADABLE[lang]
+    assert err == "".join(
+        f"mentorrules check: {source}:{number}: {said}\n" for number, line in enumerate(lines, 1) if _not_utf8(line)
+    )
     unreadable = any(_not_utf8(line) for line in lines)  # a file that is not UTF-8 cannot be read: status 2
     verdicts = 0 if all(record.get("verdict") == "met" for record in records) else 1
     assert status == (2 if unreadable else verdicts), err

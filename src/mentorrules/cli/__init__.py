@@ -18,17 +18,25 @@ detected by its first non-blank line: a line that starts with ``{`` and ends
 with ``}`` makes it JSON lines, anything else one JSON document.  A leading
 byte-order mark and CRLF line ends are accepted.
 
-Every case yields one record, in input order.  An invalid case (a
-:class:`~mentorrules.CaseError`, an :class:`~mentorrules.UnsupportedDateError`,
-or a line that is not JSON) yields an error record in its place; with
-``--format json`` or ``jsonl`` it is ``{"error": {...}, "source": SOURCE}``,
-where ``error`` is the exception's ``to_dict()`` and ``SOURCE`` says where the
-case was read:
+Every case yields one record, in input order, and every record names its
+``SOURCE``, where the case was read (DESIGN section 8, contract 2):
 
-* ``FILE:N`` for the case on line ``N`` (1-based) of a JSON-lines input, and
-  ``FILE:1`` for a JSON document holding one case;
-* ``FILE#N`` for the ``N``-th case (1-based) of a JSON list;
-* ``FILE`` is the path as given on the command line, or ``<stdin>``.
+* ``FILE:N`` for the case on line ``N`` (1-based) of a JSON-lines input;
+* ``FILE`` for a JSON document holding one case, and for the one error of a
+  JSON document that cannot be read (not JSON, too large);
+* ``FILE[i]`` for the item ``i`` of a JSON list, counted from 0 as the paths
+  of the case format are (``periods[0]``);
+* ``FILE`` is the path as given on the command line, and ``-`` for standard
+  input (``-:N``, ``-``, ``-[i]``).
+
+With ``--format json`` or ``jsonl`` a decision's record is its
+``Decision.to_dict()`` with ``"source": SOURCE`` added as its last key.  An
+invalid case (a :class:`~mentorrules.CaseError`, an
+:class:`~mentorrules.UnsupportedDateError`, or a line that is not JSON) yields
+an error record in its place, ``{"error": {...}, "source": SOURCE}``, where
+``error`` is the exception's ``to_dict()``.  The text format heads each record
+with its source; the Markdown and HTML reports name it beside the case id, so
+two cases with the same ``case_id`` are told apart.
 
 Nothing a case holds ends the run.  Input beyond the read limits (DESIGN
 section 3; docs/formats.md) is an invalid case in its place, found before it is
@@ -79,6 +87,7 @@ import contextlib
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import stat
@@ -94,7 +103,9 @@ from datetime import date, timedelta
 from functools import partial
 from importlib import resources
 from types import MappingProxyType
-from typing import IO, Any, NamedTuple, NoReturn, TextIO
+from typing import IO, Any, Final, NamedTuple, NoReturn, TextIO
+
+import attrs
 
 from mentorrules._version import __version__
 from mentorrules.batch import Result, dumps_results, evaluate_one, loads_results, map_ordered
@@ -102,10 +113,24 @@ from mentorrules.cli._output import Output as _Output
 from mentorrules.codec.cases import case_schema
 from mentorrules.engine.evaluate import rule_catalogue
 from mentorrules.law.interpretation import AmbiguousDates, Interpretation
-from mentorrules.model.exceptions import CaseError, FieldError, UnsupportedDateError
-from mentorrules.model.generated import JSON_TOO_DEEP, JSON_TOO_LARGE, MAX_JSON_BYTES
+from mentorrules.model.cpr import withhold_cpr
+from mentorrules.model.exceptions import CaseError, FieldError, Message, Messages, UnsupportedDateError
+from mentorrules.model.facts import Case
+from mentorrules.model.generated import (
+    FIELD_MESSAGES,
+    JSON_TOO_DEEP_MESSAGE,
+    JSON_TOO_LARGE_MESSAGE,
+    MAX_JSON_BYTES,
+    decode_json,
+    decoder_detail,
+    grouped,
+    key_text,
+    os_reason,
+    utf8_reason,
+)
 from mentorrules.model.outcomes import VERDICT_WORDS, Decision, Verdict
 from mentorrules.model.references import LegalReference
+from mentorrules.model.words import counted
 from mentorrules.planning import Window, next_period_window, period_window
 
 
@@ -133,7 +158,7 @@ _PIECE = 1024 * 1024
 #: Bytes of a JSON list decoded at a time (:class:`_Window`): room for a case of the largest size, and as much again.
 _WINDOW = 2 * MAX_JSON_BYTES
 #: The source name of standard input.
-_STDIN = "<stdin>"
+_STDIN = "-"
 #: The signals that stop ``check`` (exit status 128 + the signal's number: 130 and 143), and the alarm that
 #: bounds the time a stop waits for the records in hand to be written.
 _STOP_SIGNALS: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)
@@ -165,11 +190,18 @@ _WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "per_period": "pr. periode",
                 "from": "fra",
                 "unverified": "ikke verificeret",
+                "added": "tilføjet",
+                "dropped": "udgår",
+                "now": "kilden er nu",
+                "was": "før:",
+                "new_address": "samme henvisninger, ny adresse på kilden",
+                "now_verified": "nu verificeret",
+                "now_unverified": "nu ikke verificeret",
                 "demo_title": "Eksempelsager vurderet af mentorrules {version} (LAB §§ 167-171)",
                 "file": "Fil",
                 "case_id": "Sag",
                 "verdict": "Afgørelse",
-                "demo_hint": "Den fulde begrundelse: mentorrules check FIL --format text",
+                "demo_hint": "Den fulde begrundelse for en sag:\n  {command}",
                 "plan_title": "Mentorstøtte i en periode med start {start}: højst 6 måneder ({citation})",
                 "plan_law": "Regelsæt: {law} ({source})",
                 "plan_next_law": "den nye periode følger regelsættet {law} ({source})",
@@ -195,11 +227,18 @@ _WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "per_period": "per period",
                 "from": "from",
                 "unverified": "not verified",
+                "added": "added",
+                "dropped": "no longer cited",
+                "now": "the source is now",
+                "was": "was:",
+                "new_address": "the same references, a new address of the source",
+                "now_verified": "now verified",
+                "now_unverified": "now not verified",
                 "demo_title": "Example cases evaluated by mentorrules {version} (LAB §§ 167-171)",
                 "file": "File",
                 "case_id": "Case",
                 "verdict": "Verdict",
-                "demo_hint": "The full reasoning: mentorrules check FILE --format text",
+                "demo_hint": "The full reasoning of one case:\n  {command}",
                 "plan_title": "Mentor support in a period starting {start}: at most 6 months ({citation})",
                 "plan_law": "Law version: {law} ({source})",
                 "plan_next_law": "the new period follows the law version {law} ({source})",
@@ -219,8 +258,89 @@ _WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
 )
 
 
+#: What the command line says about its input and its run, in Danish and English.
+_MESSAGES: Final = Messages(
+    {
+        "error": ("{command}: fejl: {problem}", "{command}: error: {problem}"),
+        "internal": ("{command}: intern fejl: {problem}", "{command}: internal error: {problem}"),
+        "cannot_read": ("kan ikke læse {path}: {reason}", "cannot read {path}: {reason}"),
+        "not_a_date": (
+            "ikke en dato: {text}; skriv den som ÅÅÅÅ-MM-DD, fx 2025-08-31",
+            "not a date: {text}; write it as YYYY-MM-DD, e.g. 2025-08-31",
+        ),
+        "invalid_date": ("ikke en gyldig dato: {text}", "not a valid date: {text}"),
+        "line_too_long": (
+            "linjen er længere end læsegrænsen på 4 MiB ({limit} byte): {length} byte",
+            "the line is longer than the read limit of 4 MiB ({limit} bytes): {length} bytes",
+        ),
+        "document_too_large": (
+            "JSON-dokumentet er større end læsegrænsen på 64 MiB ({limit} byte); skriv én sag pr. linje "
+            "(JSON lines), som ikke har nogen grænse for antallet af sager",
+            "the JSON document is larger than the read limit of 64 MiB ({limit} bytes); write one case per line "
+            "(JSON lines), which has no limit on the number of cases",
+        ),
+        "wrapper": (
+            "dette er ikke en sag, men et objekt, der indeholder en (dets nøgler er {keys}): sagen er objektet "
+            "under {key}; kontrollér det objekt alene (fx jq -c '.{name}' FIL | mentorrules check -)",
+            "this is not a case but an object that holds one (its keys are {keys}): the case is the object "
+            "under {key}; check that object alone (e.g. jq -c '.{name}' FILE | mentorrules check -)",
+        ),
+        "unreadable": (
+            "{source}: kan ikke læses: byte'ne er ikke UTF-8",
+            "{source}: cannot read: the bytes are not UTF-8",
+        ),
+        "case_internal": ("{source}: intern fejl: {problem}", "{source}: internal error: {problem}"),
+        "empty": (
+            "{source}: ingen sag i dette input; et tomt input er ikke en ren revision",
+            "{source}: no case in this input; an empty input is not a clean audit",
+        ),
+        "empty_hint": (
+            "{source}: ingen sag i dette input; et tomt input er ikke en ren revision (med {option} er exitstatus 1)",
+            "{source}: no case in this input; an empty input is not a clean audit (with {option} the exit status is 1)",
+        ),
+        "bug": (
+            "en uventet {kind} {where}; det er en fejl i mentorrules {version}: rapportér den gerne "
+            "(undtagelsens egen tekst er tilbageholdt: den kan indeholde inputtets data)",
+            "an unexpected {kind} {where}; this is a bug in mentorrules {version}: please report it "
+            "(the exception's own text is withheld: it may hold the input's data)",
+        ),
+        "raised_at": ("i {module}, linje {line} ({function})", "in {module}, line {line} ({function})"),
+        "no_traceback": ("(uden traceback)", "(no traceback)"),
+    }
+)
+#: How a stopped run is named, by signal.
+_STOPPED_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {"interrupted": ("afbrudt", "interrupted"), "terminated": ("stoppet", "terminated")}
+)
+
+
+def _say(key: str, lang: str, **params: str | tuple[str, str] | Message) -> str:
+    """Return the message ``key`` of the command line in ``lang``."""
+    return _MESSAGES.of(key, **params).text(lang)
+
+
 class _UsageError(Exception):
-    """A usage error found after parsing: printed as ``mentorrules COMMAND: error: ...``, exit status 2."""
+    """
+    A usage error found after parsing: printed as ``mentorrules COMMAND: fejl: ...`` (``error:``), exit status 2.
+
+    It holds its messages in both languages (joined by ``"; "`` when there are several); ``str()`` is the English.
+    """
+
+    def __init__(self, *messages: Message | tuple[str, str]) -> None:
+        """Create the error from its messages (a :class:`Message`, or a pair of texts: Danish, English)."""
+        self.messages = messages
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        """Return the messages in ``lang``."""
+        return "; ".join(_in(message, lang) for message in self.messages)
+
+
+def _in(message: Message | tuple[str, str], lang: str) -> str:
+    """Return a message, or one of a pair of texts (Danish, English), in ``lang``."""
+    if isinstance(message, tuple):
+        return message[0] if lang == "da" else message[1]
+    return message.text(lang)
 
 
 # --- output --------------------------------------------------------------------
@@ -230,10 +350,10 @@ class _Progress:
     """A count of cases on standard error, redrawn at most every ``interval`` seconds; silent without a stream."""
 
     def __init__(
-        self, stream: TextIO | None, label: str, *, clock: Callable[[], float] = time.monotonic, interval: float = 0.1
+        self, stream: TextIO | None, lang: str, *, clock: Callable[[], float] = time.monotonic, interval: float = 0.1
     ) -> None:
         self._stream = stream
-        self._label = label
+        self._lang = lang
         self._clock = clock
         self._interval = interval
         self._last = clock()
@@ -252,7 +372,7 @@ class _Progress:
 
     def _draw(self) -> None:
         assert self._stream is not None
-        self._stream.write(f"\r{self._count:,} {self._label}")
+        self._stream.write(f"\r{counted(self._count, 'case', self._lang)}")
         self._stream.flush()
         self._shown = True
 
@@ -311,8 +431,21 @@ def _interpretation(pairs: Sequence[tuple[str, str]]) -> Interpretation:
     try:
         return Interpretation.from_dict(choices)
     except CaseError as exc:
-        problems = "; ".join(f"--interpret {error.path}: {error.message}" for error in exc.errors)
-        raise _UsageError(problems) from None
+        raise _UsageError(*(_interpret_problem(error) for error in exc.errors)) from None
+
+
+def _interpret_problem(error: FieldError) -> tuple[str, str]:
+    """Word an error of ``--interpret`` by its key, in both languages."""
+    return f"--interpret {error.path}: {error.text('da')}", f"--interpret {error.path}: {error.text('en')}"
+
+
+#: What :meth:`datetime.date.fromisoformat` says of a date that does not exist, in Danish.
+_DATE_ERRORS_DA: Mapping[str, str] = MappingProxyType(
+    {
+        "day is out of range for month": "dagen findes ikke i måneden",
+        "month must be in 1..12": "måneden skal ligge i 1..12",
+    }
+)
 
 
 def _parse_date(text: str) -> date:
@@ -320,12 +453,73 @@ def _parse_date(text: str) -> date:
         try:
             return date.fromisoformat(text)
         except ValueError as exc:
-            raise _UsageError(f"not a valid date: {text!r} ({exc})") from None
-    raise _UsageError(f"not a date: {text!r}; write it as YYYY-MM-DD, e.g. 2025-08-31")
+            detail = str(exc)
+            danish = _DATE_ERRORS_DA.get(detail, detail)
+            raise _UsageError(
+                _MESSAGES.of("invalid_date", text=(f"{text!r} ({danish})", f"{text!r} ({detail})"))
+            ) from None
+    raise _UsageError(_MESSAGES.of("not_a_date", text=repr(text)))
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _Parser(argparse.ArgumentParser):
+    """
+    The parser of every command: its usage errors in the language of the run (Danish unless ``--lang en``).
+
+    argparse words its own messages in English; :meth:`error` says the usual ones in Danish
+    (:data:`_ARGPARSE_DA`) when the command line asks for no other language.  The usage line and
+    ``--help`` stay as argparse writes them.
+    """
+
+    language = "da"
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the message in the run's language, and exit with status 2."""
+        self.print_usage(sys.stderr)
+        text = _danish_usage_error(message) if self.language == "da" else message
+        word = "fejl" if self.language == "da" else "error"
+        self.exit(EXIT_USAGE, f"{self.prog}: {word}: {text}\n")
+
+
+#: argparse's usual messages (and those of this module's argument types) in Danish: pattern, replacement.
+_ARGPARSE_DA: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"^the following arguments are required: (.*)$", r"disse argumenter mangler: \1"),
+        (r"^unrecognized arguments: (.*)$", r"ukendte argumenter: \1"),
+        (r"^ambiguous option: (.*) could match (.*)$", r"tvetydigt tilvalg: \1 kan betyde \2"),
+        (
+            r"^argument (.*): invalid choice: (.*) \(choose from (.*)\)$",
+            r"argument \1: ugyldigt valg: \2 (vælg mellem \3)",
+        ),
+        (r"^argument (.*): expected one argument$", r"argument \1: forventer én værdi"),
+        (r"^argument (.*): expected at least one argument$", r"argument \1: forventer mindst én værdi"),
+        (r"^argument (.*): invalid (.*) value: (.*)$", r"argument \1: ugyldig værdi: \3"),
+        (r"^argument (.*): not a whole number: (.*)$", r"argument \1: ikke et helt tal: \2"),
+        (r"^argument (.*): must be 1 or more, not (.*)$", r"argument \1: skal være 1 eller mere, ikke \2"),
+        (r"^argument (.*): expected KEY=VALUE, not (.*)$", r"argument \1: forventede NØGLE=VÆRDI, ikke \2"),
+    )
+)
+
+
+def _danish_usage_error(message: str) -> str:
+    """Return argparse's ``message`` in Danish where it is one of the usual ones, else as it is."""
+    for pattern, replacement in _ARGPARSE_DA:
+        if pattern.match(message):
+            return pattern.sub(replacement, message)
+    return message
+
+
+def _argv_language(argv: Sequence[str]) -> str:
+    """The language a command line asks for (``--lang en`` or ``--lang=en``), read before it is parsed."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang=en" or (arg == "--lang" and argv[index + 1 : index + 2] == ["en"]):
+            return "en"
+    return "da"
+
+
+def _parser(language: str = "da") -> argparse.ArgumentParser:
+    parser_class = type("_LanguageParser", (_Parser,), {"language": language})
+    parser: argparse.ArgumentParser = parser_class(
         prog="mentorrules",
         description="The Danish rules on mentor support (mentorstøtte, LAB §§ 167-171) as code: decision support.",
     )
@@ -430,34 +624,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     The console script runs ``sys.exit(main())``.
     """
     _tolerant_streams()
-    parser = _parser()
+    parser = _parser(_argv_language(sys.argv[1:] if argv is None else argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, and usage errors (already printed by argparse)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     out = _Output(sys.stdout)
+    lang = getattr(args, "lang", "da")
+    command = f"mentorrules {args.command}"
     try:
         status: int = args.run(args, out)
         out.flush()
     except _UsageError as exc:
-        print(f"mentorrules {args.command}: error: {exc}", file=sys.stderr)
+        print(_say("error", lang, command=command, problem=exc.text(lang)), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `mentorrules check big.jsonl | head`
         _discard_stdout()
         return EXIT_UNRESOLVED
     except KeyboardInterrupt:
-        print(f"mentorrules {args.command}: interrupted", file=sys.stderr)
+        print(f"{command}: {_in(_STOPPED_WORDS['interrupted'], lang)}", file=sys.stderr)
         return 128 + signal.SIGINT
     except _Stop as stop:
-        print(f"mentorrules {args.command}: {_STOPPED[stop.signum]}", file=sys.stderr)
+        print(f"{command}: {_in(_STOPPED_WORDS[_STOPPED[stop.signum]], lang)}", file=sys.stderr)
         return 128 + stop.signum
     except OSError as exc:  # the output cannot be written (a full disk), an input vanished while it was read
-        print(f"mentorrules {args.command}: error: {exc}", file=sys.stderr)
+        print(_say("error", lang, command=command, problem=_os_problem(exc)), file=sys.stderr)
         return EXIT_USAGE
     except Exception as exc:  # a bug outside any one case
-        print(f"mentorrules {args.command}: internal error: {InternalError.of(exc)}", file=sys.stderr)
+        print(_say("internal", lang, command=command, problem=InternalError.of(exc).text(lang)), file=sys.stderr)
         return EXIT_INTERNAL
     return status
+
+
+def _os_problem(error: OSError) -> tuple[str, str]:
+    """Say why a file could not be read or written, in both languages, naming the file (CPR-like parts withheld)."""
+    danish, english = os_reason(error)
+    where = f": {_label(os.fsdecode(error.filename))}" if error.filename is not None else ""
+    return danish + where, english + where
 
 
 # --- check: reading ----------------------------------------------------------------
@@ -468,7 +671,7 @@ class _Chunk(NamedTuple):
     A piece of input for one worker.
 
     Attributes:
-        label: The input's name (the path, or ``<stdin>``).
+        label: The input's name (the path as given, or ``-`` for standard input).
         start: Line number of the first line of ``block``.
         block: Whole JSON lines (``b""`` when ``items`` is used).
         items: ``(source, case)`` pairs, after the lines of ``block``; a case is a decoded JSON value, JSON
@@ -491,15 +694,15 @@ class _Refused(NamedTuple):
     A case refused while it was read, before anything was decoded: the worker reports it as a ``CaseError``.
 
     Attributes:
-        message: What is wrong (the error's only field error has the path ``""``).
+        message: What is wrong, in both languages (the error's only field error has the path ``""``).
         unreadable: The bytes are not UTF-8 (exit status 2, as for any unreadable input).
     """
 
-    message: str
+    message: Message
     unreadable: bool = False
 
 
-def _refused(label: str, start: int, source: str, message: str, *, unreadable: bool = False) -> _Chunk:
+def _refused(label: str, start: int, source: str, message: Message, *, unreadable: bool = False) -> _Chunk:
     return _Chunk(label, start, b"", ((source, _Refused(message, unreadable)),))
 
 
@@ -512,7 +715,7 @@ def _input_kind(path: str) -> str:
     return "sniff"
 
 
-def _skip_line(stream: IO[bytes], line: bytes) -> tuple[int, str | None]:
+def _skip_line(stream: IO[bytes], line: bytes) -> tuple[int, Message | None]:
     """
     Read past the rest of a line longer than the read limit, a piece at a time, never holding it whole.
 
@@ -530,7 +733,7 @@ def _skip_line(stream: IO[bytes], line: bytes) -> tuple[int, str | None]:
         size += len(line)
         blank = blank and not line.strip()
     length = size - line.endswith(b"\n")
-    message = f"the line is longer than the read limit of 4 MiB ({_MAX_LINE:,} bytes): {length:,} bytes"
+    message = _MESSAGES.of("line_too_long", limit=grouped(_MAX_LINE), length=grouped(length))
     return size, None if blank else message
 
 
@@ -632,11 +835,7 @@ def _array_items(text: str, start: int) -> Iterator[tuple[int, int]]:
 
 
 def _too_large(label: str) -> _Chunk:
-    message = (
-        f"the JSON document is larger than the read limit of 64 MiB ({_MAX_DOCUMENT:,} bytes); "
-        "write one case per line (JSON lines), which has no limit on the number of cases"
-    )
-    return _refused(label, 1, f"{label}:1", message)
+    return _refused(label, 1, label, _MESSAGES.of("document_too_large", limit=grouped(_MAX_DOCUMENT)))
 
 
 class _Fallback(Exception):
@@ -724,8 +923,9 @@ def _document_chunks(label: str, data: bytes) -> Iterator[_Chunk]:
     read through, so that a list that is not JSON is one error, before any of it is reported; then
     its items are sent to the workers as JSON text, which they decode within the read limits of one
     case.  The decoded document is never held, and its text only a window at a time (:class:`_Window`).
+    The source of its one case, or of its error, is the input's name; of a list's item, ``NAME[i]``.
     """
-    source = f"{label}:1"
+    source = label
     if len(data) > _MAX_DOCUMENT:
         yield _too_large(label)
         return
@@ -733,7 +933,9 @@ def _document_chunks(label: str, data: bytes) -> Iterator[_Chunk]:
     if first == len(data):
         return
     if data[first] != ord("["):  # one case (or not JSON): load_case reads it, within the limits of one case
-        yield _Chunk(label, 1, b"", ((source, data if len(data) <= MAX_JSON_BYTES else _Refused(JSON_TOO_LARGE)),))
+        yield _Chunk(
+            label, 1, b"", ((source, data if len(data) <= MAX_JSON_BYTES else _Refused(JSON_TOO_LARGE_MESSAGE)),)
+        )
         return
     try:
         for _ in _Window(data, first).items():
@@ -746,34 +948,39 @@ def _document_chunks(label: str, data: bytes) -> Iterator[_Chunk]:
 
 def _whole_document_chunks(label: str, data: bytes) -> Iterator[_Chunk]:
     """Read a JSON array whose window could not go on, decoded whole: an error of the document, or a huge item."""
-    source = f"{label}:1"
+    source = label
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        yield _refused(
-            label, 1, source, f"the JSON text is not UTF-8: {exc.reason} at byte {exc.start}", unreadable=True
-        )
+        message = FIELD_MESSAGES.of("json.not_utf8", reason=utf8_reason(exc.reason), position=str(exc.start))
+        yield _refused(label, 1, source, message, unreadable=True)
         return
     first = _after_space(text, 0)
     try:
         for _ in _array_items(text, first):
             pass
     except ValueError as exc:  # json.JSONDecodeError
-        yield _refused(label, 1, source, f"invalid JSON: {exc}")
+        yield _refused(label, 1, source, FIELD_MESSAGES.of("json.invalid", detail=decoder_detail(exc)))
         return
     except RecursionError:
-        yield _refused(label, 1, source, JSON_TOO_DEEP)
+        yield _refused(label, 1, source, JSON_TOO_DEEP_MESSAGE)
         return
     yield from _item_chunks(label, (text[begin:end] for begin, end in _array_items(text, first)))
 
 
 def _item_chunks(label: str, items: Iterable[str]) -> Iterator[_Chunk]:
-    """Send the items of a JSON list in chunks of ``_ITEMS`` cases or about ``_BLOCK`` characters of text."""
+    """
+    Send the items of a JSON list in chunks of ``_ITEMS`` cases or about ``_BLOCK`` characters of text.
+
+    An item's source is ``NAME[i]``, ``i`` counted from 0 as in the paths of the case format (``periods[0]``).
+    """
     batch: list[tuple[str, object]] = []
     size = 0
     number = 0
     for number, item in enumerate(items, 1):
-        batch.append((f"{label}#{number}", item if len(item) <= MAX_JSON_BYTES else _Refused(JSON_TOO_LARGE)))
+        batch.append(
+            (f"{label}[{number - 1}]", item if len(item) <= MAX_JSON_BYTES else _Refused(JSON_TOO_LARGE_MESSAGE))
+        )
         size += len(item)
         if len(batch) == _ITEMS or size >= _BLOCK:
             yield _Chunk(label, number - len(batch) + 1, b"", tuple(batch))
@@ -826,14 +1033,25 @@ def _read_chunks(paths: Sequence[str], *, by_reference: bool = False) -> Iterato
             yield from _sniffed_chunks(_STDIN, sys.stdin.buffer)
             continue
         kind = _input_kind(path)
+        label = _label(path)
         with open(path, "rb") as stream:
             if kind == "lines":
                 regular = by_reference and stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
-                yield from _line_chunks(path, stream, path=path if regular else None)
+                yield from _line_chunks(label, stream, path=path if regular else None)
             elif kind == "document":
-                yield from _document_chunks(path, stream.read(_MAX_DOCUMENT + 1))
+                yield from _document_chunks(label, stream.read(_MAX_DOCUMENT + 1))
             else:
-                yield from _sniffed_chunks(path, stream)
+                yield from _sniffed_chunks(label, stream)
+
+
+def _label(path: str) -> str:
+    """
+    The name an input goes by in the sources and messages: the path as given, ``-`` for standard input.
+
+    A part of the path that looks like a CPR number (a file named after a citizen) is withheld, as it
+    is everywhere else in the output (DESIGN section 4, contract 2).
+    """
+    return withhold_cpr(path)
 
 
 # --- check: evaluating (in the workers) --------------------------------------------------
@@ -867,7 +1085,8 @@ class _ChunkResult(NamedTuple):
         unreadable: Sources of the cases whose bytes are not UTF-8.
         spooled: The spool file holding ``data``, if it was spooled.
         label: The input the chunk was read from.
-        internal: ``(source, message)`` of each :class:`InternalError`.
+        internal: ``(source, message)`` of each :class:`InternalError`, the message in the run's language.
+        sources: The source of each result, for the ``objects`` format.
     """
 
     data: bytes
@@ -877,6 +1096,7 @@ class _ChunkResult(NamedTuple):
     spooled: str | None = None
     label: str = ""
     internal: tuple[tuple[str, str], ...] = ()
+    sources: tuple[str, ...] = ()
 
 
 class InternalError(CaseError):
@@ -890,33 +1110,41 @@ class InternalError(CaseError):
     the exception's own text, which may hold the case's data (a CPR number, say).
     """
 
-    def __init__(self, message: str) -> None:
-        """Create the error from its message (see :meth:`of`)."""
+    def __init__(self, message: Message) -> None:
+        """Create the error from its message in both languages (see :meth:`of`)."""
         self.errors = ()
-        ValueError.__init__(self, message)
+        self.message = message
+        ValueError.__init__(self, message.text("en"))
 
     @classmethod
     def of(cls, error: BaseException) -> InternalError:
         """Describe ``error`` by its type and the innermost place it was raised."""
-        return cls(
-            f"an unexpected {type(error).__name__} {_raised_at(error)}; this is a bug in mentorrules "
-            f"{__version__}: please report it (the exception's own text is withheld: it may hold the input's data)"
-        )
+        kind = type(error).__name__
+        return cls(_MESSAGES.of("bug", kind=kind, where=_raised_at(error), version=__version__))
+
+    def text(self, lang: str = "da") -> str:
+        """Return the message in ``lang``."""
+        return self.message.text(lang)
+
+    def __reduce__(self) -> tuple[type[InternalError], tuple[Message]]:
+        """Pickle the error by its message in both languages (a worker sends it back so)."""
+        return InternalError, (self.message,)
 
     def to_dict(self) -> dict[str, object]:
-        """Return ``{"type": "InternalError", "message": ...}``."""
-        return {"type": "InternalError", "message": str(self)}
+        """Return ``{"type": "InternalError", "message": ..., "text": {"da": ..., "en": ...}}``."""
+        return {"type": "InternalError", "message": str(self), "text": {"da": self.text("da"), "en": str(self)}}
 
 
-def _raised_at(error: BaseException) -> str:
+def _raised_at(error: BaseException) -> Message:
     """Say where ``error`` was raised: ``in MODULE, line N (FUNCTION)``, from its innermost traceback entry."""
     trace = error.__traceback__
     if trace is None:
-        return "(no traceback)"
+        return _MESSAGES.of("no_traceback")
     while trace.tb_next is not None:
         trace = trace.tb_next
     frame = trace.tb_frame
-    return f"in {frame.f_globals.get('__name__', '?')}, line {trace.tb_lineno} ({frame.f_code.co_name})"
+    module = str(frame.f_globals.get("__name__", "?"))
+    return _MESSAGES.of("raised_at", module=module, line=str(trace.tb_lineno), function=frame.f_code.co_name)
 
 
 #: How the streamed formats frame their records: (before the first, between two, after the last).
@@ -941,11 +1169,14 @@ def _records(chunk: _Chunk) -> Iterator[tuple[str, object]]:
     yield from chunk.items
 
 
-def _error_text(source: str, error: Exception, lang: str) -> str:
+def _error_text(source: str, error: CaseError | UnsupportedDateError, lang: str) -> str:
+    """Word an error record as text: its source, what it is, and each bad field on a line of its own."""
     heading = _WORDS[lang]["internal_error" if type(error) is InternalError else "invalid_case"]
-    lines = [source, f"{heading}: {type(error).__name__}: {error}"]
-    if isinstance(error, CaseError):
-        lines.extend(f"  - {field}" for field in error.errors)
+    if isinstance(error, CaseError) and error.errors:
+        lines = [source, f"{heading}: {type(error).__name__}: {counted(len(error.errors), 'bad field', lang)}"]
+        lines.extend(f"  - {field.describe(lang)}" for field in error.errors)
+    else:
+        lines = [source, f"{heading}: {type(error).__name__}: {error.text(lang)}"]
     return "\n".join(lines)
 
 
@@ -957,8 +1188,13 @@ def _render_record(options: _Options, source: str, result: Result) -> str:
             return f"{source}\n{render.explain(result, options.lang).rstrip()}"
         return _error_text(source, result, options.lang)
     if isinstance(result, Decision):
-        return result.to_json(indent=None)
+        return _with_source(result.to_json(indent=None), source)
     return json.dumps({"error": result.to_dict(), "source": source}, ensure_ascii=False)
+
+
+def _with_source(record: str, source: str) -> str:
+    """Add ``"source"`` as the last key of a JSON object written on one line by :func:`json.dumps`."""
+    return record[:-1] + ', "source": ' + json.dumps(source, ensure_ascii=False) + "}"
 
 
 def _decide(case: object, interpretation: Interpretation, source: str, unreadable: list[str]) -> Result:
@@ -966,13 +1202,44 @@ def _decide(case: object, interpretation: Interpretation, source: str, unreadabl
     if type(case) is _Refused:
         if case.unreadable:
             unreadable.append(source)
-        return CaseError([FieldError(path="", message=case.message)])
+        return CaseError([FieldError.of("", case.message)])
     if isinstance(case, bytes):
         try:
             case = case.decode("utf-8")
         except UnicodeDecodeError:
             unreadable.append(source)  # load_case reports the bytes as a CaseError
-    return evaluate_one(case, interpretation)
+    result = evaluate_one(case, interpretation)
+    if type(result) is CaseError and any(error.message.startswith(_UNKNOWN_KEY) for error in result.errors):
+        return _wrapper_error(case) or result
+    return result
+
+
+#: How the case reader begins the message of a key that is not a field (see :mod:`mentorrules.model.generated`).
+_UNKNOWN_KEY = "unknown key"
+#: The keys of a case.
+_CASE_KEYS = frozenset(field.name for field in attrs.fields(Case))
+
+
+def _wrapper_error(case: object) -> CaseError | None:
+    """
+    Return one error for an object that is not a case but wraps one, or ``None`` when it does not.
+
+    A scenario file (``{"name", "why", "case", "expect"}``) or an export that puts the case under a
+    key of its own would otherwise give an unknown-key error for each of its keys and a missing-field
+    error for each required field; this says once what it is and where the case is.
+    """
+    try:
+        value = decode_json(case, CaseError) if isinstance(case, str) else case
+    except CaseError:  # pragma: no cover - the case reader read it before
+        return None
+    if not isinstance(value, dict) or _CASE_KEYS & value.keys():
+        return None
+    inner = [key for key, item in value.items() if isinstance(item, dict) and _CASE_KEYS & item.keys()]
+    if not inner:
+        return None
+    keys = ", ".join(repr(key_text(key)) for key in value)
+    name = key_text(inner[0])
+    return CaseError([FieldError.of("", _MESSAGES.of("wrapper", keys=keys, key=repr(name), name=name))])
 
 
 def _check_chunk(options: _Options, chunk: _Chunk) -> _ChunkResult:
@@ -986,6 +1253,7 @@ def _check_chunk(options: _Options, chunk: _Chunk) -> _ChunkResult:
     # record is some 14 KB of JSON, and joining a chunk's records before encoding them all costs more.
     parts: list[bytes] = []
     results: list[Result] = []
+    sources: list[str] = []
     counts: Counter[str] = Counter()
     unreadable: list[str] = []
     internal: list[tuple[str, str]] = []
@@ -997,11 +1265,12 @@ def _check_chunk(options: _Options, chunk: _Chunk) -> _ChunkResult:
         except Exception as exc:  # a bug: reported in the case's place, and the run goes on
             result = InternalError.of(exc)
             key = "internal"
-            internal.append((source, str(result)))
+            internal.append((source, result.text(options.lang)))
             text = None if options.format == "objects" else _render_record(options, source, result)
         counts[key] += 1
         if text is None:
             results.append(result)
+            sources.append(source)
         else:
             parts.append(text.encode("utf-8", "backslashreplace"))
     if options.format == "objects":
@@ -1015,7 +1284,14 @@ def _check_chunk(options: _Options, chunk: _Chunk) -> _ChunkResult:
             spool.write(data)
         data = b""
     return _ChunkResult(
-        data, sum(counts.values()), dict(counts), tuple(unreadable), spooled, chunk.label, tuple(internal)
+        data,
+        sum(counts.values()),
+        dict(counts),
+        tuple(unreadable),
+        spooled,
+        chunk.label,
+        tuple(internal),
+        tuple(sources),
     )
 
 
@@ -1164,12 +1440,21 @@ def _running(pid: int) -> bool:
 
 
 def _summary(counts: Mapping[str, int], lang: str) -> str:
-    """Return e.g. ``5 sager: 2 opfyldt, 1 ikke opfyldt, 2 ugyldig``."""
-    words = _WORDS[lang]
-    total = sum(counts.values())
-    parts = [f"{counts[key]} {_VERDICT_WORDS[lang][key]}" for key in [*Verdict, "error", "internal"] if counts.get(key)]
-    head = f"{total} {words['case'] if total == 1 else words['cases']}"
+    """Return e.g. ``5 sager: 2 opfyldt, 1 ikke opfyldt, 2 ugyldige``."""
+    parts = [f"{_number(counts[key], lang)} {_VERDICT_WORDS[lang][key]}" for key in Verdict if counts.get(key)]
+    parts += [counted(counts[key], noun, lang) for key, noun in _ERROR_NOUNS if counts.get(key)]
+    head = counted(sum(counts.values()), "case", lang)
     return f"{head}: {', '.join(parts)}" if parts else head
+
+
+def _number(count: int, lang: str) -> str:
+    """Write a count as ``counted`` does: ``1.500`` in Danish, ``1,500`` in English."""
+    english = f"{count:,}"
+    return english.replace(",", ".") if lang == "da" else english
+
+
+#: The nouns (of :func:`~mentorrules.model.words.counted`) for the cases that gave no decision, by their count's key.
+_ERROR_NOUNS = (("error", "invalid"), ("internal", "internal error"))
 
 
 def _check(args: argparse.Namespace, out: _Output) -> int:
@@ -1179,7 +1464,7 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
             try:
                 open(path, "rb").close()  # only probing: fail before any output
             except OSError as exc:
-                raise _UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+                raise _UsageError(_MESSAGES.of("cannot_read", path=_label(path), reason=os_reason(exc))) from None
     fmt = args.format
     report = fmt in ("markdown", "html")
     spooled = args.jobs > 1 and not report
@@ -1189,8 +1474,9 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
     seen: set[str] = set()  # the inputs that held a case
     unreadable = internal = 0
     results: list[Result] = []
+    sources: list[str] = []
     prefix, separator, suffix = _FRAMING.get(fmt, ("", "", ""))
-    progress = _Progress(sys.stderr if sys.stderr.isatty() else None, _WORDS[args.lang]["cases"])
+    progress = _Progress(sys.stderr if sys.stderr.isatty() else None, args.lang)
     wrote = False
     with _Signals() as signals:
         try:
@@ -1204,14 +1490,16 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
                         if chunk.records:
                             seen.add(chunk.label)
                         for source in chunk.unreadable:
-                            print(f"mentorrules check: {source}: cannot read: the bytes are not UTF-8", file=sys.stderr)
+                            print(f"mentorrules check: {_say('unreadable', args.lang, source=source)}", file=sys.stderr)
                         for source, message in chunk.internal:
-                            print(f"mentorrules check: {source}: internal error: {message}", file=sys.stderr)
+                            problem = _say("case_internal", args.lang, source=source, problem=message)
+                            print(f"mentorrules check: {problem}", file=sys.stderr)
                         unreadable += len(chunk.unreadable)
                         internal += len(chunk.internal)
                         progress.update(chunk.records)
                         if report:
                             results.extend(loads_results(chunk.data))
+                            sources.extend(chunk.sources)
                         elif chunk.records:
                             with signals.shielded():
                                 out.text(separator if wrote else prefix)
@@ -1234,7 +1522,7 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
         if report:
             from mentorrules import render  # only the reports need the renderer
 
-            text = render.report(results, format=fmt, lang=args.lang)
+            text = render.report(results, format=fmt, lang=args.lang, sources=sources)
         else:
             text = suffix if wrote else "[]\n" if fmt == "json" else ""
         if fmt == "text":
@@ -1242,13 +1530,13 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
         with signals.shielded():
             out.text(text if text.endswith("\n") or not text else text + "\n")
             out.flush()
-    empty = [label for label in dict.fromkeys(_label(path) for path in args.files) if label not in seen]
+    empty = [label for label in dict.fromkeys(map(_label, args.files)) if label not in seen]
     for label in empty:
-        print(
-            f"mentorrules check: {label}: no case in this input; an empty input is not a clean audit"
-            f"{'' if args.fail_on_empty else ' (with --fail-on-empty the exit status is 1)'}",
-            file=sys.stderr,
-        )
+        if args.fail_on_empty:
+            warning = _say("empty", args.lang, source=label)
+        else:
+            warning = _say("empty_hint", args.lang, source=label, option="--fail-on-empty")
+        print(f"mentorrules check: {warning}", file=sys.stderr)
     if internal:
         return EXIT_INTERNAL
     if unreadable:
@@ -1256,11 +1544,6 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
     if sum(counts.values()) != counts.get(Verdict.MET.value, 0) or (empty and args.fail_on_empty):
         return EXIT_UNRESOLVED
     return EXIT_OK
-
-
-def _label(path: str) -> str:
-    """The name an input goes by in the sources: the path as given, or ``<stdin>`` for ``-``."""
-    return _STDIN if path == "-" else path
 
 
 # --- schema, rules, plan, demo ----------------------------------------------------------
@@ -1278,6 +1561,13 @@ def _schema(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _rules(args: argparse.Namespace, out: _Output) -> int:
+    """
+    Print the rule catalogue: per rule and law version, what it cites on the version's first day, then what changes.
+
+    The law versions are cut into epochs where a new consolidation or an amending act comes into
+    force; a later epoch is shown by what changes in it (a reference added or no longer cited, a new
+    source for the same citation), so that rows that would look alike say how they differ.
+    """
     catalogue = rule_catalogue(lang=args.lang)
     if args.format == "json":
         out.text(json.dumps([info.to_dict() for info in catalogue], indent=2, ensure_ascii=False) + "\n")
@@ -1288,14 +1578,45 @@ def _rules(args: argparse.Namespace, out: _Output) -> int:
         per = words["per_case"] if info.per == "case" else words["per_period"]
         lines.append(f"{info.id}: {info.title} ({per})")
         for law, spans in info.references.items():
+            lines.append(f"  {law}")
+            before: tuple[LegalReference, ...] = ()
             for valid_from, references in spans:
-                citations = "; ".join(
-                    ref.citation if ref.verified else f"{ref.citation} ({words['unverified']})" for ref in references
+                text = (
+                    "; ".join(_cited(ref, words) for ref in references)
+                    if not before
+                    else "; ".join(_changes(before, references, words))
                 )
-                lines.append(f"  {law} {words['from']} {valid_from.isoformat()}: {citations}")
+                lines.append(f"    {words['from']} {valid_from.isoformat()}: {text}")
+                before = references
         lines.append("")
     out.text("\n".join(lines))
     return EXIT_OK
+
+
+def _cited(reference: LegalReference, words: Mapping[str, str]) -> str:
+    """Return ``citation (source)``, marked when the reference is not verified."""
+    mark = "" if reference.verified else f", {words['unverified']}"
+    return f"{reference.citation} ({reference.source}{mark})"
+
+
+def _changes(before: Sequence[LegalReference], after: Sequence[LegalReference], words: Mapping[str, str]) -> list[str]:
+    """Say what changes from one epoch's references to the next: references added, dropped, or newly sourced."""
+    old = {ref.citation: ref for ref in before}
+    new = {ref.citation: ref for ref in after}
+    changes = [f"{words['added']} {_cited(ref, words)}" for citation, ref in new.items() if citation not in old]
+    changes += [f"{words['dropped']} {citation}" for citation in old if citation not in new]
+    moved: dict[tuple[str, str], list[str]] = {}
+    for citation, ref in new.items():
+        was = old.get(citation)
+        if was is not None and was.source != ref.source:
+            moved.setdefault((ref.source, was.source), []).append(citation)
+        elif was is not None and was.verified != ref.verified:
+            changes.append(f"{citation} {words['now_verified' if ref.verified else 'now_unverified']}")
+    changes += [
+        f"{', '.join(citations)}: {words['now']} {source} ({words['was']} {previous})"
+        for (source, previous), citations in moved.items()
+    ]
+    return changes or [words["new_address"]]
 
 
 def _plan(args: argparse.Namespace, out: _Output) -> int:
@@ -1314,7 +1635,7 @@ def _plan(args: argparse.Namespace, out: _Output) -> int:
     try:
         window = period_window(start, interpretation=interpretation)
     except UnsupportedDateError as exc:
-        raise _UsageError(str(exc)) from None
+        raise _UsageError((exc.text("da"), exc.text("en"))) from None
     width = max(len(words[key]) for key in ("plan_end", "plan_next_start", "plan_next_end"))
     lines = [
         words["plan_title"].format(start=start.isoformat(), citation=_citations(window.references, words)),
@@ -1326,7 +1647,7 @@ def _plan(args: argparse.Namespace, out: _Output) -> int:
         following = next_period_window(window.end, interpretation=interpretation)
     except UnsupportedDateError as exc:  # the period ends in 2027 or later: the next one's law is not modelled
         lines.append(f"  {words['plan_next_start']:<{width}} {(window.end + timedelta(days=1)).isoformat()}")
-        lines.extend(_wrapped(f"({exc})"))
+        lines.extend(_wrapped(f"({exc.text(args.lang)})"))
         out.text("\n".join(lines) + "\n")
         return EXIT_OK
     lines.append(f"  {words['plan_next_start']:<{width}} {following.start.isoformat()}")
@@ -1375,7 +1696,11 @@ def _clip(text: str, width: int) -> str:
 
 
 def _demo_table(examples: Iterable[tuple[str, str]], lang: str, width: int = 100) -> str:
-    """Evaluate ``(name, JSON text)`` examples and lay them out as a plain-text table of at most ``width`` columns."""
+    """
+    Evaluate ``(name, JSON text)`` examples and lay them out as a plain-text table of at most ``width`` columns.
+
+    The last line, the command of the closing hint, is never wrapped: it must work as printed.
+    """
     words = _WORDS[lang]
     rows: list[tuple[str, str, str, list[str]]] = []  # file, case id, verdict value or "error", notes
     default = Interpretation()
@@ -1388,7 +1713,7 @@ def _demo_table(examples: Iterable[tuple[str, str]], lang: str, width: int = 100
             ]
             rows.append((name, result.case.case_id or "-", result.verdict.value, notes))
         else:
-            rows.append((name, "-", "error", [f"{type(result).__name__}: {result}"]))
+            rows.append((name, "-", "error", [f"{type(result).__name__}: {result.text(lang)}"]))
     verdict_words = _VERDICT_WORDS[lang]
     name_width = min(40, max([len(words["file"])] + [len(row[0]) for row in rows]))
     id_width = min(20, max([len(words["case_id"])] + [len(row[1]) for row in rows]))
@@ -1404,8 +1729,40 @@ def _demo_table(examples: Iterable[tuple[str, str]], lang: str, width: int = 100
         lines.append(f"{name_cell}  {_clip(case_id, id_width):<{id_width}}  {verdict_words[verdict]}")
         for note in notes:
             lines.append(textwrap.fill(note, width=width, initial_indent="    - ", subsequent_indent="      "))
-    lines += ["", _summary(Counter(row[2] for row in rows), lang), words["demo_hint"]]
+    lines += ["", _summary(Counter(row[2] for row in rows), lang), words["demo_hint"].format(command=_hint(lang))]
     return "\n".join(lines) + "\n"
+
+
+#: The example the demo's closing hint explains in full: one that is not met, so the reasoning shows.
+_HINT_EXAMPLE = "03_company_mentor_usual_duties.json"
+
+
+def _hint(lang: str) -> str:
+    """
+    Return a ``check`` command that works as printed: the program as it was started, on a bundled example.
+
+    After ``make demo`` that is ``.venv/bin/mentorrules check src/mentorrules/examples/…``; installed
+    with pip, ``mentorrules check /…/site-packages/mentorrules/examples/…``; started as
+    ``python -m mentorrules``, that.  The example's path is relative where it lies under the
+    current directory.
+    """
+    program = sys.argv[0] if sys.argv and sys.argv[0] else "mentorrules"
+    if program.endswith(".py") or program in ("-c", "-m"):  # python -m mentorrules
+        program = f"{shlex.quote(_shown_path(sys.executable or 'python'))} -m mentorrules"
+    else:
+        program = shlex.quote(program)
+    example = os.path.join(str(resources.files("mentorrules").joinpath("examples")), _HINT_EXAMPLE)
+    suffix = " --lang en" if lang == "en" else ""
+    return f"{program} check {shlex.quote(_shown_path(example))}{suffix}"
+
+
+def _shown_path(path: str) -> str:
+    """Return ``path`` relative to the current directory where it lies under it, else as it is."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive (Windows)
+        return path
+    return path if relative.startswith(os.pardir) else relative
 
 
 def _demo(args: argparse.Namespace, out: _Output) -> int:

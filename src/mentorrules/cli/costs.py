@@ -3,6 +3,9 @@ The ``costs`` command: ``mentorrules costs FILE --on DATE [--format text|json] [
 
 It reads a JSON cost claim, calculates it with :mod:`mentorrules.costs` and
 prints the calculation; :mod:`mentorrules.cli` adds it to its subcommands.
+Everything it prints for a reader is in the language of ``--lang`` (Danish by
+default), the errors on standard error included; the JSON records keep their
+English ``message`` and add the ``text`` in both languages.
 """
 
 from __future__ import annotations
@@ -13,12 +16,12 @@ import re
 import sys
 from collections.abc import Mapping
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 from mentorrules.cli._output import Output
 from mentorrules.costs import evaluate_costs, load_cost_claim
 from mentorrules.model.exceptions import CaseError, UnsupportedDateError
-from mentorrules.model.generated import MAX_JSON_BYTES
+from mentorrules.model.generated import MAX_JSON_BYTES, os_reason
 from mentorrules.model.outcomes import Verdict
 
 
@@ -85,9 +88,11 @@ def costs_command(args: argparse.Namespace) -> int:
         data = _read(args.file)
         decision = evaluate_costs(load_cost_claim(data), on=args.on)
     except OSError as exc:
-        return _fail(fmt, {"type": "OSError", "message": f"cannot read {args.file}: {exc.strerror or exc}"})
+        danish, english = os_reason(exc)
+        text = {"da": f"kan ikke læse {args.file}: {danish}", "en": f"cannot read {args.file}: {english}"}
+        return _fail(fmt, {"type": "OSError", "message": text["en"], "text": text}, args.lang)
     except (CaseError, UnsupportedDateError) as exc:
-        return _fail(fmt, exc.to_dict())
+        return _fail(fmt, exc.to_dict(), args.lang)
     out = Output(sys.stdout)
     out.text((decision.to_json() if fmt == "json" else decision.explain(args.lang)) + "\n")
     out.flush()
@@ -102,8 +107,9 @@ def _read(path: str) -> bytes:
         return handle.read(MAX_JSON_BYTES + 1)
 
 
-def _fail(fmt: str, error: Mapping[str, object]) -> int:
-    sys.stderr.write(f"mentorrules costs: {error['message']}\n")
+def _fail(fmt: str, error: Mapping[str, Any], lang: str) -> int:
+    """Say why on standard error in ``lang``, and with ``--format json`` as ``{"error": ...}`` on standard output."""
+    sys.stderr.write(f"mentorrules costs: {error['text'][lang]}\n")
     if fmt == "json":
         out = Output(sys.stdout)
         out.text(json.dumps({"error": error}, ensure_ascii=False, indent=2) + "\n")

@@ -13,6 +13,7 @@ import sys
 from mentorrules.cli._output import Output
 from mentorrules.model.exceptions import ProfileError
 from mentorrules.model.outcomes import LANGUAGES
+from mentorrules.model.words import counted
 from mentorrules.practice import bundled_profiles, load_profile, profile_html, profile_text
 
 
@@ -57,7 +58,7 @@ def add_practice_parser(subparsers: argparse._SubParsersAction[argparse.Argument
 
 def practice_command(args: argparse.Namespace) -> int:
     """
-    Run ``mentorrules practice``: print the profile, or every bad field of it.
+    Run ``mentorrules practice``: print the profile, or every bad field of it, in the language of ``--lang``.
 
     Args:
         args: The parsed arguments (``profile``, ``lang``, ``format``).
@@ -69,18 +70,21 @@ def practice_command(args: argparse.Namespace) -> int:
         64 levels of nesting).
 
     """
+    lang: str = args.lang
     try:
         profile = load_profile(args.profile)
     except ProfileError as exc:
-        count = len(exc.errors)
-        sys.stderr.write(
-            f"mentorrules practice: the profile {args.profile!r} is not valid ({count} bad field{'s' * (count != 1)}):\n"
-        )
+        count = counted(len(exc.errors), "bad field", lang)
+        if lang == "da":
+            head = f"profilen {args.profile!r} er ikke gyldig ({count})"
+        else:
+            head = f"the profile {args.profile!r} is not valid ({count})"
+        sys.stderr.write(f"mentorrules practice: {head}:\n")
         for error in exc.errors:
-            sys.stderr.write(f"  {error}\n")
+            sys.stderr.write(f"  {error.describe(lang)}\n")
         return 2
     render = profile_html if args.format == "html" else profile_text
     out = Output(sys.stdout)
-    out.text(render(profile, args.lang))
+    out.text(render(profile, lang))
     out.flush()
     return 0

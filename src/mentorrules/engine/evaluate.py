@@ -37,7 +37,7 @@ from mentorrules.engine.notices import NOTICE_EXPLAINER
 from mentorrules.engine.registry import RuleInfo, build_epoch_views
 from mentorrules.law.interpretation import AmbiguousDates, Interpretation, LawDate
 from mentorrules.law.versions import LAW_VERSIONS, SNAPSHOTS, LawSnapshot, snapshot_for
-from mentorrules.model.exceptions import CaseError, FieldError
+from mentorrules.model.exceptions import CaseError, FieldError, Messages
 from mentorrules.model.facts import Case, Period
 from mentorrules.model.outcomes import (
     Decision,
@@ -58,6 +58,19 @@ from mentorrules.rules._coverage import Coverage, Window
 __all__ = ["evaluate", "rule_catalogue"]
 
 _DEFAULT = Interpretation()
+#: The messages about evaluate()'s arguments.
+_MESSAGES = Messages(
+    {
+        "engine.not_a_case": (
+            "forventede en Case, ikke {actual}; brug load_case() til JSON",
+            "expected a Case, not {actual}; use load_case() for JSON",
+        ),
+        "engine.not_an_interpretation": (
+            "forventede en Interpretation, ikke {actual}",
+            "expected an Interpretation, not {actual}",
+        ),
+    }
+)
 #: The rights and the other rules, each as (position in the catalogue, rule), in catalogue order.
 _RIGHTS_RULES: tuple[tuple[int, Rule], ...] = tuple(
     (position, rule) for position, rule in enumerate(CATALOGUE) if rule.family == "right"
@@ -404,17 +417,10 @@ def evaluate(case: Case, *, interpretation: Interpretation = _DEFAULT) -> Decisi
         UnsupportedDateError: when the law date lies outside 2014-01-01..2026-12-31.
     """
     if type(case) is not Case:
-        raise CaseError(
-            [FieldError(path="", message=f"expected a Case, not {type(case).__name__}; use load_case() for JSON")]
-        )
+        raise CaseError([FieldError.of("", _MESSAGES.of("engine.not_a_case", actual=type(case).__name__))])
     if type(interpretation) is not Interpretation:
-        raise CaseError(
-            [
-                FieldError(
-                    path="interpretation", message=f"expected an Interpretation, not {type(interpretation).__name__}"
-                )
-            ]
-        )
+        actual = type(interpretation).__name__
+        raise CaseError([FieldError.of("interpretation", _MESSAGES.of("engine.not_an_interpretation", actual=actual))])
     periods = _sorted_periods(case)
     snapshot = snapshot_for(_law_date(case, interpretation, periods))
     epoch = epoch_rules(snapshot.valid_from)

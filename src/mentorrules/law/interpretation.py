@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
-from mentorrules.model.exceptions import CaseError, FieldError
+from mentorrules.model.exceptions import CaseError, FieldError, Messages, Param
+from mentorrules.model.generated import key_text, shown
 
 
 __all__ = [
@@ -80,6 +81,24 @@ class LawDate(enum.StrEnum):
     PERIOD_START = "period_start"
 
 
+#: The messages about an interpretation's choices.
+_MESSAGES: Final = Messages(
+    {
+        "interpretation.one_of": ("skal være en af {allowed}, ikke {value}", "must be one of {allowed}, not {value}"),
+        "interpretation.true_or_false": (
+            "skal være true eller false, ikke {value}",
+            "must be true or false, not {value}",
+        ),
+        "interpretation.unknown": ("ukendt fortolkning; kendte: {known}", "unknown interpretation; known: {known}"),
+    }
+)
+
+
+def _shown(value: Any) -> Param:
+    """A rejected value for a message: a text as the readers quote it (withheld if like a CPR number), else its repr."""
+    return shown(value) if isinstance(value, str) else repr(value)
+
+
 def _to_enum(kind: type[enum.StrEnum], value: Any) -> Any:
     if isinstance(value, kind):
         return value
@@ -105,14 +124,16 @@ def _enum_validator(kind: type[enum.StrEnum]) -> Callable[[object, attrs.Attribu
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, kind):
             allowed = ", ".join(repr(m.value) for m in kind)
-            raise CaseError([FieldError(path=attribute.name, message=f"must be one of {allowed}, not {value!r}")])
+            wrong = _MESSAGES.of("interpretation.one_of", allowed=allowed, value=_shown(value))
+            raise CaseError([FieldError.of(attribute.name, wrong)])
 
     return validate
 
 
 def _bool_validator(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if type(value) is not bool:
-        raise CaseError([FieldError(path=attribute.name, message=f"must be true or false, not {value!r}")])
+        wrong = _MESSAGES.of("interpretation.true_or_false", value=_shown(value))
+        raise CaseError([FieldError.of(attribute.name, wrong)])
 
 
 @attrs.frozen(kw_only=True)
@@ -181,9 +202,8 @@ class Interpretation:
         good: dict[str, object] = {}
         for key, value in data.items():
             if key not in fields:
-                errors.append(
-                    FieldError(path=str(key), message=f"unknown interpretation; known: {', '.join(sorted(fields))}")
-                )
+                known = ", ".join(sorted(fields))
+                errors.append(FieldError.of(key_text(key), _MESSAGES.of("interpretation.unknown", known=known)))
                 continue
             try:
                 cls(**{key: value})  # type: ignore[arg-type]

@@ -115,6 +115,12 @@ _WHY_UNSUPPORTED = (
     "(LAB 2003 §§ 78-81) is not modelled, and a new main act on the employment effort is announced from "
     "2027-01-01 but was not enacted in the sources the rules were built from"
 )
+_WHY_UNSUPPORTED_DA = (
+    "biblioteket modellerer afgørelser fra 2014-01-01 til 2026-12-31: lab-2014 (LAB 2003 med senere ændringer, "
+    "kapitel 9 b, 2014-01-01..2019-12-31) og lab-2020 (LAB 2019, kapitel 26, 2020-01-01..2026-12-31). Tidligere "
+    "regler (LAB 2003 §§ 78-81) er ikke modelleret, og en ny hovedlov om beskæftigelsesindsatsen er varslet fra "
+    "2027-01-01, men var ikke vedtaget i de kilder, reglerne bygger på"
+)
 
 
 def law_version_for(day: date) -> LawVersion:
@@ -130,7 +136,7 @@ def law_version_for(day: date) -> LawVersion:
     for version in LAW_VERSIONS:
         if version.covers(day):
             return version
-    raise UnsupportedDateError(day, what="law date", detail=_WHY_UNSUPPORTED)
+    raise UnsupportedDateError(day, what="law date", detail=_WHY_UNSUPPORTED, detail_da=_WHY_UNSUPPORTED_DA)
 
 
 @attrs.frozen(kw_only=True)

@@ -28,7 +28,7 @@ from datetime import date
 from typing import Final
 
 
-__all__ = ["looks_like_cpr", "might_hold_cpr", "scan_text"]
+__all__ = ["looks_like_cpr", "might_hold_cpr", "scan_text", "withhold_cpr"]
 
 #: Hyphens and dashes of every kind (Unicode's dash punctuation, Pd), the minus sign and the soft hyphen.
 _DASHES: Final = (
@@ -67,6 +67,21 @@ def looks_like_cpr(text: str) -> bool:
     (True, True, False)
     """
     return any(_valid_day(*m.groups()) for m in _CPR_LIKE.finditer(scan_text(text)))
+
+
+def withhold_cpr(text: str, mask: str = "<withheld>") -> str:
+    """
+    Return ``text`` with everything that looks like a CPR number replaced by ``mask``.
+
+    A text with nothing of the kind is returned as it is; otherwise as the pattern reads it
+    (NFKC-normalised), with each match replaced.
+
+    >>> withhold_cpr("cases/010203-1234.json"), withhold_cpr("cases/2024-03-01.json")
+    ('cases/<withheld>.json', 'cases/2024-03-01.json')
+    """
+    if not looks_like_cpr(text):
+        return text
+    return _CPR_LIKE.sub(lambda m: mask if _valid_day(*m.groups()) else m.group(), scan_text(text))
 
 
 # --- a cheap first look ----------------------------------------------------------------------------

@@ -88,6 +88,7 @@ class Details:
         not_before: The name of a date field of the same object this date must not precede.
         pattern: A pattern a text must match in full (an id).
         pattern_hint: What the pattern allows, for the message.
+        pattern_hint_da: The same in Danish (the English hint where not given).
         nonblank: A text must hold more than white space.
         nonempty: A list must hold at least one item.
         unique: The items of a list must differ.
@@ -102,6 +103,7 @@ class Details:
     not_before: str | None = None
     pattern: re.Pattern[str] | None = None
     pattern_hint: str = ""
+    pattern_hint_da: str = ""
     nonblank: bool = False
     nonempty: bool = False
     unique: bool = False

@@ -415,6 +415,7 @@ class Case(Described):
     """
 
     _document_name: ClassVar[str] = "a case"
+    _document_name_da: ClassVar[str] = "en sag"
     _document_format: ClassVar[Dialect] = JSON
     _fast_reader: ClassVar[bool] = True  # a batch reads millions of cases
 

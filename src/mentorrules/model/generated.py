@@ -20,7 +20,10 @@ fields into ``__init__``:
   text a decision's fingerprint hashes), compiled like the fast reader;
 * **the JSON Schema** (draft 2020-12) of the document;
 * **the free texts** the privacy scan reads: a compiled function listing them
-  (the cheap first pass) and their paths (:meth:`Codec.texts`).
+  (the cheap first pass) and their paths (:meth:`Codec.texts`);
+* **the messages** of the readers and the checks, in Danish and English
+  (:data:`FIELD_MESSAGES`), from which every :class:`~mentorrules.FieldError` can be
+  read in either language.
 
 :class:`Codec` is a document's codec (its root class, its error class, how its
 format names types); :func:`codec` returns the one codec of a class.  The test
@@ -41,6 +44,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import enum
+import errno
 import json
 import math
 import re
@@ -55,11 +59,12 @@ import attrs
 from mentorrules.model.amounts import MAX_DECIMAL_PLACES, plain_decimal, scaled_decimal, too_precise
 from mentorrules.model.cpr import looks_like_cpr
 from mentorrules.model.description import MAX_DATE, MIN_DATE, FieldShape, Kind, members, shape
-from mentorrules.model.exceptions import CaseError, FieldError
+from mentorrules.model.exceptions import WITHHELD_KEY, CaseError, FieldError, Message, Messages, Param
 from mentorrules.model.slots import slot_setters
 
 
 __all__ = [
+    "FIELD_MESSAGES",
     "JSON",
     "TOML",
     "Codec",
@@ -69,9 +74,177 @@ __all__ = [
     "RepeatedKeys",
     "codec",
     "decode_json",
+    "decoder_detail",
+    "grouped",
+    "key_text",
     "nested_deeper",
+    "os_reason",
     "shown",
+    "type_word",
+    "utf8_reason",
 ]
+
+
+# --- the messages --------------------------------------------------------------
+
+#: The messages of the document readers and the constructors' checks, and those every module shares
+#: (a value of the wrong type, a required field, a value withheld).
+FIELD_MESSAGES: Final = Messages(
+    {
+        "value.withheld": (
+            "en værdi, der ligner et CPR-nummer (tilbageholdt)",
+            "a value that looks like a CPR number (withheld)",
+        ),
+        # A field's value
+        "field.required": ("skal angives", "is required"),
+        "field.required_not_null": ("skal angives og må ikke være null", "is required and must not be null"),
+        "field.must_be": ("skal være {expected}, ikke {actual}", "must be {expected}, not {actual}"),
+        "field.item_must_be": (
+            "element {index} skal være {expected}, ikke {actual}",
+            "item {index} must be {expected}, not {actual}",
+        ),
+        "field.item_twice": ("element {index} forekommer to gange: {value}", "item {index} occurs twice: {value}"),
+        "field.twice": ("forekommer to gange: {value}", "occurs twice: {value}"),
+        "field.empty": ("må ikke være tom", "must not be empty"),
+        "field.bad_id": ("er ikke et gyldigt id: {value} ({hint})", "is not a valid id: {value} ({hint})"),
+        "field.not_text": (
+            "skal være gyldig Unicode-tekst (den indeholder et enligt surrogattegn)",
+            "must be valid Unicode text (it holds a lone surrogate)",
+        ),
+        "field.unknown_value": (
+            "ukendt værdi {value}; tilladte værdier: {allowed}",
+            "unknown value {value}; allowed values: {allowed}",
+        ),
+        "field.choice_type": (
+            "skal være en tekst, en af {allowed}; ikke {actual}",
+            "must be a string, one of {allowed}; not {actual}",
+        ),
+        # Dates
+        "field.between": ("skal ligge mellem {low} og {high}", "must lie between {low} and {high}"),
+        "field.between_not": (
+            "skal ligge mellem {low} og {high}, ikke {value}",
+            "must lie between {low} and {high}, not {value}",
+        ),
+        "field.bad_date": (
+            "skal være en dato ÅÅÅÅ-MM-DD med ASCII-cifre, ikke {value}",
+            "must be a date YYYY-MM-DD in ASCII digits, not {value}",
+        ),
+        "field.not_calendar_date": ("er ikke en kalenderdato: {value}", "is not a calendar date: {value}"),
+        "field.before": ("må ikke ligge før {earlier}", "must not be before {earlier}"),
+        "field.before_date": ("må ikke ligge før {earlier} ({date})", "must not be before {earlier} ({date})"),
+        # Amounts
+        "field.not_finite": ("skal være et endeligt tal, ikke {value}", "must be a finite number, not {value}"),
+        "field.too_precise": (
+            "må højst have {places} decimaler, ikke {value}",
+            "must have at most {places} decimal places, not {value}",
+        ),
+        "field.decimal_text": (
+            "skal være et tal eller en decimaltekst som {example}, ikke {value}",
+            "must be a number or a decimal string such as {example}, not {value}",
+        ),
+        # Keys
+        "field.repeated_key": (
+            "forekommer mere end én gang i dette objekt (en nøgle må kun forekomme én gang)",
+            "occurs more than once in this object (a key must occur once)",
+        ),
+        "field.unknown_key_close": ("ukendt nøgle; mente du {close}?", "unknown key; did you mean {close}?"),
+        "field.unknown_key": (
+            "ukendt nøgle; nøglerne i {document} er {keys}",
+            "unknown key; the keys of {document} are {keys}",
+        ),
+        # The document
+        "document.must_be": (
+            "{document} skal være {expected}, ikke {actual}",
+            "{document} must be {expected}, not {actual}",
+        ),
+        "json.too_large": (
+            "JSON-teksten er større end læsegrænsen på 4 MiB ({size} byte UTF-8)",
+            "the JSON text is larger than the read limit of 4 MiB ({size} bytes of UTF-8)",
+        ),
+        "json.not_utf8": (
+            "JSON-teksten er ikke UTF-8: {reason} ved byte {position}",
+            "the JSON text is not UTF-8: {reason} at byte {position}",
+        ),
+        "json.constant": (
+            "ugyldig JSON: {name} er ikke tilladt (et tal skal være endeligt)",
+            "invalid JSON: {name} is not allowed (a number must be finite)",
+        ),
+        "json.too_deep": (
+            "ugyldig JSON: for dybt indlejret (dybere end læsegrænsen på {levels} niveauer)",
+            "invalid JSON: nested too deeply (deeper than the read limit of {levels} levels)",
+        ),
+        "json.invalid": ("ugyldig JSON: {detail}", "invalid JSON: {detail}"),
+    }
+)
+_message: Final = FIELD_MESSAGES.of
+
+
+def grouped(number: int) -> tuple[str, str]:
+    """
+    Write a whole number with its thousands grouped, in Danish and in English (a :data:`Param` pair).
+
+    >>> grouped(4194304)
+    ('4.194.304', '4,194,304')
+    """
+    english = f"{number:,}"
+    return english.replace(",", "."), english
+
+
+#: The words for a value's type in messages, in Danish, by the English word (JSON's and TOML's names).
+_TYPE_WORDS_DA: Final = MappingProxyType(
+    {
+        "null": "null",
+        "boolean": "sandhedsværdi",
+        "number": "tal",
+        "string": "tekst",
+        "object": "objekt",
+        "array": "liste",
+        "integer": "heltal",
+        "float": "kommatal",
+        "datetime": "tidspunkt",
+        "date": "dato",
+        "time": "klokkeslæt",
+        "table": "tabel",
+    }
+)
+
+
+def type_word(english: str) -> tuple[str, str]:
+    """Return a type's name in a message (``"string"``) as a :data:`Param` pair: ``("tekst", "string")``."""
+    return _TYPE_WORDS_DA.get(english, english), english
+
+
+#: Reasons the UTF-8 decoder gives, in Danish.
+_UTF8_REASONS_DA: Final = MappingProxyType(
+    {
+        "invalid start byte": "ugyldig startbyte",
+        "invalid continuation byte": "ugyldig fortsættelsesbyte",
+        "unexpected end of data": "uventet slutning på data",
+    }
+)
+
+
+def utf8_reason(reason: str) -> tuple[str, str]:
+    """Return the UTF-8 decoder's reason (``"invalid start byte"``) as a :data:`Param` pair, Danish where known."""
+    return _UTF8_REASONS_DA.get(reason, reason), reason
+
+
+#: Why a file cannot be read, in Danish, by ``errno`` (the commonest; else the system's own words).
+_OS_REASONS_DA: Final = MappingProxyType(
+    {
+        errno.ENOENT: "filen eller mappen findes ikke",
+        errno.EACCES: "adgang nægtet",
+        errno.EPERM: "handlingen er ikke tilladt",
+        errno.EISDIR: "det er en mappe",
+        errno.ENOTDIR: "en del af stien er ikke en mappe",
+    }
+)
+
+
+def os_reason(error: OSError) -> tuple[str, str]:
+    """Say why a file cannot be read, as a :data:`Param` pair: the system's words (``strerror``), Danish where known."""
+    english = str(error.strerror or error)
+    return _OS_REASONS_DA.get(error.errno or 0, english), english
 
 
 # --- the constructor's checks ------------------------------------------------
@@ -82,8 +255,9 @@ class Described:
     Base of every document class: building one checks its values against its description.
 
     A subclass may name the error its checks raise (``_document_error``, a
-    :class:`~mentorrules.CaseError` by default) and may add checks between fields
-    that the description of one field cannot state (``_related_problems``).
+    :class:`~mentorrules.CaseError` by default), the document in a message in English
+    and Danish (``_document_name``, ``_document_name_da``), and may add checks between
+    fields that the description of one field cannot state (``_related_problems``).
     """
 
     __slots__ = ()
@@ -92,15 +266,20 @@ class Described:
     _document_error: ClassVar[type[CaseError]] = CaseError
     #: The document in a message, where it is read as a whole (``"a case"``).
     _document_name: ClassVar[str] = "a document"
+    #: The same in Danish (``"en sag"``).
+    _document_name_da: ClassVar[str] = "dokumentet"
     #: The format it is read from: its type names in messages.
     _document_format: ClassVar[Dialect]
     #: Whether reading it tries the compiled fast reader first (for a document read millions of times).
     _fast_reader: ClassVar[bool] = False
 
     @classmethod
-    def _related_problems(cls, values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, str]]:
+    def _related_problems(cls, values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, Message]]:
         """
         Return ``(path, message)`` for each problem between fields (none unless a subclass says so).
+
+        Each message is a :class:`~mentorrules.model.exceptions.Message` from the subclass's
+        catalogue, so that the error can be read in Danish and in English.
 
         Args:
             values: The fields that are valid on their own, by name.
@@ -194,18 +373,18 @@ def _check_slowly(obj: Any) -> None:
         if problem is None and value is not None and field.details.not_before is not None:
             earlier = getattr(obj, field.details.not_before)
             if type(earlier) is datetime.date and value < earlier:
-                problem = f"must not be before {field.details.not_before}"
+                problem = _message("field.before", earlier=field.details.not_before)
         if problem is not None:
             bad.add(field.name)
-            errors.append(FieldError(path=field.name, message=problem))
-    errors += [FieldError(path=path, message=message) for path, message in _related(cls, obj, frozenset(bad))]
+            errors.append(FieldError.of(field.name, problem))
+    errors += [FieldError.of(path, message) for path, message in _related(cls, obj, frozenset(bad))]
     if errors:  # none for a value of a subclass (a str subclass where str is wanted), which only the fast test refuses
         raise cls._document_error(errors)
 
 
-def _related(cls: Any, obj: Any, bad: frozenset[str]) -> list[tuple[str, str]]:
+def _related(cls: Any, obj: Any, bad: frozenset[str]) -> list[tuple[str, Message]]:
     values = {field.name: getattr(obj, field.name) for field in shape(cls) if field.name not in bad}
-    problems: list[tuple[str, str]] = cls._related_problems(values, bad)
+    problems: list[tuple[str, Message]] = cls._related_problems(values, bad)
     return problems
 
 
@@ -213,64 +392,67 @@ def _a(name: str) -> str:
     return f"an {name}" if name[0] in "AEIOU" else f"a {name}"
 
 
-def _value_problem(field: FieldShape, value: Any) -> str | None:
+def _must_be(expected: Param, value: Any) -> Message:
+    """The message for a value of an object built in Python whose type is wrong (Python's type names)."""
+    return _message("field.must_be", expected=expected, actual=type(value).__name__)
+
+
+def _value_problem(field: FieldShape, value: Any) -> Message | None:
     """Say what is wrong with a value of a field of an object built in Python, or return None."""
     if value is None:
-        return None if field.nullable else "is required"
+        return None if field.nullable else _message("field.required")
     kind = field.kind
     if kind is Kind.TEXT:
         if not isinstance(value, str):
-            return f"must be str, not {type(value).__name__}"
+            return _must_be("str", value)
         return _text_problem(field, value)
     if kind is Kind.DATE:
         if type(value) is not datetime.date:
-            return f"must be a date, not {type(value).__name__}"
+            return _must_be(("en dato", "a date"), value)
         if not MIN_DATE <= value <= MAX_DATE:
-            return f"must lie between {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}"
+            return _message("field.between", low=MIN_DATE.isoformat(), high=MAX_DATE.isoformat())
         return None
     if kind is Kind.BOOL:
-        return None if type(value) is bool else f"must be bool, not {type(value).__name__}"
+        return None if type(value) is bool else _must_be("bool", value)
     if kind is Kind.CHOICE:
-        return (
-            None
-            if isinstance(value, field.target)
-            else f"must be {_a(field.target.__name__)}, not {type(value).__name__}"
-        )
+        name = field.target.__name__
+        return None if isinstance(value, field.target) else _must_be((name, _a(name)), value)
     if kind is Kind.OBJECT:
-        return (
-            None if isinstance(value, field.target) else f"must be {field.target.__name__}, not {type(value).__name__}"
-        )
+        return None if isinstance(value, field.target) else _must_be(field.target.__name__, value)
     if kind is Kind.DECIMAL:
         if not isinstance(value, Decimal):
-            return f"must be Decimal, not {type(value).__name__}"
+            return _must_be("Decimal", value)
         return _decimal_problem(field, value)
     if not isinstance(value, tuple):
-        return f"must be a list, not {type(value).__name__}"
+        return _must_be(("en liste", "a list"), value)
     item_type = str if kind is Kind.TEXTS else field.target
     for index, item in enumerate(value):
         if not isinstance(item, item_type):
-            return f"item {index} must be {item_type.__name__}, not {type(item).__name__}"
+            return _message(
+                "field.item_must_be", index=str(index), expected=item_type.__name__, actual=type(item).__name__
+            )
         if field.details.unique and item in value[:index]:
-            return f"item {index} occurs twice: {shown(str(item))}"
+            return _message("field.item_twice", index=str(index), value=shown(str(item)))
     return _list_problem(field, value)
 
 
-def _text_problem(field: FieldShape, value: str) -> str | None:
+def _text_problem(field: FieldShape, value: str) -> Message | None:
     details = field.details
     if details.nonblank and not value.strip():
-        return "must not be empty"
+        return _message("field.empty")
     if details.pattern is not None and details.pattern.fullmatch(value) is None:
-        return f"is not a valid id: {shown(value)} ({details.pattern_hint})"
+        hint = (details.pattern_hint_da or details.pattern_hint, details.pattern_hint)
+        return _message("field.bad_id", value=shown(value), hint=hint)
     return None
 
 
-def _list_problem(field: FieldShape, items: tuple[Any, ...] | list[Any]) -> str | None:
+def _list_problem(field: FieldShape, items: tuple[Any, ...] | list[Any]) -> Message | None:
     if field.details.nonempty and not items:
-        return "must not be empty"
+        return _message("field.empty")
     return None
 
 
-def _decimal_problem(field: FieldShape, amount: Decimal, written: str | None = None) -> str | None:
+def _decimal_problem(field: FieldShape, amount: Decimal, written: str | None = None) -> Message | None:
     """
     Say why a decimal is not a value of the field (not finite, out of range, too precise), never expanding it.
 
@@ -278,14 +460,22 @@ def _decimal_problem(field: FieldShape, amount: Decimal, written: str | None = N
     number is withheld, even where the amount itself (``0101000000`` is 101000000) does not.
     """
     if not amount.is_finite():
-        return f"must be a finite number, not {amount}"
+        return _message("field.not_finite", value=str(amount))
     low, high = field.details.minimum, field.details.maximum
     if (low is not None and amount < low) or (high is not None and amount > high):
-        low, high = _bounds(field)
-        return f"must lie between {plain_decimal(low)} and {plain_decimal(high)}, not {_show_amount(amount, written)}"
+        return _out_of_range(field, _show_amount(amount, written))
     if too_precise(amount):
-        return f"must have at most {MAX_DECIMAL_PLACES} decimal places, not {_show_amount(amount, written)}"
+        return _too_precise(_show_amount(amount, written))
     return None
+
+
+def _out_of_range(field: FieldShape, shown_value: Param) -> Message:
+    low, high = _bounds(field)
+    return _message("field.between_not", low=plain_decimal(low), high=plain_decimal(high), value=shown_value)
+
+
+def _too_precise(shown_value: Param) -> Message:
+    return _message("field.too_precise", places=str(MAX_DECIMAL_PLACES), value=shown_value)
 
 
 # --- JSON text ---------------------------------------------------------------
@@ -362,9 +552,12 @@ MAX_JSON_BYTES: Final = 4 * 1024 * 1024
 #: ... and arrays and objects nested at most this deep (a case nests 5 deep: the case, its periods, a period,
 #: its agreement, the agreement's tasks).
 MAX_JSON_DEPTH: Final = 64
-#: The messages of a document beyond the read limits (the path is ``""``).
-JSON_TOO_LARGE: Final = f"the JSON text is larger than the read limit of 4 MiB ({MAX_JSON_BYTES:,} bytes of UTF-8)"
-JSON_TOO_DEEP: Final = f"invalid JSON: nested too deeply (deeper than the read limit of {MAX_JSON_DEPTH} levels)"
+#: The messages of a document beyond the read limits (the path is ``""``), in both languages ...
+JSON_TOO_LARGE_MESSAGE: Final = _message("json.too_large", size=grouped(MAX_JSON_BYTES))
+JSON_TOO_DEEP_MESSAGE: Final = _message("json.too_deep", levels=str(MAX_JSON_DEPTH))
+#: ... and in English.
+JSON_TOO_LARGE: Final = JSON_TOO_LARGE_MESSAGE.text("en")
+JSON_TOO_DEEP: Final = JSON_TOO_DEEP_MESSAGE.text("en")
 
 
 def nested_deeper(document: Any, levels: int) -> bool:
@@ -402,32 +595,67 @@ def decode_json(data: str | bytes | bytearray, error: type[CaseError]) -> Any:
     if isinstance(data, str) and MAX_JSON_BYTES // 4 < size <= MAX_JSON_BYTES:  # a character is 1 to 4 bytes
         size = len(data.encode("utf-8", "surrogatepass"))
     if size > MAX_JSON_BYTES:
-        raise error([FieldError(path="", message=JSON_TOO_LARGE)])
+        raise error([FieldError.of("", JSON_TOO_LARGE_MESSAGE)])
     if isinstance(data, str):
         text = data.removeprefix("\ufeff")
     else:
         try:
             text = bytes(data).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise error(
-                [FieldError(path="", message=f"the JSON text is not UTF-8: {exc.reason} at byte {exc.start}")]
-            ) from None
+            not_utf8 = _message("json.not_utf8", reason=utf8_reason(exc.reason), position=str(exc.start))
+            raise error([FieldError.of("", not_utf8)]) from None
     try:
         document = _DECODER.decode(text)
     except _Constant as exc:
-        message = f"invalid JSON: {exc} is not allowed (a number must be finite)"
+        message = _message("json.constant", name=str(exc))
     except RecursionError:  # the decoder's own stop, far beyond the read limit
-        message = JSON_TOO_DEEP
+        message = JSON_TOO_DEEP_MESSAGE
     except ValueError as exc:  # json.JSONDecodeError, or an integer with too many digits
-        message = f"invalid JSON: {exc}"
+        message = _message("json.invalid", detail=decoder_detail(exc))
     else:
         # Only text with more brackets than levels allowed can be too deep: then count the levels, one at a time.
         if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
             return document
         if not nested_deeper(document, MAX_JSON_DEPTH):
             return document
-        message = JSON_TOO_DEEP
-    raise error([FieldError(path="", message=message)])
+        message = JSON_TOO_DEEP_MESSAGE
+    raise error([FieldError.of("", message)])
+
+
+#: What the JSON decoder says (``json.JSONDecodeError.msg``), in Danish.
+_DECODER_MESSAGES_DA: Final = MappingProxyType(
+    {
+        "Expecting value": "forventede en værdi",
+        "Expecting property name enclosed in double quotes": "forventede et nøglenavn i dobbelte anførselstegn",
+        "Expecting ':' delimiter": "forventede skilletegnet ':'",
+        "Expecting ',' delimiter": "forventede skilletegnet ','",
+        "Extra data": "flere data efter JSON-værdien",
+        "Unterminated string starting at": "uafsluttet tekst, der begynder ved",
+        "Invalid control character at": "ugyldigt kontroltegn ved",
+        "Invalid \\escape": "ugyldig escape-sekvens",
+        "Invalid \\uXXXX escape": "ugyldig \\uXXXX-escape-sekvens",
+    }
+)
+#: What Python says of an integer with more digits than it converts.
+_INT_DIGITS: Final = re.compile(
+    r"Exceeds the limit \((\d+) digits\) for integer string conversion: value has (\d+) digits"
+)
+
+
+def decoder_detail(exc: ValueError) -> tuple[str, str]:
+    """
+    Say what the JSON decoder found wrong (the ``detail`` of ``"json.invalid"``), as a pair: Danish where known.
+
+    The English is ``str(exc)``, as the message has always held it.
+    """
+    english = str(exc)
+    if isinstance(exc, json.JSONDecodeError):
+        where = f"linje {exc.lineno} kolonne {exc.colno} (tegn {exc.pos})"
+        return f"{_DECODER_MESSAGES_DA.get(exc.msg, exc.msg)}: {where}", english
+    digits = _INT_DIGITS.match(english)
+    if digits is not None:
+        return f"et heltal har {digits[2]} cifre, mere end grænsen på {digits[1]} cifre", english
+    return english, english
 
 
 # --- how a format names its types ---------------------------------------------
@@ -444,6 +672,9 @@ class Dialect:
         object_word: The word for a nested object.
         document_word: The word for the whole document.
         bool_word: What a boolean must be (``true or false``, ``a boolean``).
+        object_word_da: The word for a nested object, in Danish.
+        document_word_da: The word for the whole document, in Danish.
+        bool_word_da: What a boolean must be, in Danish.
     """
 
     name: str
@@ -451,6 +682,13 @@ class Dialect:
     object_word: str
     document_word: str
     bool_word: str
+    object_word_da: str
+    document_word_da: str
+    bool_word_da: str
+
+    def type_of(self, value: Any) -> tuple[str, str]:
+        """Name a decoded value's type in both languages (a :data:`Param` pair): ``("tekst", "string")``."""
+        return type_word(self.type_name(value))
 
 
 def _json_type(value: Any) -> str:
@@ -488,10 +726,24 @@ def _toml_type(value: Any) -> str:
 
 
 JSON: Final = Dialect(
-    name="JSON", type_name=_json_type, object_word="an object", document_word="a JSON object", bool_word="true or false"
+    name="JSON",
+    type_name=_json_type,
+    object_word="an object",
+    document_word="a JSON object",
+    bool_word="true or false",
+    object_word_da="et objekt",
+    document_word_da="et JSON-objekt",
+    bool_word_da="true eller false",
 )
 TOML: Final = Dialect(
-    name="TOML", type_name=_toml_type, object_word="a table", document_word="a TOML table", bool_word="a boolean"
+    name="TOML",
+    type_name=_toml_type,
+    object_word="a table",
+    document_word="a TOML table",
+    bool_word="a boolean",
+    object_word_da="en tabel",
+    document_word_da="en TOML-tabel",
+    bool_word_da="en sandhedsværdi",
 )
 
 
@@ -501,12 +753,14 @@ TOML: Final = Dialect(
 _DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _AMOUNT_RE: Final = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 _MAX_SHOWN: Final = 40
-_REPEATED: Final = "occurs more than once in this object (a key must occur once)"
-_NOT_TEXT: Final = "must be valid Unicode text (it holds a lone surrogate)"
-#: What a message says instead of a rejected value that looks like a CPR number (DESIGN section 3, contract 2).
-_WITHHELD: Final = "a value that looks like a CPR number (withheld)"
+#: What a message says instead of a rejected value that looks like a CPR number (DESIGN section 3, contract 2) ...
+_WITHHELD_MESSAGE: Final = _message("value.withheld")
+#: ... in English; and the English of two messages without values.
+_WITHHELD: Final = _WITHHELD_MESSAGE.text("en")
+_REPEATED: Final = _message("field.repeated_key").text("en")
+_NOT_TEXT: Final = _message("field.not_text").text("en")
 #: What a path says instead of a key that looks like a CPR number.
-_WITHHELD_KEY: Final = "<a key that looks like a CPR number (withheld)>"
+_WITHHELD_KEY: Final = WITHHELD_KEY
 
 
 class _Reader:
@@ -518,11 +772,11 @@ class _Reader:
         self.dialect = dialect
         self.errors: list[FieldError] = []
 
-    def error(self, path: str, message: str) -> None:
-        self.errors.append(FieldError(path=path, message=message))
+    def error(self, path: str, message: Message) -> None:
+        self.errors.append(FieldError.of(path, message))
 
-    def must_be(self, path: str, what: str, value: Any) -> None:
-        self.error(path, f"must be {what}, not {self.dialect.type_name(value)}")
+    def must_be(self, path: str, what: tuple[str, str], value: Any) -> None:
+        self.error(path, _message("field.must_be", expected=what, actual=self.dialect.type_of(value)))
 
 
 def _read_object(data: Mapping[Any, Any], path: str, cls: type, reader: _Reader) -> Any:
@@ -549,7 +803,7 @@ def _read_object(data: Mapping[Any, Any], path: str, cls: type, reader: _Reader)
         if counts is not None:
             counts[key] = count = counts.get(key, 0) + 1
             if count == 2:
-                reader.error(path + _key_text(key), _REPEATED)
+                reader.error(path + _key_text(key), _message("field.repeated_key"))
         field = fields.get(key)
         if field is None:
             reader.error(path + _key_text(key), _unknown_key(key, cls))
@@ -557,7 +811,7 @@ def _read_object(data: Mapping[Any, Any], path: str, cls: type, reader: _Reader)
         errors_before = len(reader.errors)
         if value is None:
             if field.required:
-                reader.error(path + key, "is required and must not be null")
+                reader.error(path + key, _message("field.required_not_null"))
         else:
             read = _read_value(field, value, path + key, reader)
             if len(reader.errors) == errors_before:
@@ -568,15 +822,15 @@ def _read_object(data: Mapping[Any, Any], path: str, cls: type, reader: _Reader)
             bad.add(key)
     for field in fields.values():
         if field.required and field.name not in data:
-            reader.error(path + field.name, "is required")
+            reader.error(path + field.name, _message("field.required"))
             bad.add(field.name)
     inserted = 0
     for name in sorted(read_at, key=read_at.__getitem__):
         earlier_name = fields[name].details.not_before
         earlier = None if earlier_name is None else values.get(earlier_name)
         if earlier is not None and values[name] < earlier:
-            message = f"must not be before {earlier_name} ({earlier.isoformat()})"
-            reader.errors.insert(read_at[name] + inserted, FieldError(path=path + name, message=message))
+            message = _message("field.before_date", earlier=str(earlier_name), date=earlier.isoformat())
+            reader.errors.insert(read_at[name] + inserted, FieldError.of(path + name, message))
             inserted += 1
             bad.add(name)
             del values[name]
@@ -599,22 +853,23 @@ def _read_value(field: FieldShape, value: Any, path: str, reader: _Reader) -> An
         return day
     if kind is Kind.BOOL:
         if value is not True and value is not False:
-            reader.must_be(path, reader.dialect.bool_word, value)
+            reader.must_be(path, (reader.dialect.bool_word_da, reader.dialect.bool_word), value)
         return value
     if kind is Kind.CHOICE:
         return _read_choice(field.target, value, path, reader)
     if kind is Kind.DECIMAL:
         amount = _read_decimal(field, value)
-        if type(amount) is str:
+        if type(amount) is Message:
             reader.error(path, amount)
+            return None
         return amount
     if kind is Kind.OBJECT:
         if not isinstance(value, Mapping):
-            reader.must_be(path, reader.dialect.object_word, value)
+            reader.must_be(path, _object_word(reader.dialect), value)
             return None
         return _read_object(value, path + ".", field.target, reader)
     if not isinstance(value, (list, tuple)):
-        reader.must_be(path, "an array", value)
+        reader.must_be(path, ("en liste", "an array"), value)
         return None
     items = []
     for index, item in enumerate(value):
@@ -623,13 +878,13 @@ def _read_value(field: FieldShape, value: Any, path: str, reader: _Reader) -> An
             if isinstance(item, Mapping):
                 items.append(_read_object(item, here + ".", field.target, reader))
             else:
-                reader.must_be(here, reader.dialect.object_word, item)
+                reader.must_be(here, _object_word(reader.dialect), item)
         elif kind is Kind.TEXTS:
             items.append(_read_text(field, item, here, reader))
         else:
             member = _read_choice(field.target, item, here, reader)
             if field.details.unique and member is not None and member in items:
-                reader.error(here, f"occurs twice: {shown(item)}")
+                reader.error(here, _message("field.twice", value=shown(item)))
             items.append(member)
     problem = _list_problem(field, value)
     if problem is not None:
@@ -637,12 +892,16 @@ def _read_value(field: FieldShape, value: Any, path: str, reader: _Reader) -> An
     return tuple(items)
 
 
+def _object_word(dialect: Dialect) -> tuple[str, str]:
+    return dialect.object_word_da, dialect.object_word
+
+
 def _read_text(field: FieldShape, value: Any, path: str, reader: _Reader) -> str | None:
     if not isinstance(value, str):
-        reader.must_be(path, "a string", value)
+        reader.must_be(path, ("en tekst", "a string"), value)
         return None
     if not _is_text(value):
-        reader.error(path, _NOT_TEXT)
+        reader.error(path, _message("field.not_text"))
         return None
     problem = _text_problem(field, value)
     if problem is not None:
@@ -655,13 +914,13 @@ def _read_choice(cls: type[enum.Enum], value: Any, path: str, reader: _Reader) -
     if member is None:
         allowed = ", ".join(repr(member.value) for member in cls)
         if isinstance(value, str):
-            reader.error(path, f"unknown value {shown(value)}; allowed values: {allowed}")
+            reader.error(path, _message("field.unknown_value", value=shown(value), allowed=allowed))
         else:
-            reader.error(path, f"must be a string, one of {allowed}; not {reader.dialect.type_name(value)}")
+            reader.error(path, _message("field.choice_type", allowed=allowed, actual=reader.dialect.type_of(value)))
     return member
 
 
-def _read_decimal(field: FieldShape, value: Any) -> Decimal | str:
+def _read_decimal(field: FieldShape, value: Any) -> Decimal | Message:
     """
     Return the exact decimal, or a message saying what is wrong with it.
 
@@ -672,32 +931,39 @@ def _read_decimal(field: FieldShape, value: Any) -> Decimal | str:
     if type(value) is int:  # the common case
         amount = Decimal(value)
     elif isinstance(value, bool):
-        return "must be a number or a decimal string, not boolean"
+        return _not_a_number("boolean")
     elif isinstance(value, int):
         amount = Decimal(value)
     elif isinstance(value, float):
         if not math.isfinite(value):
-            return f"must be a finite number, not {value!r}"
+            return _message("field.not_finite", value=repr(value))
         amount = Decimal(repr(value))  # the shortest repr: 0.1 is Decimal("0.1"), not the binary fraction
     elif isinstance(value, Decimal):
         amount = value
     elif isinstance(value, str):
         if _AMOUNT_RE.fullmatch(value) is None:
-            return f"must be a number or a decimal string such as {field.details.example!r}, not {shown(value)}"
+            return _message("field.decimal_text", example=repr(field.details.example), value=shown(value))
         amount = Decimal(value)
     elif type(value) is NumberOutOfReach:
-        written = value.text if len(value.text) <= _MAX_SHOWN else value.text[:_MAX_SHOWN] + "..."
-        written = _WITHHELD if looks_like_cpr(value.text) else written
-        low, high = _bounds(field)
+        written: Param = value.text if len(value.text) <= _MAX_SHOWN else value.text[:_MAX_SHOWN] + "..."
+        written = _WITHHELD_MESSAGE if looks_like_cpr(value.text) else written
         if value.tiny:
-            return f"must have at most {MAX_DECIMAL_PLACES} decimal places, not {written}"
-        return f"must lie between {plain_decimal(low)} and {plain_decimal(high)}, not {written}"
+            return _too_precise(written)
+        return _out_of_range(field, written)
     else:
-        return f"must be a number or a decimal string, not {_json_type(value)}"
+        return _not_a_number(_json_type(value))
     problem = _decimal_problem(field, amount, value if isinstance(value, str) else None)
     if problem is not None:
         return problem
     return amount.copy_abs() if amount.is_signed() and amount.is_zero() else amount
+
+
+def _not_a_number(type_name: str) -> Message:
+    return _message(
+        "field.must_be",
+        expected=("et tal eller en decimaltekst", "a number or a decimal string"),
+        actual=type_word(type_name),
+    )
 
 
 def _parse_date(text: str) -> datetime.date | None:
@@ -713,14 +979,15 @@ def _parse_date(text: str) -> datetime.date | None:
     return None
 
 
-def _date_message(value: Any, dialect: Dialect) -> str:
+def _date_message(value: Any, dialect: Dialect) -> Message:
     if not isinstance(value, str):
-        return f"must be a date string YYYY-MM-DD, not {dialect.type_name(value)}"
+        expected = ("en datotekst ÅÅÅÅ-MM-DD", "a date string YYYY-MM-DD")
+        return _message("field.must_be", expected=expected, actual=dialect.type_of(value))
     if _DATE_RE.fullmatch(value) is None:
-        return f"must be a date YYYY-MM-DD in ASCII digits, not {shown(value)}"
+        return _message("field.bad_date", value=shown(value))
     if not MIN_DATE.year <= int(value[:4]) <= MAX_DATE.year:
-        return f"must lie between {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}, not {shown(value)}"
-    return f"is not a calendar date: {shown(value)}"
+        return _message("field.between_not", low=MIN_DATE.isoformat(), high=MAX_DATE.isoformat(), value=shown(value))
+    return _message("field.not_calendar_date", value=shown(value))
 
 
 def _is_text(value: str) -> bool:
@@ -756,28 +1023,39 @@ def _key_text(key: Any) -> str:
     return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _unknown_key(key: Any, cls: type) -> str:
+def _unknown_key(key: Any, cls: type) -> Message:
     names = list(_fields_by_name(cls))
     close = difflib.get_close_matches(_key_text(key), names, n=1)
     if close:
-        return f"unknown key; did you mean {close[0]!r}?"
-    return f"unknown key; the keys of {cls.__name__} are {', '.join(names)}"
+        return _message("field.unknown_key_close", close=repr(close[0]))
+    return _message("field.unknown_key", document=cls.__name__, keys=", ".join(names))
 
 
-def shown(text: str) -> str:
+def key_text(key: Any) -> str:
+    """
+    Write a key for a path, as the readers do: withheld if it looks like a CPR number, lone surrogates escaped.
+
+    For a check that names keys of a mapping it was given (not a document read by a codec).
+    """
+    return _key_text(key)
+
+
+def shown(text: str) -> Param:
     """
     Quote a rejected text for a message, shortened if long; withhold it if it looks like a CPR number.
 
     Every message of every document reader quotes rejected values through this function (DESIGN section 3).
+    The result is a placeholder's value (:data:`~mentorrules.model.exceptions.Param`): the quoted text,
+    or the message that a value was withheld, in either language.
     """
     if looks_like_cpr(text):
-        return _WITHHELD
+        return _WITHHELD_MESSAGE
     if len(text) > _MAX_SHOWN:
         return repr(text[:_MAX_SHOWN]) + "..."
     return repr(text)
 
 
-def _show_amount(amount: Decimal, written: str | None = None) -> str:
+def _show_amount(amount: Decimal, written: str | None = None) -> Param:
     """
     Write a rejected amount for a message: plainly if that is short, else in scientific form, never expanded.
 
@@ -787,12 +1065,12 @@ def _show_amount(amount: Decimal, written: str | None = None) -> str:
     ('10000.5', '1E+999999999', '-1E-40')
     """
     if written is not None and looks_like_cpr(written):
-        return _WITHHELD
+        return _WITHHELD_MESSAGE
     _, digits, exponent = amount.as_tuple()
     assert isinstance(exponent, int), "a finite amount"
     if len(digits) + abs(exponent) <= _MAX_SHOWN:
         plain = plain_decimal(amount)
-        return _WITHHELD if looks_like_cpr(plain) else plain
+        return _WITHHELD_MESSAGE if looks_like_cpr(plain) else plain
     mantissa, _, power = f"{amount:E}".partition("E")
     text = f"{mantissa.rstrip('0').rstrip('.') if '.' in mantissa else mantissa}E{power}"
     if len(text) > _MAX_SHOWN:
@@ -1225,8 +1503,14 @@ class Codec:
             except _Invalid:
                 pass
         if not isinstance(document, Mapping):
-            message = f"{self.what} must be {self.dialect.document_word}, not {self.dialect.type_name(document)}"
-            raise self.error([FieldError(path="", message=message)])
+            dialect = self.dialect
+            message = _message(
+                "document.must_be",
+                document=(self.root._document_name_da, self.what),
+                expected=(dialect.document_word_da, dialect.document_word),
+                actual=dialect.type_of(document),
+            )
+            raise self.error([FieldError.of("", message)])
         reader = _Reader(self.dialect)
         loaded = _read_object(document, "", self.root, reader)
         if reader.errors:

@@ -32,6 +32,7 @@ import attrs
 
 from mentorrules._version import __version__
 from mentorrules.model.amounts import plain_decimal
+from mentorrules.model.cpr import looks_like_cpr
 from mentorrules.model.references import LegalReference
 from mentorrules.model.slots import slot_setters
 
@@ -208,6 +209,11 @@ def facts_json_text(facts: Mapping[str, FactValue]) -> str:
     return "{" + ", ".join(parts) + "}"
 
 
+def _verdict_text(verdict: object) -> str:
+    """Return a verdict as a repr shows it: its value (``not_met``), or the repr of anything else."""
+    return verdict.value if isinstance(verdict, Verdict) else repr(verdict)
+
+
 class Finding(NamedTuple):
     """
     The outcome of one rule for one subject.
@@ -266,6 +272,10 @@ class Finding(NamedTuple):
             f'"references": {references}, "message": {{"da": {_json_string(da)}, "en": {_json_string(en)}}}}}'
         )
 
+    def __repr__(self) -> str:
+        """Return ``<Finding rule='...' verdict=... subject='...'>``: what it is about, not its explainer or facts."""
+        return f"<Finding rule={self.rule!r} verdict={_verdict_text(self.verdict)} subject={self.subject!r}>"
+
     def _repr_markdown_(self) -> str:
         from mentorrules import render  # the one upward import (DESIGN section 2): render is above the engine
 
@@ -302,6 +312,10 @@ class Notice(NamedTuple):
         """Return the explanation in Danish (``"da"``) or English (``"en"``)."""
         check_lang(lang)
         return self.explainer.message(self, lang)
+
+    def __repr__(self) -> str:
+        """Return ``<Notice code='...' subject='...'>``: what it is about, not its explainer or facts."""
+        return f"<Notice code={self.code!r} subject={self.subject!r}>"
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of DESIGN section 4."""
@@ -464,6 +478,21 @@ class Decision:
         )
         return "".join(parts)
 
+    def __repr__(self) -> str:
+        """
+        Return ``<Decision verdict=... law='...' decision_date=... findings=N case_id='...'>``.
+
+        The case's facts are never shown (they may be personal), and the case id
+        only when there is one and it does not look like a CPR number (DESIGN
+        section 4: such a case id is never shown; it is ``<withheld>``).
+        """
+        shown = f"<Decision verdict={_verdict_text(self.verdict)} law={self.law.id!r} "
+        shown += f"decision_date={self.decision_date.isoformat()} findings={len(self.findings)}"
+        case_id = self.case.case_id
+        if case_id is not None:
+            shown += " case_id=<withheld>" if _case_id_withheld(self, case_id) else f" case_id={case_id!r}"
+        return shown + ">"
+
     def explain(self, lang: str = "da") -> str:
         """Return a readable explanation: verdict, what to resolve, then every finding by family."""
         from mentorrules import render  # the one upward import (DESIGN section 2): render is above the engine
@@ -479,6 +508,20 @@ class Decision:
         from mentorrules import render  # the one upward import (DESIGN section 2): render is above the engine
 
         return render.decision_html(self)
+
+
+def _case_id_withheld(decision: Decision, case_id: str) -> bool:
+    """
+    Return whether a decision's case id must not be shown: it looks like a CPR number.
+
+    A ``privacy.identifier_in_text`` notice on ``case_id`` says so (what
+    :func:`mentorrules.engine.notices.case_id_withheld` reads); the case id is
+    also judged here, so that a decision built by hand, without its notices,
+    never shows one either.
+    """
+    return looks_like_cpr(case_id) or any(
+        n.code == "privacy.identifier_in_text" and n.subject == "case_id" for n in decision.notices
+    )
 
 
 #: The setters of Decision's slots, in attribute order (see mentorrules.model.slots).

@@ -5,6 +5,9 @@ The words a message uses for the codes facts hold: enum values, condition names,
 (``"municipality"`` is *kommunen* / *the municipality*), lists joined, unknown as
 *ukendt* / *unknown*, decimals with a Danish comma.  Every text of the library words
 facts through it: the rules' messages, the notices, the practice profiles.
+
+:func:`counted` puts a number before a noun in the right number in either language
+(``1 afgørelse``, ``2 afgørelser``, ``1 decision``), for every count a user reads.
 """
 
 from __future__ import annotations
@@ -14,10 +17,10 @@ from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
 
-from mentorrules.model.outcomes import VERDICT_WORDS, FactValue, Verdict, fact_to_json
+from mentorrules.model.outcomes import VERDICT_WORDS, FactValue, Verdict, check_lang, fact_to_json
 
 
-__all__ = ["LABELS", "display"]
+__all__ = ["LABELS", "NOUNS", "counted", "display"]
 
 
 #: Words for the codes that facts hold (enum values and condition names), in Danish and English.
@@ -88,3 +91,48 @@ def display(value: FactValue, lang: str) -> object:
     if isinstance(value, Decimal) and lang == "da":
         return str(fact_to_json(value)).replace(".", ",")
     return fact_to_json(value)
+
+
+#: Nouns to count, by their English singular: (Danish singular, Danish plural, English singular, English plural).
+NOUNS: Mapping[str, tuple[str, str, str, str]] = MappingProxyType(
+    {
+        "bad field": ("ugyldigt felt", "ugyldige felter", "bad field", "bad fields"),
+        "case": ("sag", "sager", "case", "cases"),
+        "decision": ("afgørelse", "afgørelser", "decision", "decisions"),
+        "error": ("fejl", "fejl", "error", "errors"),
+        "field": ("felt", "felter", "field", "fields"),
+        "file": ("fil", "filer", "file", "files"),
+        "finding": ("fund", "fund", "finding", "findings"),
+        "hour": ("time", "timer", "hour", "hours"),
+        "internal error": ("intern fejl", "interne fejl", "internal error", "internal errors"),
+        "invalid": ("ugyldig", "ugyldige", "invalid", "invalid"),
+        "line": ("linje", "linjer", "line", "lines"),
+        "notice": ("bemærkning", "bemærkninger", "notice", "notices"),
+        "period": ("periode", "perioder", "period", "periods"),
+        "record": ("post", "poster", "record", "records"),
+        "rule": ("regel", "regler", "rule", "rules"),
+    }
+)
+
+
+def counted(count: int, noun: str, lang: str = "da") -> str:
+    """
+    Return a count and a noun of :data:`NOUNS` in the right number: one is singular, any other count plural.
+
+    The number is grouped as each language writes it (``1.000`` in Danish, ``1,000`` in English).
+
+    >>> counted(1, "decision"), counted(2, "decision"), counted(0, "bad field", "en"), counted(2, "invalid")
+    ('1 afgørelse', '2 afgørelser', '0 bad fields', '2 ugyldige')
+    >>> counted(1000, "case"), counted(1000, "case", "en")
+    ('1.000 sager', '1,000 cases')
+
+    Raises:
+        KeyError: If ``noun`` is not in :data:`NOUNS`.
+        ValueError: If ``lang`` is neither ``"da"`` nor ``"en"``.
+    """
+    check_lang(lang)
+    forms = NOUNS[noun]
+    number = f"{count:,}"
+    if lang == "da":
+        number = number.replace(",", ".")
+    return f"{number} {forms[(0 if lang == 'da' else 2) + (count != 1)]}"

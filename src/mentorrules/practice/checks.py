@@ -22,8 +22,9 @@ from typing import Any, Final
 
 import attrs
 
-from mentorrules.model.exceptions import CaseError, FieldError
+from mentorrules.model.exceptions import CaseError, FieldError, Messages
 from mentorrules.model.facts import Agreement
+from mentorrules.model.generated import FIELD_MESSAGES, key_text
 from mentorrules.model.outcomes import FactValue, Finding, Notice, Verdict, aggregate_verdict, check_lang
 from mentorrules.model.references import LegalReference
 from mentorrules.model.words import display
@@ -113,21 +114,23 @@ class HomeVisit:
         errors: list[FieldError] = []
         location: object = self.location
         if location is not None and not isinstance(location, MeetingLocation):
-            errors.append(FieldError(path="location", message=f"must be MeetingLocation, not {_type_name(location)}"))
+            wrong = FIELD_MESSAGES.of("field.must_be", expected="MeetingLocation", actual=_type_name(location))
+            errors.append(FieldError.of("location", wrong))
         for name in _NAMED_CONDITIONS:
             _check_flag(getattr(self, name), name, errors)
         other: object = self.other
         if isinstance(other, Mapping):
             for key, value in other.items():
-                path = f"other.{key}"
+                path = f"other.{key_text(key)}"  # a key like a CPR number is withheld, as the readers withhold it
                 if not isinstance(key, str) or not _SIMPLE_ID.fullmatch(key):
-                    errors.append(FieldError(path=path, message="must be a condition id (lower case, digits, '_')"))
+                    errors.append(FieldError.of(path, _MESSAGES.of("practice.condition_id")))
                 elif key in _NAMED_CONDITIONS:
-                    errors.append(FieldError(path=path, message=f"is a named field: set {key}= instead"))
+                    errors.append(FieldError.of(path, _MESSAGES.of("practice.named_condition", key=key)))
                 else:
                     _check_flag(value, path, errors)
         else:
-            errors.append(FieldError(path="other", message=f"must be a mapping, not {_type_name(other)}"))
+            wrong = FIELD_MESSAGES.of("field.must_be", expected=("en mapping", "a mapping"), actual=_type_name(other))
+            errors.append(FieldError.of("other", wrong))
         if errors:
             raise CaseError(errors)
         object.__setattr__(self, "other", MappingProxyType(dict(self.other)))
@@ -145,7 +148,25 @@ _NAMED_CONDITIONS: Final = ("no_smoking", "pets_under_control", "no_threatening_
 
 def _check_flag(value: object, path: str, errors: list[FieldError]) -> None:
     if value is not None and type(value) is not bool:
-        errors.append(FieldError(path=path, message=f"must be bool or None, not {_type_name(value)}"))
+        wrong = FIELD_MESSAGES.of(
+            "field.must_be", expected=("bool eller None", "bool or None"), actual=_type_name(value)
+        )
+        errors.append(FieldError.of(path, wrong))
+
+
+#: The messages about a home visit's facts (the rest are the readers', :data:`FIELD_MESSAGES`).
+_MESSAGES: Final = Messages(
+    {
+        "practice.condition_id": (
+            "skal være et betingelses-id (små bogstaver, cifre, '_')",
+            "must be a condition id (lower case, digits, '_')",
+        ),
+        "practice.named_condition": (
+            "er et navngivet felt: sæt {key}= i stedet",
+            "is a named field: set {key}= instead",
+        ),
+    }
+)
 
 
 # --- task classification -------------------------------------------------------
@@ -258,7 +279,7 @@ class _Worded:
     en: str
 
     def message(self, item: Finding | Notice, lang: str) -> str:
-        """Return the message in ``lang`` with the citations of ``item``."""
+        """Return the message in ``lang`` with the citations of ``item`` (cited as every finding cites, in Danish)."""
         citation = "; ".join(r.citation for r in item.references)
         return f"{_pick(lang, self.da, self.en)} ({citation})"
 

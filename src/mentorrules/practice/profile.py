@@ -35,17 +35,22 @@ from typing import IO, Any, ClassVar, Final
 
 import attrs
 
+from mentorrules.model.cpr import looks_like_cpr
 from mentorrules.model.description import described
-from mentorrules.model.exceptions import CaseError, FieldError, ProfileError
+from mentorrules.model.exceptions import CaseError, FieldError, Message, Messages, Param, ProfileError
 from mentorrules.model.generated import (
+    FIELD_MESSAGES,
     MAX_JSON_BYTES,
     MAX_JSON_DEPTH,
     TOML,
     Described,
     Dialect,
     codec,
+    grouped,
     nested_deeper,
+    os_reason,
     shown,
+    utf8_reason,
 )
 from mentorrules.model.outcomes import check_lang
 from mentorrules.model.references import LegalReference, ReferenceKind
@@ -87,11 +92,19 @@ _TEXT: Final = described(nonblank=True, free_text=False)
 _FORMAT: Final = described(free_text=False)
 #: The profile's id.
 _PROFILE_ID_TEXT: Final = described(
-    nonblank=True, free_text=False, pattern=_PROFILE_ID, pattern_hint="lower-case letters, digits and '_', '-'"
+    nonblank=True,
+    free_text=False,
+    pattern=_PROFILE_ID,
+    pattern_hint="lower-case letters, digits and '_', '-'",
+    pattern_hint_da="små bogstaver, cifre og '_', '-'",
 )
 #: The id of a task group, a home-visit condition or a general rule.
 _SIMPLE_ID_TEXT: Final = described(
-    nonblank=True, free_text=False, pattern=_SIMPLE_ID, pattern_hint="lower-case letters, digits and '_'"
+    nonblank=True,
+    free_text=False,
+    pattern=_SIMPLE_ID,
+    pattern_hint="lower-case letters, digits and '_'",
+    pattern_hint_da="små bogstaver, cifre og '_'",
 )
 #: The id of a task category.
 _DOTTED_ID_TEXT: Final = described(
@@ -99,6 +112,70 @@ _DOTTED_ID_TEXT: Final = described(
     free_text=False,
     pattern=_DOTTED_ID,
     pattern_hint="lower-case letters, digits and '_', parts joined by '.'",
+    pattern_hint_da="små bogstaver, cifre og '_', dele forbundet med '.'",
+)
+
+#: The messages about a profile (the rest are the readers', :data:`~mentorrules.model.generated.FIELD_MESSAGES`).
+_MESSAGES: Final = Messages(
+    {
+        "profile.keyword_without_word": (
+            "skal indeholde et bogstav eller et ciffer: {keyword}",
+            "must contain a letter or a digit: {keyword}",
+        ),
+        "profile.keyword_repeated": (
+            "gentaget nøgleord {keyword}; det samme som keywords[{index}] ({earlier}), når de er normaliseret",
+            "duplicate keyword {keyword}; the same as keywords[{index}] ({earlier}) once normalised",
+        ),
+        "profile.keyword_overlaps": (
+            "nøgleordet {keyword} overlapper keywords[{index}] ({earlier}): en tekst, der matcher det længste, "
+            "matcher også det korteste og ville tælle to gange; behold ét af dem",
+            "keyword {keyword} overlaps keywords[{index}] ({earlier}): a text that matches the longer one also "
+            "matches the shorter, and would count twice; keep one of them",
+        ),
+        "profile.duplicate_id": (
+            "gentaget id {id}; allerede brugt i {earlier}",
+            "duplicate id {id}; already used at {earlier}",
+        ),
+        "profile.unknown_group_close": (
+            "ukendt gruppe {group}; mente du {close}?",
+            "unknown group {group}; did you mean {close}?",
+        ),
+        "profile.unknown_group": (
+            "ukendt gruppe {group}; grupperne er {groups}",
+            "unknown group {group}; the groups are {groups}",
+        ),
+        "profile.complaint_guidance_required": (
+            "skal angives, når require_complaint_guidance er true (den giver afsnittet, der henvises til)",
+            "is required when require_complaint_guidance is true (it gives the section to cite)",
+        ),
+        "profile.format_required": ("skal angives: {format}", "is required: {format}"),
+        "profile.format_version": (
+            "formatversionen {found} understøttes ikke; biblioteket læser {format}",
+            "unsupported format version {found}; this library reads {format}",
+        ),
+        "profile.format": ("skal være {format}, ikke {found}", "must be {format}, not {found}"),
+        "profile.unknown_bundled": (
+            "ukendt indbygget profil {name}; {hint}de indbyggede profiler er {bundled} (angiv en filsti til en "
+            "profil, I selv har skrevet)",
+            "unknown bundled profile {name}; {hint}the bundled profiles are {bundled} (give a file path for a "
+            "profile of your own)",
+        ),
+        "profile.did_you_mean": ("mente du {close}? ", "did you mean {close}? "),
+        "profile.cannot_read": ("kan ikke læse {what}: {reason}", "cannot read {what}: {reason}"),
+        "profile.too_large": (
+            "{what} er større end læsegrænsen på 4 MiB ({size} byte)",
+            "{what} is larger than the read limit of 4 MiB ({size} bytes)",
+        ),
+        "profile.not_utf8": (
+            "{what} er ikke UTF-8: {reason} ved byte {position}",
+            "{what} is not UTF-8: {reason} at byte {position}",
+        ),
+        "profile.invalid_toml": ("ugyldig TOML i {what}: {detail}", "invalid TOML in {what}: {detail}"),
+        "profile.too_deep": (
+            "ugyldig TOML i {what}: for dybt indlejret (dybere end læsegrænsen på {levels} niveauer)",
+            "invalid TOML in {what}: nested too deeply (deeper than the read limit of {levels} levels)",
+        ),
+    }
 )
 
 
@@ -172,7 +249,7 @@ def _occurs(stems: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return False
 
 
-def _keyword_problems(keywords: tuple[str, ...]) -> list[tuple[str, str]]:
+def _keyword_problems(keywords: tuple[str, ...]) -> list[tuple[str, Message]]:
     """Say which keywords hold no word, repeat an earlier one once normalised, or overlap one."""
     problems = []
     seen: list[tuple[tuple[str, ...], int, str]] = []
@@ -180,40 +257,34 @@ def _keyword_problems(keywords: tuple[str, ...]) -> list[tuple[str, str]]:
         here = f"keywords[{index}]"
         stems = _tokens(keyword)
         if not stems:
-            problems.append((here, f"must contain a letter or a digit: {shown(keyword)}"))
+            problems.append((here, _MESSAGES.of("profile.keyword_without_word", keyword=shown(keyword))))
             continue
         for earlier, earlier_index, earlier_keyword in seen:
             if earlier == stems:
-                problems.append(
-                    (
-                        here,
-                        f"duplicate keyword {shown(keyword)}; the same as keywords[{earlier_index}] "
-                        f"({shown(earlier_keyword)}) once normalised",
-                    )
-                )
-                break
-            if _occurs(earlier, stems) or _occurs(stems, earlier):
-                problems.append(
-                    (
-                        here,
-                        f"keyword {shown(keyword)} overlaps keywords[{earlier_index}] ({shown(earlier_keyword)}): a text that "
-                        "matches the longer one also matches the shorter, and would count twice; keep one of them",
-                    )
-                )
-                break
+                key = "profile.keyword_repeated"
+            elif _occurs(earlier, stems) or _occurs(stems, earlier):
+                key = "profile.keyword_overlaps"
+            else:
+                continue
+            problem = _MESSAGES.of(
+                key, keyword=shown(keyword), index=str(earlier_index), earlier=shown(earlier_keyword)
+            )
+            problems.append((here, problem))
+            break
         else:
             seen.append((stems, index, keyword))
     return problems
 
 
-def _duplicate_ids(items: Iterable[Any], name: str) -> list[tuple[str, str]]:
+def _duplicate_ids(items: Iterable[Any], name: str) -> list[tuple[str, Message]]:
     """Say which items of the list ``name`` repeat the id of an earlier one."""
     problems = []
     first: dict[str, int] = {}
     for index, item in enumerate(items):
         earlier = first.setdefault(item.id, index)
         if earlier != index:
-            problems.append((f"{name}[{index}].id", f"duplicate id {item.id!r}; already used at {name}[{earlier}].id"))
+            problem = _MESSAGES.of("profile.duplicate_id", id=shown(item.id), earlier=f"{name}[{earlier}].id")
+            problems.append((f"{name}[{index}].id", problem))
     return problems
 
 
@@ -292,7 +363,7 @@ class TaskCategory(_Part):
     _stems: tuple[tuple[str, ...], ...] = attrs.field(init=False, eq=False, repr=False)
 
     @classmethod
-    def _related_problems(cls, values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, str]]:
+    def _related_problems(cls, values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, Message]]:
         """Each keyword holds a word, and no two keywords repeat or overlap each other."""
         keywords = values.get("keywords")
         return [] if keywords is None else _keyword_problems(keywords)
@@ -381,7 +452,7 @@ class HomeVisitRules(PracticeText):
     conditions: tuple[RuleItem, ...]
 
     @classmethod
-    def _related_problems(cls, values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, str]]:
+    def _related_problems(cls, values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, Message]]:
         """No two conditions have the same id."""
         return _duplicate_ids(values.get("conditions", ()), "conditions")
 
@@ -400,7 +471,7 @@ class GeneralRules(_Part):
     items: tuple[RuleItem, ...]
 
     @classmethod
-    def _related_problems(cls, values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, str]]:
+    def _related_problems(cls, values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, Message]]:
         """No two rules have the same id."""
         return _duplicate_ids(values.get("items", ()), "items")
 
@@ -495,10 +566,11 @@ class Profile(_Part):
     complaint_guidance: ComplaintGuidance | None = None
 
     _document_name: ClassVar[str] = "a profile"
+    _document_name_da: ClassVar[str] = "en praksisprofil"
     _document_format: ClassVar[Dialect] = TOML
 
     @classmethod
-    def _related_problems(cls, values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, str]]:
+    def _related_problems(cls, values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, Message]]:
         """The format is this library's; ids are unique; each task's group is declared; complaint guidance where required."""
         problems = _format_problems(values, bad)
         groups = values.get("task_groups")
@@ -512,19 +584,19 @@ class Profile(_Part):
             for index, task in enumerate(tasks):
                 if task.group not in declared:
                     close = difflib.get_close_matches(task.group, declared, n=1)
-                    hint = f"did you mean {close[0]!r}?" if close else f"the groups are {', '.join(declared) or 'none'}"
-                    problems.append((f"tasks[{index}].group", f"unknown group {shown(task.group)}; {hint}"))
+                    group = shown(task.group)
+                    if close:
+                        problem = _MESSAGES.of("profile.unknown_group_close", group=group, close=repr(close[0]))
+                    else:
+                        names: Param = ", ".join(declared) if declared else ("ingen", "none")
+                        problem = _MESSAGES.of("profile.unknown_group", group=group, groups=names)
+                    problems.append((f"tasks[{index}].group", problem))
         if (
             values.get("require_complaint_guidance") is True
             and values.get("complaint_guidance") is None
             and "complaint_guidance" not in bad
         ):
-            problems.append(
-                (
-                    "complaint_guidance",
-                    "is required when require_complaint_guidance is true (it gives the section to cite)",
-                )
-            )
+            problems.append(("complaint_guidance", _MESSAGES.of("profile.complaint_guidance_required")))
         return problems
 
     def reference(self, section: str | None = None) -> LegalReference:
@@ -565,18 +637,28 @@ class Profile(_Part):
         return document
 
 
-def _format_problems(values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, str]]:
+def _cited(citation: str, lang: str) -> str:
+    """
+    Return a citation of a profile's section (``..., afsnittet »X«``, :meth:`Profile.reference`) in ``lang``.
+
+    >>> _cited("Jobcenter Assens, Beskæftigelsesmentor, afsnittet »Sikkerhedsregler«", "en")
+    'Jobcenter Assens, Beskæftigelsesmentor, section »Sikkerhedsregler«'
+    """
+    return citation if lang == "da" else citation.replace(", afsnittet »", ", section »")
+
+
+def _format_problems(values: Mapping[str, Any], bad: frozenset[str]) -> list[tuple[str, Message]]:
     """The ``format`` key must be given, and be this library's format."""
     if "format" in bad:
         return []
     fmt = values.get("format")
     if fmt is None:  # absent from the document (a Profile built in Python has the default)
-        return [("format", f"is required: {PROFILE_FORMAT!r}")]
+        return [("format", _MESSAGES.of("profile.format_required", format=repr(PROFILE_FORMAT)))]
     if fmt == PROFILE_FORMAT:
         return []
     if _FORMAT_LIKE.fullmatch(fmt):
-        return [("format", f"unsupported format version {fmt!r}; this library reads {PROFILE_FORMAT!r}")]
-    return [("format", f"must be {PROFILE_FORMAT!r}, not {shown(fmt)}")]
+        return [("format", _MESSAGES.of("profile.format_version", found=repr(fmt), format=repr(PROFILE_FORMAT)))]
+    return [("format", _MESSAGES.of("profile.format", format=repr(PROFILE_FORMAT), found=shown(fmt)))]
 
 
 def _without_nulls(value: Any) -> Any:
@@ -651,54 +733,114 @@ def load_profile(source: str | Path | Mapping[str, Any]) -> Profile:
     return profile
 
 
-def _document_error(message: str) -> ProfileError:
-    return ProfileError((FieldError(path="", message=message),))
+def _document_error(key: str, /, **params: Param) -> ProfileError:
+    return ProfileError((FieldError.of("", _MESSAGES.of(key, **params)),))
 
 
 def _read_named(name: str) -> dict[str, Any]:
     bundled = bundled_profiles()
     if name in bundled:
         resource = resources.files("mentorrules").joinpath("profiles").joinpath(f"{name}.toml")
-        return _read_toml(lambda: resource.open("rb"), f"bundled profile {name!r}")
+        what = (f"den indbyggede profil {name!r}", f"bundled profile {name!r}")
+        return _read_toml(lambda: resource.open("rb"), what)
     path = Path(name)
     if _BUNDLED_NAME.fullmatch(name) and not path.exists():
         close = difflib.get_close_matches(name, bundled, n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        raise _document_error(
-            f"unknown bundled profile {name!r}; {hint}the bundled profiles are {', '.join(bundled)} "
-            "(give a file path for a profile of your own)"
-        )
+        hint: Param = _MESSAGES.of("profile.did_you_mean", close=repr(close[0])) if close else ""
+        raise _document_error("profile.unknown_bundled", name=shown(name), hint=hint, bundled=", ".join(bundled))
     return _read_toml(lambda: path.open("rb"), name)
 
 
-def _read_toml(open_binary: Callable[[], IO[bytes]], what: str) -> dict[str, Any]:
+def _read_toml(open_binary: Callable[[], IO[bytes]], what: Param) -> dict[str, Any]:
     """
     Read a profile's TOML within the read limits of a document (docs/formats.md, "Read limits").
 
     At most 4 MiB are read (``/dev/zero`` is refused, not read for ever), and tables and arrays may nest
-    at most 64 deep, as in a JSON document.
+    at most 64 deep, as in a JSON document.  ``what`` names the profile in a message: its path, or the
+    bundled profile in both languages.
     """
     try:
         with open_binary() as stream:
             data = stream.read(MAX_JSON_BYTES + 1)
     except OSError as exc:
-        raise _document_error(f"cannot read {what}: {exc.strerror or exc}") from None
+        raise _document_error("profile.cannot_read", what=what, reason=os_reason(exc)) from None
     if len(data) > MAX_JSON_BYTES:
-        raise _document_error(f"{what} is larger than the read limit of 4 MiB ({MAX_JSON_BYTES:,} bytes)")
+        raise _document_error("profile.too_large", what=what, size=grouped(MAX_JSON_BYTES))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _document_error(f"{what} is not UTF-8: {exc.reason} at byte {exc.start}") from None
-    too_deep = f"invalid TOML in {what}: nested too deeply (deeper than the read limit of {MAX_JSON_DEPTH} levels)"
+        raise _document_error(
+            "profile.not_utf8", what=what, reason=utf8_reason(exc.reason), position=str(exc.start)
+        ) from None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _document_error(f"invalid TOML in {what}: {exc}") from None
+        raise _document_error("profile.invalid_toml", what=what, detail=_toml_detail(str(exc))) from None
     except RecursionError:  # tomllib's own stop, far beyond the read limit
-        raise _document_error(too_deep) from None
+        raise _document_error("profile.too_deep", what=what, levels=str(MAX_JSON_DEPTH)) from None
     if nested_deeper(document, MAX_JSON_DEPTH):
-        raise _document_error(too_deep)
+        raise _document_error("profile.too_deep", what=what, levels=str(MAX_JSON_DEPTH))
     return document
+
+
+#: What tomllib says of a document it cannot read, in Danish: its fixed messages ...
+_TOML_MESSAGES_DA: Final = MappingProxyType(
+    {
+        "Invalid statement": "ugyldig sætning",
+        "Invalid value": "ugyldig værdi",
+        "Invalid initial character for a key part": "ugyldigt første tegn i en nøgle",
+        "Invalid date or datetime": "ugyldig dato eller ugyldigt tidspunkt",
+        "Invalid hex value": "ugyldig hexadecimal værdi",
+        "Expected '=' after a key in a key/value pair": "forventede '=' efter en nøgle i et nøgle/værdi-par",
+        "Expected ']' at the end of a table declaration": "forventede ']' efter en tabelerklæring",
+        "Expected newline or end of document after a statement": (
+            "forventede linjeskift eller dokumentets slutning efter en sætning"
+        ),
+        "Expected ']]' at the end of an array declaration": "forventede ']]' efter en array-erklæring",
+        "Cannot overwrite a value": "en værdi kan ikke overskrives",
+        "Unclosed array": "uafsluttet array",
+        "Unclosed inline table": "uafsluttet inline-tabel",
+        "Unterminated string": "uafsluttet tekst",
+        "Unescaped '\\' in a string": "'\\' uden escape i en tekst",
+        "Escaped character is not a Unicode scalar value": "det escapede tegn er ikke en Unicode-skalarværdi",
+    }
+)
+#: ... and those that name a key or a character (a pattern, and the Danish with the same ``{}``).
+_TOML_PATTERNS_DA: Final = (
+    (re.compile(r"Cannot declare (.+) twice"), "{} kan ikke erklæres to gange"),
+    (re.compile(r"Cannot mutate immutable namespace (.+)"), "navnerummet {} kan ikke ændres"),
+    (re.compile(r"Cannot redefine namespace (.+)"), "navnerummet {} kan ikke defineres igen"),
+    (re.compile(r"Duplicate inline table key (.+)"), "gentaget nøgle {} i en inline-tabel"),
+    (re.compile(r"Found invalid character (.+)"), "fandt et ugyldigt tegn {}"),
+    (re.compile(r"Illegal character (.+)"), "ulovligt tegn {}"),
+    (re.compile(r"Expected (.+)"), "forventede {}"),
+)
+#: Where tomllib found the problem: `` (at line 3, column 7)`` or `` (at end of document)``.
+_TOML_WHERE: Final = re.compile(r"(.*) \(at (?:line (\d+), column (\d+)|(end of document))\)", re.DOTALL)
+
+
+def _toml_detail(english: str) -> Param:
+    """
+    Say what tomllib found wrong, in Danish where its words are known, else as it says it.
+
+    A message that quotes something like a CPR number (a key, say) is withheld, its place kept.
+    """
+    found = _TOML_WHERE.fullmatch(english)
+    if found is None:
+        return (_WITHHELD_DA, _WITHHELD_EN) if looks_like_cpr(english) else english
+    problem, line, column, end = found.groups()
+    where_da = "ved dokumentets slutning" if end else f"i linje {line}, kolonne {column}"
+    where_en = "end of document" if end else f"line {line}, column {column}"
+    if looks_like_cpr(problem):
+        return f"{_WITHHELD_DA} ({where_da})", f"{_WITHHELD_EN} (at {where_en})"
+    danish = _TOML_MESSAGES_DA.get(problem)
+    if danish is None:
+        named = ((pattern.fullmatch(problem), template) for pattern, template in _TOML_PATTERNS_DA)
+        danish = next((template.format(match[1]) for match, template in named if match is not None), problem)
+    return f"{danish} ({where_da})", english
+
+
+_WITHHELD_DA, _WITHHELD_EN = FIELD_MESSAGES.templates["value.withheld"]
 
 
 def _resolve(profile: Profile | str | Path | Mapping[str, Any]) -> Profile:

@@ -15,7 +15,7 @@ from typing import Final
 import attrs
 
 from mentorrules.model.outcomes import check_lang
-from mentorrules.practice.profile import Profile, _pick, _places
+from mentorrules.practice.profile import Profile, _cited, _pick, _places
 
 
 __all__ = ["general_rules_html", "general_rules_text", "profile_html", "profile_text"]
@@ -43,7 +43,7 @@ class _Document:
 
 
 def _source_line(profile: Profile, section: str, lang: str) -> str:
-    return _pick(lang, "Kilde: ", "Source: ") + profile.reference(section).citation
+    return _pick(lang, "Kilde: ", "Source: ") + _cited(profile.reference(section).citation, lang)
 
 
 def _practice_line(profile: Profile, lang: str) -> str:

@@ -486,7 +486,7 @@ MUNICIPALITY_WORDING = LegalReference(
     source="lov nr. 1750 af 29. december 2025",
     url="https://www.retsinformation.dk/eli/lta/2025/1750",
     verified=False,
-    note="The enacted text and its in-force date were not seen; 2026-02-01 is assumed (LAW.md A4.2).",
+    note="The enacted text and its in-force date were not seen; 2026-02-01 is assumed (the legal research behind the library could not verify it).",
 )
 
 

@@ -203,7 +203,7 @@ def _lov_295(law: LawSnapshot) -> LegalReference:
         verified=not law.psychiatric_purpose_date_matters,
         note=None
         if not law.psychiatric_purpose_date_matters
-        else "In force between 2023-03-21 and 2024-03-01; 2023-04-01 is assumed (LAW.md A4.1).",
+        else "In force between 2023-03-21 and 2024-03-01; 2023-04-01 is assumed (the legal research behind the library could not verify it).",
     )
 
 
@@ -459,7 +459,7 @@ def _education_refs(law: LawSnapshot) -> ReferenceSets:
             url="https://www.retsinformation.dk/eli/lta/2022/701",
             verified=False,
             note="§ 167, stk. 3 is not in the 2019 act and is present in LBK 701/2022; the amending act and its "
-            "in-force date were not found, 2022-01-01 is assumed (LAW.md A1.2).",
+            "in-force date were not found, 2022-01-01 is assumed (the legal research behind the library could not verify it).",
         )
         return {"": (ref,)}
     return {"": (law.lab_ref("167", 3),)}
