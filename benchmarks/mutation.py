@@ -162,7 +162,11 @@ FOCUSED_TESTS = {
     "src/mentorrules/rules/duties.py": ("tests/test_rules_duties.py", "tests/test_rule_branches.py"),
     "src/mentorrules/rules/duration.py": ("tests/test_rules_duration.py", "tests/test_rule_branches.py"),
     "src/mentorrules/rules/rights.py": ("tests/test_rules_rights.py", "tests/test_rule_branches.py"),
-    "src/mentorrules/rules/agreement.py": ("tests/test_rules_agreement.py", "tests/test_rule_branches.py"),
+    "src/mentorrules/rules/agreement.py": (
+        "tests/test_rules_agreement.py",
+        "tests/test_record_items.py",
+        "tests/test_rule_branches.py",
+    ),
     "src/mentorrules/law/dates.py": ("tests/test_dates.py", "src/mentorrules/law/dates.py"),
 }
 

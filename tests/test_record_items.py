@@ -67,6 +67,7 @@ class TestContact:
             "203040506",  # nine digits without +
             "２０３０４０５０",  # full-width digits are not ASCII digits
             "20/30/40/50",  # only spaces, hyphens, dots and parentheses are removed
+            "20X30X40X50",
             "mette@example..org",  # an empty domain label
             "mette@example",
             "ring til Mette",

@@ -140,6 +140,16 @@ class TestPurpose:
         assert ("LAB § 167, stk. 1, 1. pkt.", STAR_TARGET_GROUP) == citations(found)
         assert "2024-04-10" in found.message("da")
 
+    @pytest.mark.parametrize(
+        ("born", "expected"), [(date(1988, 4, 11), Verdict.NOT_MET), (date(1988, 4, 12), Verdict.MET)]
+    )
+    def test_under_30_guidance_under_chapter_9_b(self, born: date, expected: Verdict) -> None:
+        """Under lab-2014 the guidance is cited beside old § 31 b, stk. 1 (the day before and of the 30th birthday)."""
+        case = _education_case(date(2018, 4, 11), born)
+        found = finding(case, PURPOSE, under_30_education_guidance=True)
+        assert found.verdict is expected
+        assert ("LAB § 31 b, stk. 1", STAR_TARGET_GROUP) == citations(found)
+
     def test_under_30_uses_the_earliest_period(self) -> None:
         """The age is tested on the first period's start (the earliest), whatever the input order."""
         later = complete_period(date(2024, 10, 1), date(2025, 3, 31))

@@ -284,3 +284,38 @@ def test_a_template_for_the_law_version_overrides_the_general_one_whatever_the_o
         resolved = _resolve_texts(texts, law)
         assert resolved[(Verdict.MET, "")] == (expected, expected)
         assert resolved[(Verdict.NOT_MET, "x")] == ("d", "d")
+
+
+def test_every_template_for_a_law_version_is_the_one_its_views_use() -> None:
+    """A template keyed ``verdict[/reason]@law`` words that law version's findings, and no other's."""
+    checked = 0
+    for rule in CATALOGUE:
+        for key, texts in rule.texts.items():
+            base, _, law = key.partition("@")
+            verdict, _, reason = base.partition("/")
+            for snapshot in SNAPSHOTS:
+                used = RuleView(rule, snapshot)._templates.get((Verdict(verdict), reason))
+                if law:
+                    assert (used == texts) is (snapshot.version.id == law), (rule.id, key, snapshot.version.id)
+                    checked += snapshot.version.id == law
+    assert checked > 10
+
+
+@pytest.mark.parametrize(
+    ("day", "cited", "verified"),
+    [
+        (date(2023, 3, 20), False, None),  # before lov nr. 295/2023 was given
+        (date(2023, 3, 21), True, False),  # its in-force date is not known: cited, unverified, with a note why
+        (date(2024, 2, 29), True, False),
+        (date(2024, 3, 1), True, True),  # in LBK 280/2024: in force whatever the date
+    ],
+)
+def test_the_amending_act_of_the_psychiatric_right_is_unverified_only_while_its_in_force_date_matters(
+    day: date, cited: bool, verified: bool | None
+) -> None:
+    rule = next(rule for rule in CATALOGUE if rule.id == "right.psychiatric_discharge")
+    found = [ref for ref in rule.references(snapshot_for(day))[""] if "295" in ref.citation]
+    assert bool(found) is cited
+    for reference in found:
+        assert reference.verified is verified
+        assert (reference.note is None) is verified
