@@ -11,6 +11,7 @@ right is used, used within 6 months of the admission.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 import attrs
@@ -28,8 +29,14 @@ from mentorrules import (
     TargetGroup,
     Verdict,
 )
+from mentorrules.engine.notices import NOTICE_EXPLAINER
+from mentorrules.law.interpretation import AmbiguousDates, Interpretation
+from mentorrules.law.versions import snapshot_for
 from mentorrules.model.references import ReferenceKind
 from mentorrules.model.words import display
+from mentorrules.rules._base import Context
+from mentorrules.rules._coverage import Window
+from mentorrules.rules.rights import EDUCATION as EDUCATION_RIGHT
 
 
 PSYCHIATRIC = "right.psychiatric_discharge"
@@ -642,3 +649,34 @@ class TestEducationAdmission:
         """A right that does not exist only means the support is discretionary."""
         case = _education(decisive_need=None, education_admission=_admission(qualifying=False))
         assert Verdict.NEEDS_ASSESSMENT == finding(case, DECISIVE).verdict
+
+
+class TestEducationWindows:
+    """What the education right would cover if it were met: from the day it is invoked (§ 167, stk. 3)."""
+
+    @staticmethod
+    def windows(case: Case) -> tuple[Window, ...]:
+        periods = tuple(sorted(enumerate(case.periods), key=lambda item: item[1].start))
+        ctx = Context(
+            case,
+            Interpretation(),
+            snapshot_for(case.decision_date),
+            periods,
+            AmbiguousDates.FAVOUR_CITIZEN,
+            NOTICE_EXPLAINER,
+        )
+        assert EDUCATION_RIGHT.windows is not None
+        return EDUCATION_RIGHT.windows(ctx)
+
+    def test_a_known_invocation_is_the_one_window(self) -> None:
+        [window] = self.windows(_education())
+        assert (window.start, window.end) == (INVOKED, date(2024, 8, 31))
+
+    def test_an_unknown_invocation_tries_every_day_from_the_admission_to_the_deadline(self) -> None:
+        """Each day the right could have been invoked on, the admission and the deadline (2024-07-31) included."""
+        found = self.windows(_education(education_admission=_admission(invoked=None)))
+        starts = [window.start for window in found]
+        assert starts[0] == ADMISSION
+        assert starts[-1] == date(2024, 7, 31)
+        assert len(starts) == (date(2024, 7, 31) - ADMISSION).days + 1
+        assert all(later - earlier == timedelta(days=1) for earlier, later in itertools.pairwise(starts))
