@@ -179,14 +179,17 @@ def focused_runners(runner: str) -> dict[str, str]:
 
 def wording() -> list[str]:
     """
-    The prose that is skipped: every message template and rule title, Danish and English, and the notes
-    (English explanations) of the references the rules cite, on every epoch of the law.
+    The prose that is skipped: every message template (the rules' own and the two they share) and rule
+    title, Danish and English, and the notes (English explanations) of the references the rules cite, on
+    every epoch of the law.
     """
     sys.path.insert(0, str(ROOT / "src"))
     from mentorrules.law.versions import SNAPSHOTS
     from mentorrules.rules import CATALOGUE
+    from mentorrules.rules._base import AMBIGUOUS_TEMPLATE, PENDING_TEMPLATE
 
-    texts: set[str] = set()
+    # The templates every rule shares: a finding that a pending right or an ambiguous date leaves open.
+    texts: set[str] = {*AMBIGUOUS_TEMPLATE, *PENDING_TEMPLATE}
     for rule in CATALOGUE:
         texts.update((rule.title_da, rule.title_en))
         for pair in rule.texts.values():
