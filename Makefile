@@ -55,7 +55,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=fuzz MENTORRULES_EVERY_DATE=1 $(BIN)/python -m pytest -q -p no:randomly tests/property/test_load_case.py tests/test_dates.py --no-cov
+	HYPOTHESIS_PROFILE=fuzz MENTORRULES_EVERY_DATE=1 $(BIN)/python -m pytest -q -p no:randomly tests/property/test_load_case.py tests/property/test_check_fuzz.py tests/test_dates.py --no-cov
 
 mutation: $(STAMP)
 	$(BIN)/python benchmarks/mutation.py
