@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 
+from cli_helpers import call, compact, run
 from mentorrules import (
     CaseError,
     Decision,
@@ -44,29 +45,6 @@ MET_FILES = [EXAMPLES / "01_complete_grant.json", EXAMPLES / "04_psychiatric_dis
 
 
 # --- helpers -----------------------------------------------------------------------
-
-
-def run(*args: str | Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    """Run ``python -m mentorrules ARGS`` in a subprocess."""
-    return subprocess.run(
-        [sys.executable, "-m", "mentorrules", *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        timeout=300,
-        check=False,
-    )
-
-
-def call(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    """Run ``cli.main([ARGS])`` in-process; return the status, standard output and standard error."""
-    status = cli.main([str(arg) for arg in args])
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def compact(path: Path) -> str:
-    """A JSON file's case as one line of JSON."""
-    return json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False)
 
 
 def lines_of_examples() -> list[str]:

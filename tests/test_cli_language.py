@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from cli_helpers import call
 from mentorrules import cli
-
-
-def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,6 @@ from __future__ import annotations
 import html
 import io
 import json
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ from typing import Any
 import pytest
 
 from builders import complete_case_data
+from cli_helpers import call, compact, run
 from mentorrules import cli, evaluate, load_case, render
 
 
@@ -41,29 +41,6 @@ NOT_MET = EXAMPLES / "03_company_mentor_usual_duties.json"
 
 
 # --- helpers (as in test_cli.py) ------------------------------------------------------------------
-
-
-def run(*args: str | Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    """Run ``python -m mentorrules ARGS`` in a subprocess."""
-    return subprocess.run(
-        [sys.executable, "-m", "mentorrules", *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        timeout=300,
-        check=False,
-    )
-
-
-def call(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    """Run ``cli.main([ARGS])`` in-process; return the status, standard output and standard error."""
-    status = cli.main([str(arg) for arg in args])
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def compact(path: Path) -> str:
-    """A JSON file's case as one line of JSON."""
-    return json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False)
 
 
 @pytest.fixture(name="stdin")

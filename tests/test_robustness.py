@@ -22,8 +22,6 @@ from __future__ import annotations
 import io
 import json
 import multiprocessing
-import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,6 +29,7 @@ from typing import Any
 import pytest
 
 from builders import complete_case_data
+from cli_helpers import call, run
 from mentorrules import CaseError, Decision, Interpretation, cli, evaluate, load_case, load_cost_claim
 from mentorrules import batch as batch_module
 from mentorrules.batch import evaluate_many
@@ -50,27 +49,6 @@ from mentorrules.practice import load_profile
 ROOT = Path(__file__).resolve().parents[1]
 PROFILE = ROOT / "src" / "mentorrules" / "profiles" / "assens.toml"
 FORK = multiprocessing.get_start_method() == "fork"
-
-
-def run(
-    *args: str | Path, stdin: bytes | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    """Run ``python -m mentorrules ARGS`` in a subprocess."""
-    return subprocess.run(
-        [sys.executable, "-m", "mentorrules", *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        timeout=300,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
-
-
-def call(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    """Run ``cli.main([ARGS])`` in-process; return the status, standard output and standard error."""
-    status = cli.main([str(arg) for arg in args])
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def nested(depth: int, leaf: Any = "x") -> Any:

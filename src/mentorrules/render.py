@@ -1216,32 +1216,26 @@ def _report_html(items: list[ReportItem], lang: str, sources: Sequence[str] | No
     def rule_cell(rule: str) -> str:
         return f'<td><strong>{_e(_title(rule, lang))}</strong><span class="mr-rule mr-mono">{_e(rule)}</span></td>'
 
+    def counts_table(head: str, rows: str) -> str:
+        return _scroll(
+            f'<table class="mr-table"><thead><tr><th>{_e(w["rule"])}</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        )
+
     if summary.rules:
         head = "".join(f'<th class="mr-num">{_badge(v, lang)}</th>' for v in _VERDICT_ORDER)
         rows = "".join(
             f"<tr>{rule_cell(rule)}" + "".join(count_cell(counts[v]) for v in _VERDICT_ORDER) + "</tr>"
             for rule, counts in summary.rules.items()
         )
-        parts.append(
-            f"<h3>{_e(w['by_rule'])}</h3>"
-            + _scroll(
-                f'<table class="mr-table"><thead><tr><th>{_e(w["rule"])}</th>{head}</tr></thead>'
-                f"<tbody>{rows}</tbody></table>"
-            )
-        )
+        parts.append(f"<h3>{_e(w['by_rule'])}</h3>" + counts_table(head, rows))
     if summary.rights:
         head = "".join(f'<th class="mr-num">{_right_head_html(state, lang)}</th>' for state in _RIGHT_STATES)
         rows = "".join(
             f"<tr>{rule_cell(rule)}" + "".join(count_cell(counts[state]) for state in _RIGHT_STATES) + "</tr>"
             for rule, counts in summary.rights.items()
         )
-        parts.append(
-            f'<h3>{_e(w["by_right"])}</h3><p class="mr-note">{_e(w["right_legend"].format_map(_RIGHT_SYMBOLS))}</p>'
-            + _scroll(
-                f'<table class="mr-table"><thead><tr><th>{_e(w["rule"])}</th>{head}</tr></thead>'
-                f"<tbody>{rows}</tbody></table>"
-            )
-        )
+        legend = _e(w["right_legend"].format_map(_RIGHT_SYMBOLS))
+        parts.append(f'<h3>{_e(w["by_right"])}</h3><p class="mr-note">{legend}</p>' + counts_table(head, rows))
 
     if summary.errors:
         rows = "".join(
