@@ -42,7 +42,7 @@ import textwrap
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 from mentorrules._version import __version__
 from mentorrules.engine.notices import case_id_withheld
@@ -1293,6 +1293,15 @@ def _report_html(items: list[ReportItem], lang: str, sources: Sequence[str] | No
     return _document("".join(parts), w["report"], lang)
 
 
+def _md_count_rows(table: Mapping[str, Counter[Any]], columns: Iterable[Any], lang: str) -> list[str]:
+    """Return a Markdown table's rows: a rule's title and id, then its count in each column."""
+    keys = tuple(columns)
+    return [
+        f"| {_md(_title(rule, lang))} ({_md_code(rule)}) | " + " | ".join(str(counts[key]) for key in keys) + " |"
+        for rule, counts in table.items()
+    ]
+
+
 def _report_markdown(items: list[ReportItem], lang: str, sources: Sequence[str] | None) -> str:
     w = _WORDS[lang]
     summary = _Summary(items)
@@ -1332,12 +1341,7 @@ def _report_markdown(items: list[ReportItem], lang: str, sources: Sequence[str] 
             f"| {w['rule']} | " + " | ".join(_md_badge(v, lang) for v in _VERDICT_ORDER) + " |",
             "| --- |" + " ---: |" * len(_VERDICT_ORDER),
         ]
-        lines += [
-            f"| {_md(_title(rule, lang))} ({_md_code(rule)}) | "
-            + " | ".join(str(counts[v]) for v in _VERDICT_ORDER)
-            + " |"
-            for rule, counts in summary.rules.items()
-        ]
+        lines += _md_count_rows(summary.rules, _VERDICT_ORDER, lang)
     if summary.rights:
         lines += [
             "",
@@ -1350,12 +1354,7 @@ def _report_markdown(items: list[ReportItem], lang: str, sources: Sequence[str] 
             + " |",
             "| --- |" + " ---: |" * len(_RIGHT_STATES),
         ]
-        lines += [
-            f"| {_md(_title(rule, lang))} ({_md_code(rule)}) | "
-            + " | ".join(str(counts[state]) for state in _RIGHT_STATES)
-            + " |"
-            for rule, counts in summary.rights.items()
-        ]
+        lines += _md_count_rows(summary.rights, _RIGHT_STATES, lang)
     if summary.errors:
         lines += [
             "",
