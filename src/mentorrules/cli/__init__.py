@@ -130,7 +130,7 @@ from mentorrules.model.generated import (
 )
 from mentorrules.model.outcomes import VERDICT_WORDS, Decision, Verdict
 from mentorrules.model.references import LegalReference
-from mentorrules.model.words import counted
+from mentorrules.model.words import counted, number
 from mentorrules.planning import Window, next_period_window, period_window
 
 
@@ -1209,13 +1209,16 @@ def _decide(case: object, interpretation: Interpretation, source: str, unreadabl
         except UnicodeDecodeError:
             unreadable.append(source)  # load_case reports the bytes as a CaseError
     result = evaluate_one(case, interpretation)
-    if type(result) is CaseError and any(error.message.startswith(_UNKNOWN_KEY) for error in result.errors):
+    if type(result) is CaseError and any(_unknown_key(error) for error in result.errors):
         return _wrapper_error(case) or result
     return result
 
 
-#: How the case reader begins the message of a key that is not a field (see :mod:`mentorrules.model.generated`).
-_UNKNOWN_KEY = "unknown key"
+def _unknown_key(error: FieldError) -> bool:
+    """Whether the case reader found a key that is not a field (its messages ``field.unknown_key*``)."""
+    return error.parts is not None and error.parts.key.startswith("field.unknown_key")
+
+
 #: The keys of a case.
 _CASE_KEYS = frozenset(field.name for field in attrs.fields(Case))
 
@@ -1441,16 +1444,10 @@ def _running(pid: int) -> bool:
 
 def _summary(counts: Mapping[str, int], lang: str) -> str:
     """Return e.g. ``5 sager: 2 opfyldt, 1 ikke opfyldt, 2 ugyldige``."""
-    parts = [f"{_number(counts[key], lang)} {_VERDICT_WORDS[lang][key]}" for key in Verdict if counts.get(key)]
+    parts = [f"{number(counts[key], lang)} {_VERDICT_WORDS[lang][key]}" for key in Verdict if counts.get(key)]
     parts += [counted(counts[key], noun, lang) for key, noun in _ERROR_NOUNS if counts.get(key)]
     head = counted(sum(counts.values()), "case", lang)
     return f"{head}: {', '.join(parts)}" if parts else head
-
-
-def _number(count: int, lang: str) -> str:
-    """Write a count as ``counted`` does: ``1.500`` in Danish, ``1,500`` in English."""
-    english = f"{count:,}"
-    return english.replace(",", ".") if lang == "da" else english
 
 
 #: The nouns (of :func:`~mentorrules.model.words.counted`) for the cases that gave no decision, by their count's key.

@@ -17,10 +17,11 @@ from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
 
+from mentorrules.model.generated import grouped
 from mentorrules.model.outcomes import VERDICT_WORDS, FactValue, Verdict, check_lang, fact_to_json
 
 
-__all__ = ["LABELS", "NOUNS", "counted", "display"]
+__all__ = ["LABELS", "NOUNS", "counted", "display", "number"]
 
 
 #: Words for the codes that facts hold (enum values and condition names), in Danish and English.
@@ -115,6 +116,17 @@ NOUNS: Mapping[str, tuple[str, str, str, str]] = MappingProxyType(
 )
 
 
+def number(count: int, lang: str = "da") -> str:
+    """
+    Write a whole number with its thousands grouped as ``lang`` writes it.
+
+    >>> number(1500), number(1500, "en")
+    ('1.500', '1,500')
+    """
+    check_lang(lang)
+    return grouped(count)[0 if lang == "da" else 1]
+
+
 def counted(count: int, noun: str, lang: str = "da") -> str:
     """
     Return a count and a noun of :data:`NOUNS` in the right number: one is singular, any other count plural.
@@ -130,9 +142,5 @@ def counted(count: int, noun: str, lang: str = "da") -> str:
         KeyError: If ``noun`` is not in :data:`NOUNS`.
         ValueError: If ``lang`` is neither ``"da"`` nor ``"en"``.
     """
-    check_lang(lang)
     forms = NOUNS[noun]
-    number = f"{count:,}"
-    if lang == "da":
-        number = number.replace(",", ".")
-    return f"{number} {forms[(0 if lang == 'da' else 2) + (count != 1)]}"
+    return f"{number(count, lang)} {forms[(0 if lang == 'da' else 2) + (count != 1)]}"
