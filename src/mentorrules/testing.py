@@ -121,6 +121,7 @@ __all__ = [
     "mentors",
     "periods",
     "psychiatric_discharges",
+    "random_documents",
     "tasks",
 ]
 
@@ -635,3 +636,168 @@ def cpr_like_texts() -> st.SearchStrategy[str]:
     no message or output of the library may repeat one.
     """
     return _cpr_like()
+
+
+# --- many cases fast: a seeded generator for differential runs --------------------------------------
+
+#: Texts the random documents draw from: the notable texts above, and white space and separators of
+#: other kinds (a tab, a no-break space, an ideographic space, a line separator) where the rules strip.
+_RANDOM_TEXTS: Final = (
+    *_NOTABLE_TEXTS,
+    "\t",
+    "\u00a0Mette Jensen\u3000",
+    "METTE\u2028JENSEN",
+    "Straße",
+    "STRASSE",
+    "(+45) 20-30.40.50",
+    "+45 20 30 40 5",
+    "mette@example..dk",
+    " mette @ example . dk ",
+    "mette@exam ple.dk\u00a0",
+    "Willemoesgade 15, 5610 Assens",
+    "\u0662\u0660\u0663\u0660\u0664\u0660\u0665\u0660",  # Arabic-Indic digits: not a phone number
+)
+
+
+def random_documents(count: int, *, seed: int = 0) -> list[dict[str, Any]]:
+    """
+    Return ``count`` valid JSON case documents drawn at random, reproducibly from ``seed``.
+
+    For differential runs over many cases (the columnar path against
+    :func:`~mentorrules.evaluate`, 20,000 cases in the test suite and more in the
+    benchmarks), where drawing with Hypothesis would take minutes: a plain
+    :class:`random.Random` draws the same corners as :func:`cases` — month ends, 29
+    February births, periods at expiry, after a gap or overlapping, agreements with
+    items missing, blank or worded oddly, assessments recorded or not, both rights —
+    and decision dates from 2014 to 2026 (a few outside, which are
+    :class:`~mentorrules.UnsupportedDateError`).  Every document is valid: it loads.
+
+    >>> from mentorrules import load_case
+    >>> documents = random_documents(50, seed=1)
+    >>> len({load_case(d) for d in documents}) > 40
+    True
+    """
+    import random
+
+    draw = random.Random(seed)
+    return [_random_document(draw) for _ in range(count)]
+
+
+def _random_day(draw: Any, low: date, high: date) -> date:
+    if draw.random() < 0.3:  # a month end, where "6 months" may be ambiguous
+        day = low + timedelta(days=draw.randrange((high - low).days + 1))
+        return _month_end(day)
+    return low + timedelta(days=draw.randrange((high - low).days + 1))
+
+
+def _maybe(draw: Any, chance: float, value: Any) -> Any:
+    return value if draw.random() < chance else None
+
+
+def _random_assessment(draw: Any, on: date) -> dict[str, Any] | None:
+    if draw.random() < 0.35:
+        return None
+    return {"outcome": draw.random() < 0.75, "on": _maybe(draw, 0.5, on.isoformat()), "by": _maybe(draw, 0.3, "Sagsbehandler")}
+
+
+def _random_agreement(draw: Any, start: date, end: date) -> dict[str, Any] | None:
+    if draw.random() < 0.12:
+        return None
+    texts = _RANDOM_TEXTS
+    good = draw.random() < 0.6
+    agreement: dict[str, Any] = {"written": draw.random() < 0.9}
+    agreement["goal"] = "Fastholde job" if good else draw.choice((None, *texts))
+    agreement["mentor_name"] = "Mette Jensen" if good else draw.choice((None, *texts))
+    agreement["mentor_contact"] = draw.choice(_CONTACTS) if good else draw.choice((None, *texts))
+    agreement["tasks"] = ["Støtte til fremmøde"] if good else [draw.choice(texts) for _ in range(draw.randrange(3))]
+    if good or draw.random() < 0.5:
+        agreement["start"], agreement["end"] = start.isoformat(), end.isoformat()
+    elif draw.random() < 0.5:
+        agreement["start"] = start.isoformat()
+        agreement["end"] = _random_day(draw, start - timedelta(days=30), end + timedelta(days=60)).isoformat()
+    if good or draw.random() < 0.7:
+        agreement["hours"] = {
+            "amount": draw.choice(("5", "0", "2.5", "10000", "0.000001")),
+            "unit": draw.choice(("per_week", "total")),
+            "basis": draw.choice(("person", "person", "place", None)),
+        }
+    agreement["complaint_guidance"] = draw.choice((None, True, False))
+    return agreement
+
+
+def _random_periods(draw: Any, anchor: date) -> list[dict[str, Any]]:
+    periods = []
+    start = _random_day(draw, anchor - timedelta(days=400), anchor + timedelta(days=60))
+    for _ in range(draw.choice((0, 1, 1, 1, 2, 2, 3))):
+        length = draw.choice((draw.randrange(20, 180), 181, 182, 183, 184, draw.randrange(150, 240)))
+        end = min(start + timedelta(days=length), MAX_DATE)
+        periods.append(
+            {
+                "start": start.isoformat(),
+                "end": end.isoformat(),
+                "assessment": _random_assessment(draw, start),
+                "agreement": _random_agreement(draw, start, end),
+            }
+        )
+        # the next: at expiry, after a gap, or overlapping
+        start = end + timedelta(days=draw.choice((1, 1, draw.randrange(2, 90), -draw.randrange(0, 30))))
+    draw.shuffle(periods)  # any order: the rules sort by start
+    return periods
+
+
+def _random_document(draw: Any) -> dict[str, Any]:
+    decision = _random_day(draw, date(2013, 12, 1), date(2027, 1, 31))
+    if draw.random() < 0.97:
+        decision = _random_day(draw, _FIRST_LAW_DATE, _LAST_LAW_DATE)
+    birth = _random_day(draw, decision - timedelta(days=365 * 40), decision - timedelta(days=365 * 16))
+    if draw.random() < 0.05:
+        birth = date(draw.choice((1992, 1996, 2000)), 2, 29)
+    employer = draw.choice((None, *MentorEmployer))
+    document: dict[str, Any] = {
+        "decision_date": decision.isoformat(),
+        "citizen": _maybe(
+            draw,
+            0.9,
+            {
+                "birth_date": _maybe(draw, 0.9, birth.isoformat()),
+                "target_group": _maybe(draw, 0.9, draw.choice(tuple(TargetGroup)).value),
+            },
+        ),
+        "purpose": _maybe(draw, 0.9, draw.choice(tuple(Purpose)).value),
+        "decisive_need": _random_assessment(draw, decision),
+        "mentor": _maybe(
+            draw,
+            0.9,
+            {
+                "name": draw.choice(("Mette Jensen", None, *_NAMES)),
+                "employer": employer.value if employer is not None else None,
+                "engaged_by": _maybe(draw, 0.7, draw.choice(tuple(Engager)).value),
+            },
+        ),
+        "tasks": [
+            {"description": draw.choice(("Støtte", " ", "Oplæring")), "within_usual_duties": draw.choice((None, True, False))}
+            for _ in range(draw.choice((0, 0, 1, 2)))
+        ],
+        "beyond_usual_duties": _random_assessment(draw, decision),
+        "hours_assessment": _random_assessment(draw, decision),
+        "periods": _random_periods(draw, decision),
+    }
+    if draw.random() < 0.2:
+        discharge = _random_day(draw, decision - timedelta(days=200), decision + timedelta(days=60))
+        document["psychiatric_discharge"] = {
+            "discharge_date": discharge.isoformat(),
+            "inpatient": draw.random() < 0.85,
+            "psychiatric": draw.random() < 0.85,
+            "in_connection": _random_assessment(draw, discharge),
+        }
+    if draw.random() < 0.15:
+        admitted = _random_day(draw, decision - timedelta(days=200), decision + timedelta(days=60))
+        invoked = _random_day(draw, admitted - timedelta(days=10), admitted + timedelta(days=200))
+        document["education_admission"] = {
+            "admission_date": admitted.isoformat(),
+            "qualifying": draw.random() < 0.85,
+            "right_invoked_on": _maybe(draw, 0.85, invoked.isoformat()),
+        }
+        if draw.random() < 0.5 and document["citizen"] is not None:
+            document["citizen"]["target_group"] = draw.choice(_EDUCATION_GROUPS).value
+    return document

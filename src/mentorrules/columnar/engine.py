@@ -61,7 +61,7 @@ from mentorrules.engine.evaluate import evaluate
 from mentorrules.law.interpretation import AmbiguousDates, EducationRightWindow, Interpretation, LawDate
 from mentorrules.law.versions import LAW_VERSIONS, SNAPSHOTS
 from mentorrules.model.exceptions import CaseError, FieldError, UnsupportedDateError
-from mentorrules.model.facts import Engager, HoursBasis, MentorEmployer, Purpose, TargetGroup
+from mentorrules.model.facts import Case, Engager, HoursBasis, MentorEmployer, Purpose, TargetGroup
 from mentorrules.rules import CATALOGUE
 from mentorrules.rules._common import STATUTORY_PURPOSES
 from mentorrules.rules.agreement import same_name
@@ -71,9 +71,11 @@ if TYPE_CHECKING:
     from mentorrules.model.outcomes import Decision
 
 
-__all__ = ["Batch", "ColumnarVerdicts", "Reading", "evaluate_columns"]
+__all__ = ["Batch", "ColumnarVerdicts", "Reading", "evaluate_columns", "rule_verdicts"]
 
 _DEFAULT = Interpretation()
+#: A case for evaluate() to reject a wrong interpretation with (see evaluate_columns).
+_ANY_CASE = Case(decision_date=date(2020, 1, 1))
 _DAY = np.timedelta64(1, "D")
 #: A day before every date a case may hold: the "latest end before" the first period.
 _NEVER = np.datetime64("1800-01-01")
@@ -505,7 +507,8 @@ def evaluate_columns(tables: CaseTables, *, interpretation: Interpretation = _DE
     [None, 'UnsupportedDateError']
     """
     if type(interpretation) is not Interpretation:
-        evaluate(None, interpretation=interpretation)  # type: ignore[arg-type]  # raises the engine's own CaseError
+        # The engine's own error about its argument, in both languages: evaluate() checks the interpretation.
+        evaluate(_ANY_CASE, interpretation=interpretation)
     cases, periods, tasks = normalise(tables)
     b = Batch(cases, periods, tasks, interpretation)
     if interpretation.ambiguous_dates is AmbiguousDates.FLAG:
@@ -583,6 +586,34 @@ def evaluate_columns(tables: CaseTables, *, interpretation: Interpretation = _DE
         codes = np.r_[verdicts[rule], np.full(len(lonely), _WITHOUT_PERIODS[rule], dtype=np.int8)]
         period_columns[rule] = _verdict_array(codes, period_failed)
     return ColumnarVerdicts(tables, pa.table(case_columns), pa.table(period_columns), errors, len(decided), interpretation)
+
+
+def rule_verdicts(
+    tables: CaseTables, rules: Iterable[str], *, interpretation: Interpretation = _DEFAULT
+) -> dict[str, pa.Array]:
+    """
+    Return the verdicts of some rules only, one reading, no per-case hand-over: for benchmarks and peers.
+
+    The vectorised rules of ``rules`` (rule ids) over the batch, as dictionary-encoded
+    verdict arrays: a case rule's has one element per case, a period rule's one per
+    period row.  The rights and their coverage are computed as always (the length of a
+    period depends on them), but a case whose right is pending, whose row is flagged or
+    whose date is not modelled is *not* handed to :func:`~mentorrules.evaluate`, and its
+    elements are null: :func:`evaluate_columns` is the function that gives every verdict.
+    ``ambiguous_dates = "flag"`` is not supported here.
+    """
+    cases, periods, tasks = normalise(tables)
+    b = Batch(cases, periods, tasks, interpretation)
+    reading = Reading(b, strict=interpretation.ambiguous_dates is AmbiguousDates.STRICT)
+    flagged = cases.flagged.copy()
+    np.logical_or.at(flagged, periods.case_row, periods.flagged)
+    np.logical_or.at(flagged, tasks.case_row, tasks.flagged)
+    unsettled = flagged | reading.pending | ~b.supported
+    result: dict[str, pa.Array] = {}
+    for rule in rules:
+        codes = VECTORISED[rule](b, reading)
+        result[rule] = _verdict_array(codes, unsettled if rule in CASE_RULES else unsettled[b.case_row])
+    return result
 
 
 def _subject_index(subject: str) -> int | None:
