@@ -45,7 +45,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -339,7 +339,9 @@ def _json_value(column: Column, value: Any) -> Any:
     if value is None:
         return None
     if column.kind is Kind.DATE:
-        return value.isoformat()
+        if isinstance(value, datetime) and value.time() == time():  # a timestamp at midnight is its day
+            return value.date().isoformat()
+        return value if isinstance(value, str) else value.isoformat()
     if column.kind is Kind.DECIMAL and isinstance(value, Decimal):
         return str(value)
     return value
@@ -497,7 +499,9 @@ class Normalised:
                 self._flag(pc.invert(shaped))
                 usable = pc.if_else(shaped, array, pa.scalar(None, array.type))
                 parsed = pc.strptime(usable, format="%Y-%m-%d", unit="s", error_is_null=True)
-                self._flag(pc.and_(pc.is_valid(usable), pc.is_null(parsed)))
+                # A day the month lacks may parse as another day: only a date that is written back as given is one.
+                written = pc.strftime(parsed, format="%Y-%m-%d")
+                self._flag(pc.and_(pc.is_valid(usable), pc.invert(pc.equal(written, usable).fill_null(False))))
                 return pc.cast(parsed, pa.date32())
         elif kind in (Kind.TEXT, Kind.CHOICE):
             if pa.types.is_string(kind_type) or pa.types.is_large_string(kind_type):
@@ -616,8 +620,13 @@ def normalise(tables: CaseTables) -> tuple[Normalised, Normalised, Normalised]:
     if len(repeated):
         errors.append(FieldError.of(f"cases.{CASE_KEY}", _MESSAGES.of("columnar.duplicate_key", key=str(repeated[0]))))
     for part in (periods, tasks):
-        if part.key.type != cases.key.type and part.rows:
-            part.key = part.key.cast(cases.key.type)
+        if part.key.type != cases.key.type:
+            try:
+                part.key = part.key.cast(cases.key.type)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                part._wrong_type(CASE_KEY, part.key.type, str(cases.key.type))
+                errors += part.errors
+                continue
         position = pc.index_in(part.key, value_set=cases.key)
         orphans = position.null_count
         if orphans:
