@@ -49,7 +49,9 @@ def test_scenario_through_the_columnar_path(scenario_path: Path) -> None:
         assert result.cases["verdict"].to_pylist() == [scenario["expect"]["verdict"]]
 
 
-_FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+_FEW = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 
 @_FEW
@@ -111,7 +113,14 @@ def test_vectorised_month_arithmetic_equals_the_scalar_on_every_day(strict: bool
 
 
 def test_vectorised_age_equals_the_scalar_around_every_leap_day_birthday() -> None:
-    births = np.array([np.datetime64(f"{year}-02-{day}") for year in (1992, 1996, 2000, 1993) for day in (28, 29) if not (year == 1993 and day == 29)])
+    births = np.array(
+        [
+            np.datetime64(f"{year}-02-{day}")
+            for year in (1992, 1996, 2000, 1993)
+            for day in (28, 29)
+            if not (year == 1993 and day == 29)
+        ]
+    )
     for birth in births.astype(date):
         birthday = date(birth.year + 30, 3, 1)
         ons = _days(birthday - timedelta(days=3), birthday + timedelta(days=1))
@@ -128,7 +137,11 @@ def test_rule_verdicts_gives_the_columnar_verdicts_of_settled_cases() -> None:
     some = rule_verdicts(tables, ["eligibility.purpose", "duration.period_length", "agreement.hours"])
     settled = [v is not None for v in some["eligibility.purpose"].to_pylist()]
     assert 0 < sum(settled) < len(documents)
-    for rule, table in (("eligibility.purpose", result.cases), ("duration.period_length", result.periods), ("agreement.hours", result.periods)):
+    for rule, table in (
+        ("eligibility.purpose", result.cases),
+        ("duration.period_length", result.periods),
+        ("agreement.hours", result.periods),
+    ):
         ours = some[rule].to_pylist()
         theirs = table[rule].to_pylist()[: len(ours)]
         assert all(a is None or a == b for a, b in zip(ours, theirs, strict=True))
@@ -144,7 +157,9 @@ def test_decisions_drill_down_to_the_explained_case() -> None:
     assert list(decisions) == not_met
     for key, decision in decisions.items():
         position = int(key[1:])
-        assert decision == evaluate(load_case(documents[position]), interpretation=Interpretation(ambiguous_dates="strict"))
+        assert decision == evaluate(
+            load_case(documents[position]), interpretation=Interpretation(ambiguous_dates="strict")
+        )
     unsupported = [row["case_key"] for row in result.cases.to_pylist() if row["error"] is not None]
     assert unsupported
     assert all(type(error).__name__ == "UnsupportedDateError" for error in result.decisions(unsupported).values())

@@ -697,7 +697,11 @@ def _maybe(draw: Any, chance: float, value: Any) -> Any:
 def _random_assessment(draw: Any, on: date) -> dict[str, Any] | None:
     if draw.random() < 0.35:
         return None
-    return {"outcome": draw.random() < 0.75, "on": _maybe(draw, 0.5, on.isoformat()), "by": _maybe(draw, 0.3, "Sagsbehandler")}
+    return {
+        "outcome": draw.random() < 0.75,
+        "on": _maybe(draw, 0.5, on.isoformat()),
+        "by": _maybe(draw, 0.3, "Sagsbehandler"),
+    }
 
 
 def _random_agreement(draw: Any, start: date, end: date) -> dict[str, Any] | None:
@@ -775,7 +779,10 @@ def _random_document(draw: Any) -> dict[str, Any]:
             },
         ),
         "tasks": [
-            {"description": draw.choice(("Støtte", " ", "Oplæring")), "within_usual_duties": draw.choice((None, True, False))}
+            {
+                "description": draw.choice(("Støtte", " ", "Oplæring")),
+                "within_usual_duties": draw.choice((None, True, False)),
+            }
             for _ in range(draw.choice((0, 0, 1, 2)))
         ],
         "beyond_usual_duties": _random_assessment(draw, decision),

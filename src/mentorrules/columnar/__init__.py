@@ -30,4 +30,12 @@ from mentorrules.columnar.engine import ColumnarVerdicts, evaluate_columns
 from mentorrules.columnar.layout import CASE_KEY, CaseTables, cases_to_tables, table_documents, tables_to_cases
 
 
-__all__ = ["CASE_KEY", "CaseTables", "ColumnarVerdicts", "cases_to_tables", "evaluate_columns", "table_documents", "tables_to_cases"]
+__all__ = [
+    "CASE_KEY",
+    "CaseTables",
+    "ColumnarVerdicts",
+    "cases_to_tables",
+    "evaluate_columns",
+    "table_documents",
+    "tables_to_cases",
+]

@@ -51,6 +51,7 @@ from mentorrules.columnar.layout import (
     CaseTables,
     Normalised,
     normalise,
+    numpy_of,
     python_whitespace,
     strip,
     table_documents,
@@ -60,7 +61,7 @@ from mentorrules.columnar.rules import CODES, MET, MISSING, NEEDS, NOT_APPLICABL
 from mentorrules.engine.evaluate import evaluate
 from mentorrules.law.interpretation import AmbiguousDates, EducationRightWindow, Interpretation, LawDate
 from mentorrules.law.versions import LAW_VERSIONS, SNAPSHOTS
-from mentorrules.model.exceptions import CaseError, FieldError, UnsupportedDateError
+from mentorrules.model.exceptions import CaseError, UnsupportedDateError
 from mentorrules.model.facts import Case, Engager, HoursBasis, MentorEmployer, Purpose, TargetGroup
 from mentorrules.rules import CATALOGUE
 from mentorrules.rules._common import STATUTORY_PURPOSES
@@ -88,7 +89,10 @@ PERIOD_RULES = tuple(rule.id for rule in CATALOGUE if rule.per == "period")
 _RIGHT_RULES = tuple(rule.id for rule in CATALOGUE if rule.family == "right")
 #: With no period at all, the per-period rules give one finding about ``periods`` (DESIGN section 5).
 _WITHOUT_PERIODS = MappingProxyType(
-    {rule: (MISSING if rule in ("duration.period_length", "agreement.written") else NOT_APPLICABLE) for rule in PERIOD_RULES}
+    {
+        rule: (MISSING if rule in ("duration.period_length", "agreement.written") else NOT_APPLICABLE)
+        for rule in PERIOD_RULES
+    }
 )
 #: How pressing a verdict is for the aggregate: not met, then missing facts, then needs assessment.
 _SEVERITY = np.zeros(len(CODES), dtype=np.int8)
@@ -110,24 +114,24 @@ _ASCII_SPACES = "[\\t\\n\\x0b\\x0c\\r\\x1c\\x1d\\x1e\\x1f ]+"
 
 def _codes(array: pa.Array, values: tuple[str, ...]) -> np.ndarray:
     """Return each choice's position among ``values`` (-1: unknown)."""
-    return pc.index_in(array, value_set=pa.array(values)).fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int8)
+    return numpy_of(pc.index_in(array, value_set=pa.array(values)).fill_null(-1)).astype(np.int8)
 
 
 def _flags(array: pa.Array) -> np.ndarray:
     """Return a boolean column as -1 (unknown), 0, 1."""
-    return pc.cast(array, pa.int8()).fill_null(-1).to_numpy(zero_copy_only=False)
+    return numpy_of(pc.cast(array, pa.int8()).fill_null(-1))
 
 
 def _days(array: pa.Array) -> np.ndarray:
-    return pc.fill_null(array, pa.scalar(date(1900, 1, 1), pa.date32())).to_numpy(zero_copy_only=False).astype("datetime64[D]")
+    return numpy_of(pc.fill_null(array, pa.scalar(date(1900, 1, 1), pa.date32()))).astype("datetime64[D]")
 
 
 def _known(array: pa.Array) -> np.ndarray:
-    return array.is_valid().to_numpy(zero_copy_only=False)
+    return numpy_of(array.is_valid())
 
 
 def _true(array: pa.Array) -> np.ndarray:
-    return array.fill_null(False).to_numpy(zero_copy_only=False)
+    return numpy_of(array.fill_null(False))
 
 
 def _values(enum: Any) -> tuple[str, ...]:
@@ -147,7 +151,9 @@ class Batch:
     periods table's order); ``case_row`` gives each period's case.
     """
 
-    def __init__(self, cases: Normalised, periods: Normalised, tasks: Normalised, interpretation: Interpretation) -> None:
+    def __init__(
+        self, cases: Normalised, periods: Normalised, tasks: Normalised, interpretation: Interpretation
+    ) -> None:
         self.interpretation = interpretation
         n, m = cases.rows, periods.rows
         self.n, self.m = n, m
@@ -220,8 +226,13 @@ class Batch:
         engagers = _values(Engager)
         self.engaged_by = _codes(a["mentor.engaged_by"], engagers)
         consultant = self.employer == self.employers.index(MentorEmployer.EXTERNAL_CONSULTANT.value)
-        own = np.isin(self.employer, [self.employers.index(e.value) for e in (MentorEmployer.COMPANY, MentorEmployer.EDUCATION_INSTITUTION)])
-        engaged = np.isin(self.engaged_by, [engagers.index(e.value) for e in (Engager.COMPANY, Engager.EDUCATION_INSTITUTION)])
+        own = np.isin(
+            self.employer,
+            [self.employers.index(e.value) for e in (MentorEmployer.COMPANY, MentorEmployer.EDUCATION_INSTITUTION)],
+        )
+        engaged = np.isin(
+            self.engaged_by, [engagers.index(e.value) for e in (Engager.COMPANY, Engager.EDUCATION_INSTITUTION)]
+        )
         # Who receives the support (``_common.support_to``): unknown, a company or school, or neither.
         self.support_unknown = (self.employer < 0) | (consultant & (self.engaged_by < 0))
         self.to_company_or_school = own | (consultant & engaged)
@@ -267,7 +278,7 @@ class Batch:
         theirs = case_names.take(pa.array(self.case_row))
         compared = _true(pc.not_equal(strip(theirs), ""))
         same = _true(pc.equal(names, theirs))
-        result = ~compared | same
+        result: np.ndarray = ~compared | same
         todo = np.flatnonzero(compared & ~same & _known(names))
         if len(todo):
             mine_t, theirs_t = names.take(pa.array(todo)), theirs.take(pa.array(todo))
@@ -355,7 +366,8 @@ class Reading:
     def max_end(self, starts: np.ndarray) -> np.ndarray:
         """Return the latest end of each period row's span from ``starts`` (``duration.max_end_for``)."""
         own = vdates.period_end_day(starts, self.own_months, self.strict)
-        return np.maximum(own, np.maximum(self.limit, self.partly))
+        latest: np.ndarray = np.maximum(own, np.maximum(self.limit, self.partly))
+        return latest
 
 
 def _run(b: Batch, strict: bool) -> tuple[dict[str, np.ndarray], np.ndarray]:
@@ -525,36 +537,38 @@ def evaluate_columns(tables: CaseTables, *, interpretation: Interpretation = _DE
     by_evaluate = np.flatnonzero((pending & b.supported) | flagged)
     keys = cases.key
     errors: dict[object, CaseError | UnsupportedDateError] = {}
-    for row in np.flatnonzero(unsupported):
-        errors[keys[int(row)].as_py()] = _unsupported(b.law_date[row])
+    for where in np.flatnonzero(unsupported):
+        errors[keys[int(where)].as_py()] = _unsupported(b.law_date[where])
     # The cases the columns cannot settle: read and evaluated one by one.
     decided: dict[int, Decision] = {}
     if len(by_evaluate):
         chosen = keys.take(pa.array(by_evaluate))
-        position = {key: int(row) for key, row in zip(chosen.to_pylist(), by_evaluate, strict=True)}
+        row_of = {key: int(row) for key, row in zip(chosen.to_pylist(), by_evaluate, strict=True)}
         for key, document in table_documents(tables, chosen.to_pylist()):
             try:
-                decided[position[key]] = evaluate(load_case(document), interpretation=interpretation)
+                decided[row_of[key]] = evaluate(load_case(document), interpretation=interpretation)
             except (CaseError, UnsupportedDateError) as error:
                 errors[key] = error
     failed = np.zeros(b.n, dtype=bool)
     error_type = np.full(b.n, None, dtype=object)
-    for row, key in enumerate(keys.to_pylist()):
+    for position, key in enumerate(keys.to_pylist()):
         if key in errors:
-            failed[row] = True
-            error_type[row] = type(errors[key]).__name__
+            failed[position] = True
+            error_type[position] = type(errors[key]).__name__
     law = b.law_id.copy()
-    for row, decision in decided.items():
-        law[row] = decision.law.id
+    for at, decision in decided.items():
+        law[at] = decision.law.id
         for rule in CASE_RULES:
-            verdicts[rule][row] = CODES.index(decision.findings_for(rule)[0].verdict)
-    period_of = {(int(r), int(k)): i for i, (r, k) in enumerate(zip(b.case_row, b.number, strict=True))} if decided else {}
-    for row, decision in decided.items():
+            verdicts[rule][at] = CODES.index(decision.findings_for(rule)[0].verdict)
+    period_of = (
+        {(int(r), int(k)): i for i, (r, k) in enumerate(zip(b.case_row, b.number, strict=True))} if decided else {}
+    )
+    for at, decision in decided.items():
         for rule in PERIOD_RULES:
             for finding in decision.findings_for(rule):
                 index = _subject_index(finding.subject)
                 if index is not None:
-                    verdicts[rule][period_of[(row, index)]] = CODES.index(finding.verdict)
+                    verdicts[rule][period_of[(at, index)]] = CODES.index(finding.verdict)
     # The aggregate: the most pressing verdict of the findings that are not rights'.
     severity = np.zeros(b.n, dtype=np.int8)
     for rule in CASE_RULES:
@@ -565,8 +579,8 @@ def evaluate_columns(tables: CaseTables, *, interpretation: Interpretation = _DE
         np.maximum.at(severity, b.case_row, _SEVERITY[verdicts[rule]])
         severity[without] = np.maximum(severity[without], _SEVERITY[_WITHOUT_PERIODS[rule]])
     aggregate = _BY_SEVERITY[severity]
-    for row, decision in decided.items():
-        aggregate[row] = CODES.index(decision.verdict)
+    for at, decision in decided.items():
+        aggregate[at] = CODES.index(decision.verdict)
     case_columns: dict[str, pa.Array] = {
         CASE_KEY: keys,
         "verdict": _verdict_array(aggregate, failed),
@@ -580,12 +594,18 @@ def evaluate_columns(tables: CaseTables, *, interpretation: Interpretation = _DE
     period_failed = np.r_[failed[b.case_row], failed[lonely]]
     period_columns: dict[str, pa.Array] = {
         CASE_KEY: pa.concat_arrays([keys.take(pa.array(b.case_row)), keys.take(pa.array(lonely))]),
-        "period": pa.array(np.r_[b.number, np.zeros(len(lonely), dtype=np.int64)], pa.int32(), mask=np.r_[np.zeros(b.m, dtype=bool), np.ones(len(lonely), dtype=bool)]),
+        "period": pa.array(
+            np.r_[b.number, np.zeros(len(lonely), dtype=np.int64)],
+            pa.int32(),
+            mask=np.r_[np.zeros(b.m, dtype=bool), np.ones(len(lonely), dtype=bool)],
+        ),
     }
     for rule in PERIOD_RULES:
         codes = np.r_[verdicts[rule], np.full(len(lonely), _WITHOUT_PERIODS[rule], dtype=np.int8)]
         period_columns[rule] = _verdict_array(codes, period_failed)
-    return ColumnarVerdicts(tables, pa.table(case_columns), pa.table(period_columns), errors, len(decided), interpretation)
+    return ColumnarVerdicts(
+        tables, pa.table(case_columns), pa.table(period_columns), errors, len(decided), interpretation
+    )
 
 
 def rule_verdicts(

@@ -193,7 +193,10 @@ _ARROW_TYPES: Mapping[Kind, pa.DataType] = {
 
 
 def _schema(columns: tuple[Column, ...], keys: tuple[str, ...]) -> pa.Schema:
-    return pa.schema([(CASE_KEY, pa.string()), *((key, pa.int32()) for key in keys[1:])] + [(c.name, _ARROW_TYPES[c.kind]) for c in columns])
+    return pa.schema(
+        [(CASE_KEY, pa.string()), *((key, pa.int32()) for key in keys[1:])]
+        + [(c.name, _ARROW_TYPES[c.kind]) for c in columns]
+    )
 
 
 @attrs.frozen
@@ -244,7 +247,10 @@ class CaseTables:
         """Return the tables of the cases with these keys only."""
         wanted = pa.array(list(keys), type=self.cases.schema.field(CASE_KEY).type)
         return CaseTables(
-            *(table.filter(pc.is_in(table[CASE_KEY], value_set=wanted)) for table in (self.cases, self.periods, self.tasks))
+            *(
+                table.filter(pc.is_in(table[CASE_KEY], value_set=wanted))
+                for table in (self.cases, self.periods, self.tasks)
+            )
         )
 
 
@@ -255,7 +261,7 @@ def _arrow(frame: Any) -> pa.Table:
     if module == "pandas":
         return pa.Table.from_pandas(frame, preserve_index=False)
     if module == "polars":
-        return frame.to_arrow()  # type: ignore[no-any-return]
+        return frame.to_arrow()
     raise CaseError([FieldError.of("", _MESSAGES.of("columnar.not_a_table", actual=type(frame).__name__))])
 
 
@@ -309,7 +315,9 @@ def cases_to_tables(cases: Iterable[Case | Mapping[str, Any]], keys: Iterable[ob
         try:
             case = item if type(item) is Case else load_case(item)  # type: ignore[arg-type]
         except CaseError as error:
-            errors += [attrs.evolve(e, path=f"[{position}].{e.path}" if e.path else f"[{position}]") for e in error.errors]
+            errors += [
+                attrs.evolve(e, path=f"[{position}].{e.path}" if e.path else f"[{position}]") for e in error.errors
+            ]
             continue
         document = dump_case(case)
         rows[CASE_KEY].append(key)
@@ -364,10 +372,13 @@ def _nest(columns: tuple[Column, ...], values: Mapping[str, Any]) -> dict[str, A
 
 def _rows(table: pa.Table, names: tuple[str, ...]) -> list[dict[str, Any]]:
     present = [name for name in names if name in table.column_names]
-    return table.select(present).to_pylist()
+    rows: list[dict[str, Any]] = table.select(present).to_pylist()
+    return rows
 
 
-def table_documents(tables: CaseTables, keys: Iterable[object] | None = None) -> Iterator[tuple[object, dict[str, Any]]]:
+def table_documents(
+    tables: CaseTables, keys: Iterable[object] | None = None
+) -> Iterator[tuple[object, dict[str, Any]]]:
     """
     Yield ``(case key, JSON case document)`` for each case (or for the cases with ``keys``), in table order.
 
@@ -444,7 +455,9 @@ class Normalised:
         for name in table.column_names:
             if name not in known:
                 self.errors.append(
-                    FieldError.of(f"{where}.{name}", _MESSAGES.of("columnar.unknown_column", known=", ".join(sorted(known))))
+                    FieldError.of(
+                        f"{where}.{name}", _MESSAGES.of("columnar.unknown_column", known=", ".join(sorted(known)))
+                    )
                 )
         if CASE_KEY not in table.column_names:
             self.errors.append(FieldError.of(f"{where}.{CASE_KEY}", _MESSAGES.of("columnar.missing_column")))
@@ -452,9 +465,17 @@ class Normalised:
         self.arrays: dict[str, pa.Array] = {}
         self.present: dict[str, np.ndarray] = {}
         self.index: np.ndarray | None = None
+        #: The key column, each row's case (its row in the cases table) and its index within the case: set by normalise().
+        self.key: pa.Array = pa.array([])
+        self.case_row = np.zeros(0, dtype=np.int64)
+        self.number = np.zeros(0, dtype=np.int64)
         for column in columns:
             if column.name in table.column_names:
-                array = table[column.name].combine_chunks() if isinstance(table[column.name], pa.ChunkedArray) else table[column.name]
+                array = (
+                    table[column.name].combine_chunks()
+                    if isinstance(table[column.name], pa.ChunkedArray)
+                    else table[column.name]
+                )
                 self.arrays[column.name] = self._cast(column, array)
             else:
                 if column.required and not column.objects:
@@ -474,7 +495,9 @@ class Normalised:
 
     def _wrong_type(self, name: str, actual: pa.DataType, expected: str) -> None:
         self.errors.append(
-            FieldError.of(f"{self.where}.{name}", _MESSAGES.of("columnar.wrong_type", actual=str(actual), expected=expected))
+            FieldError.of(
+                f"{self.where}.{name}", _MESSAGES.of("columnar.wrong_type", actual=str(actual), expected=expected)
+            )
         )
 
     def _cast(self, column: Column, array: pa.Array) -> pa.Array:
@@ -516,7 +539,9 @@ class Normalised:
             value_type = kind_type.value_type
             if pa.types.is_string(value_type) or pa.types.is_large_string(value_type) or pa.types.is_null(value_type):
                 return array.cast(pa.list_(pa.string()))
-        self._wrong_type(column.name, kind_type, str(_ARROW_TYPES[kind]) if kind is not Kind.DECIMAL else "decimal, int or float")
+        self._wrong_type(
+            column.name, kind_type, str(_ARROW_TYPES[kind]) if kind is not Kind.DECIMAL else "decimal, int or float"
+        )
         return pa.nulls(len(array), _ARROW_TYPES[kind] if kind is not Kind.DECIMAL else pa.float64())
 
     def _flag(self, mask: pa.Array) -> None:
@@ -526,8 +551,9 @@ class Normalised:
         """Return where the column holds a value (a list column: a non-empty list)."""
         array = self.arrays[name]
         if pa.types.is_list(array.type):
-            return (pc.list_value_length(array).fill_null(0).to_numpy(zero_copy_only=False) > 0)
-        return array.is_valid().to_numpy(zero_copy_only=False)
+            lengths: np.ndarray = numpy_of(pc.list_value_length(array).fill_null(0)) > 0
+            return lengths
+        return numpy_of(array.is_valid())
 
     def _objects(self, columns: tuple[Column, ...]) -> None:
         """Compute where each optional object is present: any of its columns holds a value."""
@@ -570,9 +596,15 @@ class Normalised:
                     self.flagged[bad] = True
 
 
+def numpy_of(array: pa.Array) -> np.ndarray:
+    """Return an Arrow array's values as a numpy array (copied where Arrow's layout needs it)."""
+    values: np.ndarray = array.to_numpy(zero_copy_only=False)
+    return values
+
+
 def _days(array: pa.Array) -> np.ndarray:
     """Return a date32 array as numpy days (null: the minimum date, never read where null)."""
-    return pc.fill_null(array, pa.scalar(MIN_DATE, pa.date32())).to_numpy(zero_copy_only=False).astype("datetime64[D]")
+    return numpy_of(pc.fill_null(array, pa.scalar(MIN_DATE, pa.date32()))).astype("datetime64[D]")
 
 
 def _plain_amounts(array: pa.Array, column: Column) -> np.ndarray:
@@ -585,10 +617,12 @@ def _plain_amounts(array: pa.Array, column: Column) -> np.ndarray:
             exact = pc.equal(array.cast(pa.decimal128(38, 6), safe=False).cast(array.type), array)
             values = array.cast(pa.float64(), safe=False)
             numbers = values.fill_null(0).to_numpy(zero_copy_only=False)
-            return exact.fill_null(True).to_numpy(zero_copy_only=False) & (numbers >= low) & (numbers <= high)
+            fits: np.ndarray = numpy_of(exact.fill_null(True)) & (numbers >= low) & (numbers <= high)
+            return fits
     else:
         values = array.cast(pa.float64())
-    numbers = values.fill_null(0).to_numpy(zero_copy_only=False)
+    numbers = numpy_of(values.fill_null(0))
+    inside: np.ndarray
     with np.errstate(invalid="ignore", over="ignore"):
         inside = (numbers >= low) & (numbers <= high)
         if pa.types.is_floating(array.type):
@@ -614,7 +648,9 @@ def normalise(tables: CaseTables) -> tuple[Normalised, Normalised, Normalised]:
     if errors:
         raise CaseError(errors)
     if cases.key.null_count:
-        errors.append(FieldError.of(f"cases.{CASE_KEY}", _MESSAGES.of("columnar.null_key", count=str(cases.key.null_count))))
+        errors.append(
+            FieldError.of(f"cases.{CASE_KEY}", _MESSAGES.of("columnar.null_key", count=str(cases.key.null_count)))
+        )
     counts = pc.value_counts(cases.key)
     repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
     if len(repeated):
@@ -632,7 +668,9 @@ def normalise(tables: CaseTables) -> tuple[Normalised, Normalised, Normalised]:
         if orphans:
             first = pc.filter(part.key, position.is_null())[0]
             errors.append(
-                FieldError.of(f"{part.where}.{CASE_KEY}", _MESSAGES.of("columnar.orphan", count=str(orphans), key=str(first)))
+                FieldError.of(
+                    f"{part.where}.{CASE_KEY}", _MESSAGES.of("columnar.orphan", count=str(orphans), key=str(first))
+                )
             )
         part.case_row = position.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
     if errors:
@@ -651,11 +689,15 @@ def _order_rows(part: Normalised, cases: Normalised) -> None:
     number = np.empty(part.rows, dtype=np.int64)
     number[order] = np.arange(part.rows) - starts[sorted_rows]
     if part.index is not None:
-        if not np.array_equal(np.sort(part.index[order] + sorted_rows * (part.rows + 1)), number[order] + sorted_rows * (part.rows + 1)):
+        if not np.array_equal(
+            np.sort(part.index[order] + sorted_rows * (part.rows + 1)), number[order] + sorted_rows * (part.rows + 1)
+        ):
             # the index column of some case is not 0, 1, 2, ...: name the first such case
             bad = np.flatnonzero(np.bincount(rows, weights=(part.index != number), minlength=cases.rows))
             bad_row = int(bad[0]) if len(bad) else int(rows[0])
             key = cases.key[bad_row]
-            raise CaseError([FieldError.of(f"{part.where}.{part.where[:-1]}", _MESSAGES.of("columnar.bad_index", key=str(key)))])
+            raise CaseError(
+                [FieldError.of(f"{part.where}.{part.where[:-1]}", _MESSAGES.of("columnar.bad_index", key=str(key)))]
+            )
         number = part.index
     part.number = number

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from mentorrules.model.facts import Engager, MentorEmployer, Purpose, TargetGroup
+from mentorrules.model.facts import MentorEmployer, Purpose, TargetGroup
 from mentorrules.model.outcomes import Verdict
 
 
@@ -56,9 +56,10 @@ def assessed(outcome: np.ndarray) -> np.ndarray:
     return np.where(outcome < 0, NEEDS, np.where(outcome == 1, MET, NOT_MET)).astype(np.int8)
 
 
-def _pick(conditions: list[tuple[np.ndarray, object]], default: object) -> np.ndarray:
+def _pick(conditions: list[tuple[np.ndarray, np.int8]], default: np.int8) -> np.ndarray:
     """Return, per element, the verdict of the first condition that holds (``np.select``)."""
-    return np.select([c for c, _ in conditions], [v for _, v in conditions], default).astype(np.int8)
+    chosen: np.ndarray = np.select([c for c, _ in conditions], [v for _, v in conditions], default)
+    return chosen.astype(np.int8)
 
 
 # --- eligibility (mentorrules.rules.eligibility) ------------------------------------------------
@@ -94,7 +95,10 @@ def mentor(b: Batch, r: Reading) -> np.ndarray:
     employers = b.employers
     own = np.isin(
         b.employer,
-        [code(employers, e) for e in (MentorEmployer.COMPANY, MentorEmployer.EDUCATION_INSTITUTION, MentorEmployer.MUNICIPALITY)],
+        [
+            code(employers, e)
+            for e in (MentorEmployer.COMPANY, MentorEmployer.EDUCATION_INSTITUTION, MentorEmployer.MUNICIPALITY)
+        ],
     )
     consultant = b.employer == code(employers, MentorEmployer.EXTERNAL_CONSULTANT)
     other = NOT_MET if b.interpretation.strict_mentor_categories else NEEDS
@@ -173,7 +177,10 @@ def psychiatric_discharge(b: Batch, r: Reading) -> np.ndarray:
 
 def education_admission(b: Batch, r: Reading) -> np.ndarray:
     """``right.education_admission``: § 167, stk. 3 (not in force under lab-2014 and before its date)."""
-    groups = [code(b.groups, g) for g in (TargetGroup.EDUCATION_BENEFIT_EDUCATION_READY, TargetGroup.EDUCATION_BENEFIT_ACTIVITY_READY)]
+    groups = [
+        code(b.groups, g)
+        for g in (TargetGroup.EDUCATION_BENEFIT_EDUCATION_READY, TargetGroup.EDUCATION_BENEFIT_ACTIVITY_READY)
+    ]
     invoked = b.invoked_known
     failed = (
         ((b.group >= 0) & ~np.isin(b.group, groups))
@@ -188,11 +195,9 @@ def education_admission(b: Batch, r: Reading) -> np.ndarray:
 # --- agreement (mentorrules.rules.agreement), per period ----------------------------------------
 
 
-def _record(b: Batch, item: np.ndarray, *, absent_current: object = MISSING) -> np.ndarray:
+def _record(b: Batch, item: np.ndarray) -> np.ndarray:
     """Return an item's verdict in each period's record: the item where there is one, else absent (``_make_check``)."""
-    return np.where(
-        b.has_agreement, item, np.where(b.current_period, absent_current, NOT_APPLICABLE)
-    ).astype(np.int8)
+    return np.where(b.has_agreement, item, np.where(b.current_period, MISSING, NOT_APPLICABLE)).astype(np.int8)
 
 
 def written(b: Batch, r: Reading) -> np.ndarray:
