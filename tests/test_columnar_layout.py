@@ -366,3 +366,41 @@ def test_dictionary_encoded_and_null_typed_columns() -> None:
     assert actual(evaluate_columns(encoded)) == actual(evaluate_columns(tables))
     nulls = CaseTables(tables.cases.set_column(index, "purpose", pa.nulls(2)), tables.periods, tables.tasks)
     assert evaluate_columns(nulls).cases["eligibility.purpose"].to_pylist() == ["missing_facts", "missing_facts"]
+
+
+def test_more_shape_errors_and_conversions() -> None:
+    tables = cases_to_tables([{"decision_date": "2024-02-20", "periods": [{"start": "2024-03-01", "end": "2024-08-31"}]}])
+    assert len(tables) == 1
+    assert CaseTables.from_frames(tables.cases, tables.periods, tables.tasks) == tables
+    purpose = tables.cases.column_names.index("purpose")
+    for bad in (
+        CaseTables(tables.cases.set_column(purpose, "purpose", pa.array([3])), tables.periods, tables.tasks),
+        CaseTables(
+            tables.cases,
+            tables.periods.set_column(tables.periods.column_names.index("agreement.goal"), "agreement.goal", pa.array([1])),
+            tables.tasks,
+        ),
+        CaseTables(
+            tables.cases,
+            tables.periods.set_column(tables.periods.column_names.index("agreement.tasks"), "agreement.tasks", pa.array(["a"])),
+            tables.tasks,
+        ),
+    ):
+        with pytest.raises(CaseError, match="expected"):
+            evaluate_columns(bad)
+    keyed = CaseTables(tables.cases.set_column(0, "case_key", pa.array([1])), tables.periods.set_column(0, "case_key", pa.array(["x"])), tables.tasks)
+    with pytest.raises(CaseError) as raised:
+        evaluate_columns(keyed)
+    assert [error.path for error in raised.value.errors] == ["periods.case_key"]
+
+
+def test_timestamps_become_documents_of_days_and_invalid_rows_errors() -> None:
+    tables = cases_to_tables([{"decision_date": "2024-02-20"}, {"decision_date": "2024-02-21"}])
+    stamps = pa.array([datetime(2024, 2, 20), datetime(2024, 2, 21, 8, 30)], pa.timestamp("us"))
+    stamped = CaseTables(tables.cases.set_column(1, "decision_date", stamps), tables.periods, tables.tasks)
+    documents = dict(table_documents(stamped))
+    assert documents["0"]["decision_date"] == "2024-02-20"
+    assert documents["1"]["decision_date"] == "2024-02-21T08:30:00"
+    read = dict(tables_to_cases(stamped))
+    assert read["0"] == load_case({"decision_date": "2024-02-20"})
+    assert isinstance(read["1"], CaseError)

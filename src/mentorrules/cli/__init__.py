@@ -110,7 +110,7 @@ import attrs
 from mentorrules._version import __version__
 from mentorrules.batch import Result, dumps_results, evaluate_one, loads_results, map_ordered
 from mentorrules.cli._output import Output as _Output
-from mentorrules.codec.cases import case_schema
+from mentorrules.codec.cases import case_schema, load_case
 from mentorrules.engine.evaluate import rule_catalogue
 from mentorrules.law.interpretation import AmbiguousDates, Interpretation
 from mentorrules.model.cpr import withhold_cpr
@@ -141,7 +141,7 @@ EXIT_UNRESOLVED = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
-FORMATS = ("text", "json", "jsonl", "markdown", "html")
+FORMATS = ("text", "json", "jsonl", "markdown", "html", "verdicts")
 LANGS = ("da", "en")
 
 #: Bytes of JSON lines sent to a worker at a time (completed to the end of a line).
@@ -678,6 +678,7 @@ class _Chunk(NamedTuple):
             text, undecodable bytes, or a case refused while it was read (:class:`_Refused`).
         path: Where the worker reads ``block`` itself, if it is not sent:
             the file, with the block's byte ``offset`` and ``size``.
+        lines: The line feeds of the block (sent or not): what the columnar ``check`` counts its cases by.
     """
 
     label: str
@@ -687,6 +688,7 @@ class _Chunk(NamedTuple):
     path: str | None = None
     offset: int = 0
     size: int = 0
+    lines: int = 0
 
 
 class _Refused(NamedTuple):
@@ -767,11 +769,12 @@ def _line_chunks(
                 if message is not None:
                     number = start + block.count(b"\n")
                     items = ((f"{label}:{number}", _Refused(message)),)
+        lines = block.count(b"\n")
         if path is None:
-            yield _Chunk(label, start, block, items)
+            yield _Chunk(label, start, block, items, lines=lines)
         else:
-            yield _Chunk(label, start, b"", items, path, offset, len(block))
-        start += block.count(b"\n") + (skipped > 0)
+            yield _Chunk(label, start, b"", items, path, offset, len(block), lines)
+        start += lines + (skipped > 0)
         offset += len(block) + skipped
         block = stream.read(_BLOCK)
 
@@ -1199,6 +1202,16 @@ def _with_source(record: str, source: str) -> str:
 
 def _decide(case: object, interpretation: Interpretation, source: str, unreadable: list[str]) -> Result:
     """Load and evaluate one case of a chunk (a refused case becomes its ``CaseError``)."""
+    loaded = _load(case, source, unreadable)
+    return loaded if isinstance(loaded, CaseError) else evaluate_one(loaded, interpretation)
+
+
+def _load(case: object, source: str, unreadable: list[str]) -> Case | CaseError:
+    """
+    Load one case of a chunk: the case, or its ``CaseError`` (a refused case's, or ``load_case``'s).
+
+    The source of bytes that are not UTF-8 is added to ``unreadable``.
+    """
     if type(case) is _Refused:
         if case.unreadable:
             unreadable.append(source)
@@ -1208,10 +1221,12 @@ def _decide(case: object, interpretation: Interpretation, source: str, unreadabl
             case = case.decode("utf-8")
         except UnicodeDecodeError:
             unreadable.append(source)  # load_case reports the bytes as a CaseError
-    result = evaluate_one(case, interpretation)
-    if type(result) is CaseError and any(_unknown_key(error) for error in result.errors):
-        return _wrapper_error(case) or result
-    return result
+    try:
+        return load_case(case)  # type: ignore[arg-type]  # anything else is load_case's CaseError
+    except CaseError as error:
+        if any(_unknown_key(field) for field in error.errors):
+            return _wrapper_error(case) or error
+        return error
 
 
 def _unknown_key(error: FieldError) -> bool:

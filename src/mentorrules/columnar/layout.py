@@ -343,9 +343,7 @@ def cases_to_tables(cases: Iterable[Case | Mapping[str, Any]], keys: Iterable[ob
 
 
 def _json_value(column: Column, value: Any) -> Any:
-    """Return a column's Python value as the JSON case format writes it."""
-    if value is None:
-        return None
+    """Return a column's Python value (not None) as the JSON case format writes it."""
     if column.kind is Kind.DATE:
         if isinstance(value, datetime) and value.time() == time():  # a timestamp at midnight is its day
             return value.date().isoformat()
