@@ -209,3 +209,52 @@ def test_tables_of_one_case_or_many_give_the_same_verdicts() -> None:
         parts.update(actual(evaluate_columns(tables.select(half))))
     assert parts == whole
     assert isinstance(tables.select(keys[:3]), CaseTables)
+
+
+_TEXT_ALPHABET = "0123456789+-.() @aBcß\u00df\u0130\t\n\x1c\u00a0\u2028\u3000\u0308\u00c5A\u030a"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet=_TEXT_ALPHABET, max_size=16) | st.text(max_size=6), min_size=1, max_size=20), st.data()
+)
+def test_the_text_conditions_equal_the_rules_on_any_text(texts: list[str], data: st.DataObject) -> None:
+    """Contact data, blank items and the mentor's name: the column forms read texts as the rules do."""
+    from mentorrules.rules.agreement import is_contact, same_name
+
+    others = data.draw(
+        st.lists(
+            st.sampled_from(texts) | st.text(alphabet=_TEXT_ALPHABET, max_size=8),
+            min_size=len(texts),
+            max_size=len(texts),
+        )
+    )
+    documents = [
+        {
+            "decision_date": "2024-02-20",
+            "mentor": {"name": other},
+            "periods": [
+                {
+                    "start": "2024-03-01",
+                    "end": "2024-08-31",
+                    "agreement": {
+                        "written": True,
+                        "goal": text,
+                        "mentor_name": text,
+                        "mentor_contact": text,
+                        "tasks": [text, text],
+                    },
+                }
+            ],
+        }
+        for text, other in zip(texts, others, strict=True)
+    ]
+    result = evaluate_columns(cases_to_tables(documents))
+    for row, text, other in zip(result.periods.to_pylist(), texts, others, strict=True):
+        blank = not text.strip()
+        assert row["agreement.goal"] == ("not_met" if blank else "met")
+        assert row["agreement.tasks"] == ("not_met" if blank else "met")
+        contact = "not_met" if blank else "met" if is_contact(text) else "needs_assessment"
+        assert row["agreement.mentor_contact"] == contact, text
+        name = "not_met" if blank or (other.strip() and not same_name(text, other)) else "met"
+        assert row["agreement.mentor_name"] == name, (text, other)

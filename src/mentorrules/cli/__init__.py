@@ -84,6 +84,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import json
 import os
 import re
@@ -202,6 +203,14 @@ _WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "case_id": "Sag",
                 "verdict": "Afgørelse",
                 "demo_hint": "Den fulde begrundelse for en sag:\n  {command}",
+                "summary_errors": "Ugyldige efter type",
+                "summary_law": "Regelsæt {law}: {cases}",
+                "summary_rule": "Regel",
+                "summary_overall": "(samlet afgørelse)",
+                "summary_note": (
+                    "En regel pr. periode tælles én gang pr. sag: med den mest alvorlige afgørelse over sagens "
+                    "perioder."
+                ),
                 "plan_title": "Mentorstøtte i en periode med start {start}: højst 6 måneder ({citation})",
                 "plan_law": "Regelsæt: {law} ({source})",
                 "plan_next_law": "den nye periode følger regelsættet {law} ({source})",
@@ -239,6 +248,11 @@ _WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "case_id": "Case",
                 "verdict": "Verdict",
                 "demo_hint": "The full reasoning of one case:\n  {command}",
+                "summary_errors": "Invalid by type",
+                "summary_law": "Law version {law}: {cases}",
+                "summary_rule": "Rule",
+                "summary_overall": "(overall verdict)",
+                "summary_note": "A per-period rule counts once per case: by the most pressing verdict over its periods.",
                 "plan_title": "Mentor support in a period starting {start}: at most 6 months ({citation})",
                 "plan_law": "Law version: {law} ({source})",
                 "plan_next_law": "the new period follows the law version {law} ({source})",
@@ -305,6 +319,32 @@ _MESSAGES: Final = Messages(
             "(the exception's own text is withheld: it may hold the input's data)",
         ),
         "raised_at": ("i {module}, linje {line} ({function})", "in {module}, line {line} ({function})"),
+        "no_pyarrow": (
+            "{option} regner med kolonner og kræver pyarrow og numpy, som ikke er installeret: "
+            'pip install "mentorrules[columnar]"',
+            "{option} computes over columns and needs pyarrow and numpy, which are not installed: "
+            'pip install "mentorrules[columnar]"',
+        ),
+        "summary_format": (
+            "--summary skrives som tekst eller JSON (--format text eller json), ikke {format}",
+            "--summary is written as text or JSON (--format text or json), not {format}",
+        ),
+        "parquet_only": (
+            "{path} er Parquet-input (en mappe med cases.parquet, periods.parquet og tasks.parquet), som kun "
+            "--summary og --format verdicts læser",
+            "{path} is Parquet input (a directory of cases.parquet, periods.parquet and tasks.parquet), which only "
+            "--summary and --format verdicts read",
+        ),
+        "parquet_missing": (
+            "kan ikke læse {path}: en mappe læses som Parquet-input (cases.parquet, periods.parquet og "
+            "tasks.parquet), og den mangler {missing}",
+            "cannot read {path}: a directory is read as Parquet input (cases.parquet, periods.parquet and "
+            "tasks.parquet), and it lacks {missing}",
+        ),
+        "parquet_unreadable": (
+            "kan ikke læse {path}: ikke en læsbar Parquet-fil",
+            "cannot read {path}: not a readable Parquet file",
+        ),
         "no_traceback": ("(uden traceback)", "(no traceback)"),
     }
 )
@@ -539,8 +579,25 @@ def _parser(language: str = "da") -> argparse.ArgumentParser:
         "2 usage error or unreadable file; 3 internal error (reported in the case's place; the run goes on); "
         "130 after SIGINT, 143 after SIGTERM. The highest applicable status wins.",
     )
-    check.add_argument("files", nargs="+", metavar="FILE", help="a .json case or list of cases, a .jsonl file, or -")
-    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    check.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a .json case or list of cases, a .jsonl file, or -; with --summary or --format verdicts also a "
+        "directory of cases.parquet, periods.parquet and tasks.parquet",
+    )
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="output format (default: text); verdicts: one tab-separated line per case, through the columnar path",
+    )
+    check.add_argument(
+        "--summary",
+        action="store_true",
+        help="print only the counts by verdict, rule and law version (as text, or with --format json as one JSON "
+        'object), computed through the columnar path (needs pip install "mentorrules[columnar]")',
+    )
     check.add_argument("--lang", choices=LANGS, default="da", help=lang_help)
     check.add_argument(
         "--interpret", action="append", default=[], type=_key_value, metavar="KEY=VALUE", help=interpret_help
@@ -1469,14 +1526,43 @@ def _summary(counts: Mapping[str, int], lang: str) -> str:
 _ERROR_NOUNS = (("error", "invalid"), ("internal", "internal error"))
 
 
+def _columnar_check() -> Any:
+    """
+    Return the module of the columnar ``check`` (``--summary``, ``--format verdicts``).
+
+    Raises:
+        _UsageError: pyarrow or numpy (the extra ``columnar``) is not installed.
+    """
+    try:
+        for name in ("numpy", "pyarrow"):
+            importlib.import_module(name)
+    except ImportError:
+        raise _UsageError(_MESSAGES.of("no_pyarrow", option="--summary / --format verdicts")) from None
+    from mentorrules.cli import _columnar
+
+    return _columnar
+
+
 def _check(args: argparse.Namespace, out: _Output) -> int:
     interpretation = _interpretation(args.interpret)
+    if args.summary and args.format not in ("text", "json"):
+        raise _UsageError(_MESSAGES.of("summary_format", format=args.format))
+    columnar = _columnar_check() if args.summary or args.format == "verdicts" else None
     for path in args.files:
-        if path != "-":
-            try:
-                open(path, "rb").close()  # only probing: fail before any output
-            except OSError as exc:
-                raise _UsageError(_MESSAGES.of("cannot_read", path=_label(path), reason=os_reason(exc))) from None
+        if path == "-":
+            continue
+        if columnar is not None and columnar.parquet_input(path):
+            columnar.probe_parquet(path)
+            continue
+        try:
+            open(path, "rb").close()  # only probing: fail before any output
+        except OSError as exc:
+            if os.path.isfile(os.path.join(path, "cases.parquet")):
+                raise _UsageError(_MESSAGES.of("parquet_only", path=_label(path))) from None
+            raise _UsageError(_MESSAGES.of("cannot_read", path=_label(path), reason=os_reason(exc))) from None
+    if columnar is not None:
+        status: int = columnar.check_columnar(args, out, interpretation)
+        return status
     fmt = args.format
     report = fmt in ("markdown", "html")
     spooled = args.jobs > 1 and not report

@@ -99,7 +99,15 @@ _SEVERITY = np.zeros(len(CODES), dtype=np.int8)
 _SEVERITY[[NEEDS, MISSING, NOT_MET]] = (1, 2, 3)
 _BY_SEVERITY = np.array([MET, NEEDS, MISSING, NOT_MET], dtype=np.int8)
 #: Ordinary phone numbers and e-mail addresses (``agreement.is_contact``), for RE2 over the stripped texts.
-_PHONE = r"^(?:(?:\+45|0045)?[0-9]{8}|\+[0-9]{7,15})$"
+#: What a phone number may hold besides its digits and a leading "+" (``agreement._PHONE_SEPARATORS``), anywhere.
+_SEPARATORS = r"[ \-.()]*"
+#: A phone number (``agreement._PHONE``: ``+45`` or ``0045`` and 8 digits, or ``+`` and 7-15 digits) with the
+#: separators allowed between any two of its characters: the text matches exactly when, the separators
+#: removed, the number does (one pass of RE2, not five replacements and a match).
+_PHONE = (
+    f"^{_SEPARATORS}(?:(?:\\+{_SEPARATORS}4{_SEPARATORS}5{_SEPARATORS}|0{_SEPARATORS}0{_SEPARATORS}4{_SEPARATORS}5{_SEPARATORS})?"
+    f"(?:[0-9]{_SEPARATORS}){{8}}|\\+{_SEPARATORS}(?:[0-9]{_SEPARATORS}){{7,15}})$"
+)
 
 
 @functools.cache
@@ -114,7 +122,7 @@ _ASCII_SPACES = "[\\t\\n\\x0b\\x0c\\r\\x1c\\x1d\\x1e\\x1f ]+"
 
 def _codes(array: pa.Array, values: tuple[str, ...]) -> np.ndarray:
     """Return each choice's position among ``values`` (-1: unknown)."""
-    return numpy_of(pc.index_in(array, value_set=pa.array(values)).fill_null(-1)).astype(np.int8)
+    return numpy_of(pc.index_in(array, value_set=pa.array(values)).fill_null(-1)).astype(np.int8, copy=False)
 
 
 def _flags(array: pa.Array) -> np.ndarray:
@@ -123,7 +131,7 @@ def _flags(array: pa.Array) -> np.ndarray:
 
 
 def _days(array: pa.Array) -> np.ndarray:
-    return numpy_of(pc.fill_null(array, pa.scalar(date(1900, 1, 1), pa.date32()))).astype("datetime64[D]")
+    return numpy_of(pc.fill_null(array, pa.scalar(date(1900, 1, 1), pa.date32()))).astype("datetime64[D]", copy=False)
 
 
 def _known(array: pa.Array) -> np.ndarray:
@@ -174,15 +182,15 @@ class Batch:
         self.current_period = np.zeros(m, dtype=bool)
         self.current_period[order[group_end]] = True
         # The latest end of the periods that start before each one (a running maximum within the case).
-        ends = self.end[order].astype(np.int64)
-        offset = sorted_rows.astype(np.int64) * 1_000_000
+        ends = self.end[order].astype(np.int64, copy=False)
+        offset = sorted_rows.astype(np.int64, copy=False) * 1_000_000
         running = np.maximum.accumulate(ends + offset) - offset
         previous = np.empty(m, dtype=np.int64)
         if m:
             previous[1:] = running[:-1]
-            previous[group_start] = _NEVER.astype(np.int64)
+            previous[group_start] = _NEVER.astype(np.int64, copy=False)
         self.previous_end = np.empty(m, dtype="datetime64[D]")
-        self.previous_end[order] = previous.astype("datetime64[D]")
+        self.previous_end[order] = previous.astype("datetime64[D]", copy=False)
         self.period_count = np.bincount(row, minlength=n)
         self.first_start = np.full(n, _NEVER, dtype="datetime64[D]")
         self.first_start[sorted_rows[group_start]] = self.start[order[group_start]]
@@ -257,8 +265,9 @@ class Batch:
         self.goal_stated = _stated(p["agreement.goal"])
         self.name_stated = _stated(p["agreement.mentor_name"])
         self.name_matches = self._names_match(p["agreement.mentor_name"], a["mentor.name"])
-        self.contact_stated = _stated(p["agreement.mentor_contact"])
-        self.contact_recognised = self._contacts(p["agreement.mentor_contact"])
+        contacts = strip(p["agreement.mentor_contact"])
+        self.contact_stated = _true(pc.not_equal(contacts, ""))
+        self.contact_recognised = self._contacts(contacts)
         self.tasks_stated = self._tasks_stated(p["agreement.tasks"])
         self.agreement_start = _days(p["agreement.start"])
         self.agreement_end = _days(p["agreement.end"])
@@ -294,10 +303,9 @@ class Batch:
             result[todo] = equal
         return result
 
-    def _contacts(self, contacts: pa.Array) -> np.ndarray:
-        """Return where the contact data is a phone number or an e-mail address (``agreement.is_contact``)."""
-        stripped = strip(contacts)
-        phone = pc.match_substring_regex(pc.replace_substring_regex(stripped, r"[ \-.()]", ""), _PHONE)
+    def _contacts(self, stripped: pa.Array) -> np.ndarray:
+        """Return where the (stripped) contact data is a phone number or an e-mail address (``agreement.is_contact``)."""
+        phone = pc.match_substring_regex(stripped, _PHONE)
         email = pc.match_substring_regex(pc.replace_substring(stripped, " ", ""), _email())
         return _true(pc.or_(phone, email))
 
@@ -334,7 +342,7 @@ class Reading:
             until = np.minimum(until, self.invocation_deadline)
         self.under_30_on_admission = vdates.is_under(b.birth, b.age_limit, b.admission_date, strict)
         under = vdates.is_under(b.birth, b.age_limit, b.first_start, strict)
-        self.under_30_on_first_start = np.where(b.birth_known & (b.period_count > 0), under.astype(np.int8), -1)
+        self.under_30_on_first_start = np.where(b.birth_known & (b.period_count > 0), under.astype(np.int8, copy=False), -1)
         # --- the rights, then their coverage (engine.coverage) ---
         self.psychiatric = VECTORISED["right.psychiatric_discharge"](b, self)
         self.education = VECTORISED["right.education_admission"](b, self)
@@ -385,7 +393,7 @@ _OK[[MET, NOT_APPLICABLE]] = True
 
 def _combine(favour: np.ndarray, strict: np.ndarray) -> np.ndarray:
     """Combine the two readings' verdicts under ``flag`` (``engine._combine``): differing in kind → needs assessment."""
-    return np.where(_OK[favour] != _OK[strict], NEEDS, favour).astype(np.int8)
+    return np.where(_OK[favour] != _OK[strict], NEEDS, favour).astype(np.int8, copy=False)
 
 
 class ColumnarVerdicts:
@@ -485,7 +493,7 @@ _VERDICT_NAMES = pa.array([v.value for v in CODES])
 
 
 def _verdict_array(codes: np.ndarray, missing: np.ndarray | None = None) -> pa.Array:
-    indices = pa.array(codes.astype(np.int8), mask=missing)
+    indices = pa.array(codes.astype(np.int8, copy=False), mask=missing)
     return pa.DictionaryArray.from_arrays(indices, _VERDICT_NAMES)
 
 

@@ -469,25 +469,20 @@ class Normalised:
         self.number = np.zeros(0, dtype=np.int64)
         for column in columns:
             if column.name in table.column_names:
-                array = (
-                    table[column.name].combine_chunks()
-                    if isinstance(table[column.name], pa.ChunkedArray)
-                    else table[column.name]
-                )
-                self.arrays[column.name] = self._cast(column, array)
+                self.arrays[column.name] = self._cast(column, contiguous(table[column.name]))
             else:
                 if column.required and not column.objects:
                     self.errors.append(FieldError.of(f"{where}.{column.name}", _MESSAGES.of("columnar.missing_column")))
                 self.arrays[column.name] = pa.nulls(self.rows, _ARROW_TYPES[column.kind])
         if self.errors:
             return
-        self.key = table[CASE_KEY].combine_chunks()
+        self.key = contiguous(table[CASE_KEY])
         if len(keys) > 1 and keys[1] in table.column_names:
-            index = table[keys[1]].combine_chunks()
+            index = contiguous(table[keys[1]])
             if not pa.types.is_integer(index.type):
                 self._wrong_type(keys[1], index.type, "int")
             else:
-                self.index = index.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+                self.index = index.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
         self._objects(columns)
         self._check(columns)
 
@@ -600,9 +595,16 @@ def numpy_of(array: pa.Array) -> np.ndarray:
     return values
 
 
+def contiguous(column: pa.ChunkedArray) -> pa.Array:
+    """Return a table's column as one array: its only chunk as it is (no copy), or its chunks joined."""
+    if column.num_chunks == 1:
+        return column.chunk(0)
+    return column.combine_chunks()
+
+
 def _days(array: pa.Array) -> np.ndarray:
     """Return a date32 array as numpy days (null: the minimum date, never read where null)."""
-    return numpy_of(pc.fill_null(array, pa.scalar(MIN_DATE, pa.date32()))).astype("datetime64[D]")
+    return numpy_of(pc.fill_null(array, pa.scalar(MIN_DATE, pa.date32()))).astype("datetime64[D]", copy=False)
 
 
 def _plain_amounts(array: pa.Array, column: Column) -> np.ndarray:
@@ -670,7 +672,7 @@ def normalise(tables: CaseTables) -> tuple[Normalised, Normalised, Normalised]:
                     f"{part.where}.{CASE_KEY}", _MESSAGES.of("columnar.orphan", count=str(orphans), key=str(first))
                 )
             )
-        part.case_row = position.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+        part.case_row = position.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
     if errors:
         raise CaseError(errors)
     for part in (periods, tasks):
@@ -679,23 +681,35 @@ def normalise(tables: CaseTables) -> tuple[Normalised, Normalised, Normalised]:
 
 
 def _order_rows(part: Normalised, cases: Normalised) -> None:
-    """Give each row its index within its case (``part.number``), checking an index column."""
+    """
+    Give each row its index within its case (``part.number``), checking an index column.
+
+    With an index column, each case's indexes must be 0, 1, 2, ... in any order: every
+    index below the case's count of rows, and every slot (the case's first slot plus the
+    index) taken once.  Without one, the rows of a case count in table order.
+    """
     rows = part.case_row
-    order = np.argsort(rows, kind="stable")
-    sorted_rows = rows[order]
-    starts = np.searchsorted(sorted_rows, np.arange(cases.rows))
-    number = np.empty(part.rows, dtype=np.int64)
-    number[order] = np.arange(part.rows) - starts[sorted_rows]
+    counts = np.bincount(rows, minlength=cases.rows)
+    first_slot = np.cumsum(counts) - counts
     if part.index is not None:
-        if not np.array_equal(
-            np.sort(part.index[order] + sorted_rows * (part.rows + 1)), number[order] + sorted_rows * (part.rows + 1)
-        ):
-            # the index column of some case is not 0, 1, 2, ...: name the first such case
-            bad = np.flatnonzero(np.bincount(rows, weights=(part.index != number), minlength=cases.rows))
-            bad_row = int(bad[0]) if len(bad) else int(rows[0])
-            key = cases.key[bad_row]
+        index = part.index
+        inside = (index >= 0) & (index < counts[rows])
+        slots = np.bincount(first_slot[rows] + np.where(inside, index, 0), minlength=part.rows)
+        if not (inside.all() and (slots == 1).all()):
+            # the indexes of some case are not 0, 1, 2, ...: name the first such case
+            bad = np.bincount(rows[~inside], minlength=cases.rows) > 0
+            taken = np.flatnonzero(slots != 1)
+            bad[np.searchsorted(first_slot + counts, taken, side="right")] = True
+            key = cases.key[int(np.flatnonzero(bad)[0])]
             raise CaseError(
                 [FieldError.of(f"{part.where}.{part.where[:-1]}", _MESSAGES.of("columnar.bad_index", key=str(key)))]
             )
-        number = part.index
-    part.number = number
+        part.number = index
+        return
+    if part.rows and not (rows[1:] >= rows[:-1]).all():  # not grouped by case: count in a stable sort's order
+        order = np.argsort(rows, kind="stable")
+        number = np.empty(part.rows, dtype=np.int64)
+        number[order] = np.arange(part.rows) - first_slot[rows[order]]
+        part.number = number
+    else:
+        part.number = np.arange(part.rows) - first_slot[rows]

@@ -53,13 +53,13 @@ def code(values: tuple[str, ...], member: object) -> int:
 
 def assessed(outcome: np.ndarray) -> np.ndarray:
     """Return the verdict a recorded assessment gives (``assessment_verdict``): none recorded → needs assessment."""
-    return np.where(outcome < 0, NEEDS, np.where(outcome == 1, MET, NOT_MET)).astype(np.int8)
+    return np.where(outcome < 0, NEEDS, np.where(outcome == 1, MET, NOT_MET)).astype(np.int8, copy=False)
 
 
 def _pick(conditions: list[tuple[np.ndarray, np.int8]], default: np.int8) -> np.ndarray:
     """Return, per element, the verdict of the first condition that holds (``np.select``)."""
     chosen: np.ndarray = np.select([c for c, _ in conditions], [v for _, v in conditions], default)
-    return chosen.astype(np.int8)
+    return chosen.astype(np.int8, copy=False)
 
 
 # --- eligibility (mentorrules.rules.eligibility) ------------------------------------------------
@@ -87,7 +87,7 @@ def purpose(b: Batch, r: Reading) -> np.ndarray:
 
 def decisive_need(b: Batch, r: Reading) -> np.ndarray:
     """``eligibility.decisive_need``: § 169's condition for a company or school, else the grant condition."""
-    return np.where(~b.to_company_or_school & r.all_covered, NOT_APPLICABLE, assessed(b.decisive_need)).astype(np.int8)
+    return np.where(~b.to_company_or_school & r.all_covered, NOT_APPLICABLE, assessed(b.decisive_need)).astype(np.int8, copy=False)
 
 
 def mentor(b: Batch, r: Reading) -> np.ndarray:
@@ -129,7 +129,7 @@ def hours(b: Batch, r: Reading) -> np.ndarray:
     """``duties.hours``: § 169, stk. 3: the hours set by a concrete assessment."""
     return np.where(
         b.support_unknown, MISSING, np.where(~b.to_company_or_school, NOT_APPLICABLE, assessed(b.hours_assessment))
-    ).astype(np.int8)
+    ).astype(np.int8, copy=False)
 
 
 # --- duration (mentorrules.rules.duration), per period ------------------------------------------
@@ -137,7 +137,7 @@ def hours(b: Batch, r: Reading) -> np.ndarray:
 
 def period_length(b: Batch, r: Reading) -> np.ndarray:
     """``duration.period_length``: at most six months (``end <= max_period_end(start)``, or a right's limit)."""
-    return np.where(b.end <= r.max_end(b.start), MET, NOT_MET).astype(np.int8)
+    return np.where(b.end <= r.max_end(b.start), MET, NOT_MET).astype(np.int8, copy=False)
 
 
 def new_period(b: Batch, r: Reading) -> np.ndarray:
@@ -146,7 +146,7 @@ def new_period(b: Batch, r: Reading) -> np.ndarray:
         b.first_period | r.covered,
         NOT_APPLICABLE,
         np.where(b.start <= b.previous_end, NOT_MET, assessed(b.period_assessment)),
-    ).astype(np.int8)
+    ).astype(np.int8, copy=False)
 
 
 # --- rights (mentorrules.rules.rights) ----------------------------------------------------------
@@ -197,7 +197,7 @@ def education_admission(b: Batch, r: Reading) -> np.ndarray:
 
 def _record(b: Batch, item: np.ndarray) -> np.ndarray:
     """Return an item's verdict in each period's record: the item where there is one, else absent (``_make_check``)."""
-    return np.where(b.has_agreement, item, np.where(b.current_period, MISSING, NOT_APPLICABLE)).astype(np.int8)
+    return np.where(b.has_agreement, item, np.where(b.current_period, MISSING, NOT_APPLICABLE)).astype(np.int8, copy=False)
 
 
 def written(b: Batch, r: Reading) -> np.ndarray:
@@ -248,7 +248,7 @@ def agreement_hours(b: Batch, r: Reading) -> np.ndarray:
 def complaint_guidance(b: Batch, r: Reading) -> np.ndarray:
     """``agreement.complaint_guidance``: complaint guidance, required 2014-2019 (or by the interpretation)."""
     item = _record(b, np.where(b.complaint_stated, MET, NOT_MET))
-    return np.where(b.complaint_required, item, NOT_APPLICABLE).astype(np.int8)
+    return np.where(b.complaint_required, item, NOT_APPLICABLE).astype(np.int8, copy=False)
 
 
 #: The vectorised rules by rule id: every id of the catalogue (a registry test holds them equal).
