@@ -123,6 +123,9 @@ nitpick_ignore_regex = [
     ("py:class", r"collections\.abc\..*"),
     ("py:class", r"typing\..*"),
     ("py:class", r"types\..*"),
+    # Arrow and numpy, the columnar path's optional dependencies: no intersphinx (the build is offline).
+    ("py:class", r"(pyarrow|pa|numpy|np)\..*"),
+    ("py:func", r"mentorrules\.columnar\.(layout|engine)\..*"),
 ]
 
 # HTML
