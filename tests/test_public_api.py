@@ -3,7 +3,7 @@ The public API: what municipal systems may import, and how it is allowed to chan
 
 ``tests/api_snapshot.json`` documents the public API: every name of
 ``mentorrules.__all__`` and of the public modules ``mentorrules.testing``,
-``mentorrules.frame``, ``mentorrules.costs``, ``mentorrules.practice`` and
+``mentorrules.frame``, ``mentorrules.columnar``, ``mentorrules.costs``, ``mentorrules.practice`` and
 ``mentorrules.render``, with its kind and signature (the ``__init__`` signature for
 classes) and, for classes, their public members.  A test compares the package with
 it, so that no change of the API goes unnoticed.  After an intended change,
@@ -42,6 +42,7 @@ import mentorrules
 SNAPSHOT = Path(__file__).resolve().with_name("api_snapshot.json")
 PUBLIC_MODULES = (
     "mentorrules",
+    "mentorrules.columnar",
     "mentorrules.costs",
     "mentorrules.frame",
     "mentorrules.practice",
