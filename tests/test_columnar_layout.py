@@ -369,7 +369,9 @@ def test_dictionary_encoded_and_null_typed_columns() -> None:
 
 
 def test_more_shape_errors_and_conversions() -> None:
-    tables = cases_to_tables([{"decision_date": "2024-02-20", "periods": [{"start": "2024-03-01", "end": "2024-08-31"}]}])
+    tables = cases_to_tables(
+        [{"decision_date": "2024-02-20", "periods": [{"start": "2024-03-01", "end": "2024-08-31"}]}]
+    )
     assert len(tables) == 1
     assert CaseTables.from_frames(tables.cases, tables.periods, tables.tasks) == tables
     purpose = tables.cases.column_names.index("purpose")
@@ -377,18 +379,26 @@ def test_more_shape_errors_and_conversions() -> None:
         CaseTables(tables.cases.set_column(purpose, "purpose", pa.array([3])), tables.periods, tables.tasks),
         CaseTables(
             tables.cases,
-            tables.periods.set_column(tables.periods.column_names.index("agreement.goal"), "agreement.goal", pa.array([1])),
+            tables.periods.set_column(
+                tables.periods.column_names.index("agreement.goal"), "agreement.goal", pa.array([1])
+            ),
             tables.tasks,
         ),
         CaseTables(
             tables.cases,
-            tables.periods.set_column(tables.periods.column_names.index("agreement.tasks"), "agreement.tasks", pa.array(["a"])),
+            tables.periods.set_column(
+                tables.periods.column_names.index("agreement.tasks"), "agreement.tasks", pa.array(["a"])
+            ),
             tables.tasks,
         ),
     ):
         with pytest.raises(CaseError, match="expected"):
             evaluate_columns(bad)
-    keyed = CaseTables(tables.cases.set_column(0, "case_key", pa.array([1])), tables.periods.set_column(0, "case_key", pa.array(["x"])), tables.tasks)
+    keyed = CaseTables(
+        tables.cases.set_column(0, "case_key", pa.array([1])),
+        tables.periods.set_column(0, "case_key", pa.array(["x"])),
+        tables.tasks,
+    )
     with pytest.raises(CaseError) as raised:
         evaluate_columns(keyed)
     assert [error.path for error in raised.value.errors] == ["periods.case_key"]
@@ -404,3 +414,18 @@ def test_timestamps_become_documents_of_days_and_invalid_rows_errors() -> None:
     read = dict(tables_to_cases(stamped))
     assert read["0"] == load_case({"decision_date": "2024-02-20"})
     assert isinstance(read["1"], CaseError)
+
+
+def test_rows_of_cases_interleaved_without_index_count_in_table_order() -> None:
+    documents = random_documents(40, seed=19)
+    tables = cases_to_tables(documents)
+    shuffled = tables.periods.take(list(range(tables.periods.num_rows))[::-1]).drop_columns(["period"])
+    mixed = CaseTables(tables.cases, shuffled, tables.tasks.drop_columns(["task"]))
+    result = actual(evaluate_columns(mixed))
+    for key, document in table_documents(mixed):
+        assert result[key] == expected(load_case(document), Interpretation())
+    reversed_starts = {
+        key: [p["start"] for p in document.get("periods", [])] for key, document in table_documents(mixed)
+    }
+    original = {str(i): [p["start"] for p in d["periods"]] for i, d in enumerate(documents)}
+    assert reversed_starts == {key: starts[::-1] for key, starts in original.items()}
