@@ -429,3 +429,25 @@ def test_rows_of_cases_interleaved_without_index_count_in_table_order() -> None:
     }
     original = {str(i): [p["start"] for p in d["periods"]] for i, d in enumerate(documents)}
     assert reversed_starts == {key: starts[::-1] for key, starts in original.items()}
+
+
+def test_rows_in_the_order_of_the_cases_or_not_join_the_same() -> None:
+    documents = [
+        {
+            "decision_date": "2024-02-20",
+            "periods": [{"start": "2024-03-01", "end": "2024-08-31"}, {"start": "2024-09-01", "end": "2025-03-31"}],
+        },
+        {"decision_date": "2024-02-20", "periods": [{"start": "2024-03-01", "end": "2024-09-30"}]},
+    ]
+    tables = cases_to_tables(documents)
+    grouped = actual(evaluate_columns(tables))
+    moved = CaseTables(tables.cases, tables.periods.take([2, 0, 1]), tables.tasks)
+    assert actual(evaluate_columns(moved)) == grouped
+    swapped = CaseTables(tables.cases.take([1, 0]), tables.periods, tables.tasks)
+    assert actual(evaluate_columns(swapped)) == grouped
+    null_key = CaseTables(
+        tables.cases, tables.periods.set_column(0, "case_key", pa.array(["0", None, "1"])), tables.tasks
+    )
+    with pytest.raises(CaseError) as raised:
+        evaluate_columns(null_key)
+    assert [error.path for error in raised.value.errors] == ["periods.case_key"]

@@ -29,7 +29,9 @@ def shift(days: np.ndarray, months: np.ndarray | int) -> tuple[np.ndarray, np.nd
     day_of_month = (days - month.astype("datetime64[D]", copy=False)).astype(np.int64, copy=False)  # 0-based
     target = month + np.asarray(months, dtype=np.int64).astype("timedelta64[M]")
     first = target.astype("datetime64[D]", copy=False)
-    length = ((target + np.timedelta64(1, "M")).astype("datetime64[D]", copy=False) - first).astype(np.int64, copy=False)
+    length = ((target + np.timedelta64(1, "M")).astype("datetime64[D]", copy=False) - first).astype(
+        np.int64, copy=False
+    )
     clamped = first + np.minimum(day_of_month, length - 1).astype("timedelta64[D]")
     rolled = first + np.minimum(day_of_month, length).astype("timedelta64[D]")
     return clamped, rolled

@@ -342,7 +342,9 @@ class Reading:
             until = np.minimum(until, self.invocation_deadline)
         self.under_30_on_admission = vdates.is_under(b.birth, b.age_limit, b.admission_date, strict)
         under = vdates.is_under(b.birth, b.age_limit, b.first_start, strict)
-        self.under_30_on_first_start = np.where(b.birth_known & (b.period_count > 0), under.astype(np.int8, copy=False), -1)
+        self.under_30_on_first_start = np.where(
+            b.birth_known & (b.period_count > 0), under.astype(np.int8, copy=False), -1
+        )
         # --- the rights, then their coverage (engine.coverage) ---
         self.psychiatric = VECTORISED["right.psychiatric_discharge"](b, self)
         self.education = VECTORISED["right.education_admission"](b, self)

@@ -663,6 +663,10 @@ def normalise(tables: CaseTables) -> tuple[Normalised, Normalised, Normalised]:
                 part._wrong_type(CASE_KEY, part.key.type, str(cases.key.type))
                 errors += part.errors
                 continue
+        aligned = _aligned_rows(part.key, cases.key)
+        if aligned is not None:
+            part.case_row = aligned
+            continue
         position = pc.index_in(part.key, value_set=cases.key)
         orphans = position.null_count
         if orphans:
@@ -678,6 +682,24 @@ def normalise(tables: CaseTables) -> tuple[Normalised, Normalised, Normalised]:
     for part in (periods, tasks):
         _order_rows(part, cases)
     return cases, periods, tasks
+
+
+def _aligned_rows(keys: pa.Array, case_keys: pa.Array) -> np.ndarray | None:
+    """
+    Return each row's case where the rows come grouped in the order of the cases and every case has one; else None.
+
+    The common layout (what :func:`cases_to_tables` and Parquet files written from it hold): the
+    runs of equal keys are exactly the cases' keys in order.  Telling so takes two comparisons of
+    the key columns instead of a hash join; any other layout is joined by :func:`pyarrow.compute.index_in`.
+    """
+    if len(keys) < len(case_keys) or not len(keys) or case_keys.null_count or keys.null_count:
+        return None
+    starts = np.flatnonzero(np.r_[True, numpy_of(pc.not_equal(keys[1:], keys[:-1]).fill_null(True))])
+    if len(starts) != len(case_keys) or not pc.all(pc.equal(keys.take(pa.array(starts)), case_keys)).as_py():
+        return None
+    counts = np.diff(np.r_[starts, len(keys)])
+    rows: np.ndarray = np.repeat(np.arange(len(case_keys), dtype=np.int64), counts)
+    return rows
 
 
 def _order_rows(part: Normalised, cases: Normalised) -> None:

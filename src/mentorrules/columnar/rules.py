@@ -87,7 +87,9 @@ def purpose(b: Batch, r: Reading) -> np.ndarray:
 
 def decisive_need(b: Batch, r: Reading) -> np.ndarray:
     """``eligibility.decisive_need``: § 169's condition for a company or school, else the grant condition."""
-    return np.where(~b.to_company_or_school & r.all_covered, NOT_APPLICABLE, assessed(b.decisive_need)).astype(np.int8, copy=False)
+    return np.where(~b.to_company_or_school & r.all_covered, NOT_APPLICABLE, assessed(b.decisive_need)).astype(
+        np.int8, copy=False
+    )
 
 
 def mentor(b: Batch, r: Reading) -> np.ndarray:
@@ -197,7 +199,9 @@ def education_admission(b: Batch, r: Reading) -> np.ndarray:
 
 def _record(b: Batch, item: np.ndarray) -> np.ndarray:
     """Return an item's verdict in each period's record: the item where there is one, else absent (``_make_check``)."""
-    return np.where(b.has_agreement, item, np.where(b.current_period, MISSING, NOT_APPLICABLE)).astype(np.int8, copy=False)
+    return np.where(b.has_agreement, item, np.where(b.current_period, MISSING, NOT_APPLICABLE)).astype(
+        np.int8, copy=False
+    )
 
 
 def written(b: Batch, r: Reading) -> np.ndarray:
