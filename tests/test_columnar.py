@@ -258,3 +258,14 @@ def test_the_text_conditions_equal_the_rules_on_any_text(texts: list[str], data:
         assert row["agreement.mentor_contact"] == contact, text
         name = "not_met" if blank or (other.strip() and not same_name(text, other)) else "met"
         assert row["agreement.mentor_name"] == name, (text, other)
+
+
+def test_month_counts_that_differ_from_row_to_row() -> None:
+    """Each law version's month counts are one number; a column of differing counts is computed, not looked up."""
+    days = _days(date(2023, 1, 25), date(2024, 3, 5))
+    months = np.resize(np.array([6, 3, 12]), len(days))
+    for strict in (False, True):
+        ends = vdates.period_end_day(days, months, strict)
+        for day, count, end in zip(days.astype(date), months, ends.astype(date), strict=True):
+            assert end == dates.period_end_day(day, int(count), strict)
+    assert vdates.period_end_day(days[:0], np.array([], dtype=np.int64), False).size == 0

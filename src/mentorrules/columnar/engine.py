@@ -327,7 +327,7 @@ class Reading:
         self.own_months = b.period_months[row]
         # --- the psychiatric right's dates (rights._psychiatric_dates) ---
         earliest = vdates.window_opening(b.discharge_date, b.psychiatric_months_before, strict)
-        reaches = b.end >= earliest[row]
+        reaches = b.has_discharge[row] & (b.end >= earliest[row])
         first = np.full(b.n, np.datetime64("2300-01-01"), dtype="datetime64[D]")
         np.minimum.at(first, row[reaches], b.start[reaches])
         self.support_start_known = b.has_discharge & (np.bincount(row[reaches], minlength=b.n) > 0)
@@ -540,9 +540,7 @@ def evaluate_columns(tables: CaseTables, *, interpretation: Interpretation = _DE
         pending = pending_favour | pending_strict
     else:
         verdicts, pending = _run(b, strict=interpretation.ambiguous_dates is AmbiguousDates.STRICT)
-    flagged = cases.flagged.copy()
-    np.logical_or.at(flagged, periods.case_row, periods.flagged)
-    np.logical_or.at(flagged, tasks.case_row, tasks.flagged)
+    flagged = _flagged(cases, periods, tasks)
     unsupported = ~b.supported & ~flagged
     by_evaluate = np.flatnonzero((pending & b.supported) | flagged)
     keys = cases.key
@@ -585,9 +583,11 @@ def evaluate_columns(tables: CaseTables, *, interpretation: Interpretation = _DE
         if rule not in _RIGHT_RULES:
             np.maximum(severity, _SEVERITY[verdicts[rule]], out=severity)
     without = b.period_count == 0
+    per_period = np.zeros(b.m, dtype=np.int8)
     for rule in PERIOD_RULES:
-        np.maximum.at(severity, b.case_row, _SEVERITY[verdicts[rule]])
+        np.maximum(per_period, _SEVERITY[verdicts[rule]], out=per_period)
         severity[without] = np.maximum(severity[without], _SEVERITY[_WITHOUT_PERIODS[rule]])
+    np.maximum.at(severity, b.case_row, per_period)
     aggregate = _BY_SEVERITY[severity]
     for at, decision in decided.items():
         aggregate[at] = CODES.index(decision.verdict)
@@ -635,15 +635,23 @@ def rule_verdicts(
     cases, periods, tasks = normalise(tables)
     b = Batch(cases, periods, tasks, interpretation)
     reading = Reading(b, strict=interpretation.ambiguous_dates is AmbiguousDates.STRICT)
-    flagged = cases.flagged.copy()
-    np.logical_or.at(flagged, periods.case_row, periods.flagged)
-    np.logical_or.at(flagged, tasks.case_row, tasks.flagged)
+    flagged = _flagged(cases, periods, tasks)
     unsettled = flagged | reading.pending | ~b.supported
     result: dict[str, pa.Array] = {}
     for rule in rules:
         codes = VECTORISED[rule](b, reading)
         result[rule] = _verdict_array(codes, unsettled if rule in CASE_RULES else unsettled[b.case_row])
     return result
+
+
+def _flagged(cases: Normalised, periods: Normalised, tasks: Normalised) -> np.ndarray:
+    """Return the cases whose row, or a period's or task's row, the column checks flagged."""
+    found: np.ndarray = (
+        cases.flagged
+        | (np.bincount(periods.case_row[periods.flagged], minlength=cases.rows) > 0)
+        | (np.bincount(tasks.case_row[tasks.flagged], minlength=cases.rows) > 0)
+    )
+    return found
 
 
 def _subject_index(subject: str) -> int | None:
