@@ -24,12 +24,12 @@ from typing import Any
 os.environ.setdefault("POLARS_MAX_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-import numpy as np  # noqa: E402
-import polars as pl  # noqa: E402
-import pyarrow as pa  # noqa: E402
-import pyarrow.compute as pc  # noqa: E402
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from mentorrules.columnar import dates as vdates  # noqa: E402
+from mentorrules.columnar import dates as vdates
 
 
 pa.set_cpu_count(1)
@@ -57,7 +57,7 @@ def best(run: Any) -> float:
 
 
 def length_numpy() -> np.ndarray:
-    return END <= vdates.period_end_day(START, 6, strict=False)
+    return vdates.period_end_day(START, 6, strict=False) >= END
 
 
 def length_polars(frame: pl.DataFrame) -> pl.Series:
