@@ -52,6 +52,7 @@ docs: $(DOCSTAMP)
 	$(BIN)/sphinx-build -W -n --keep-going -q -b html docs docs/_build/html
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -r benchmarks/requirements-openfisca.txt
 	$(BIN)/python benchmarks/run.py
 
 fuzz: $(STAMP)
