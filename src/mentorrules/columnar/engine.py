@@ -262,13 +262,7 @@ class Batch:
         self.period_assessment = _flags(p["assessment.outcome"])
         self.has_agreement = periods.present.get("agreement", np.zeros(m, dtype=bool))
         self.written = _flags(p["agreement.written"])
-        self.goal_stated = _stated(p["agreement.goal"])
-        self.name_stated = _stated(p["agreement.mentor_name"])
-        self.name_matches = self._names_match(p["agreement.mentor_name"], a["mentor.name"])
-        contacts = strip(p["agreement.mentor_contact"])
-        self.contact_stated = _true(pc.not_equal(contacts, ""))
-        self.contact_recognised = self._contacts(contacts)
-        self.tasks_stated = self._tasks_stated(p["agreement.tasks"])
+        self._periods, self._cases = p, a  # the texts, read on first use (see the properties below)
         self.agreement_start = _days(p["agreement.start"])
         self.agreement_end = _days(p["agreement.end"])
         self.agreement_dates_known = _known(p["agreement.start"]) & _known(p["agreement.end"])
@@ -281,6 +275,43 @@ class Batch:
         self.period_support_unknown = self.support_unknown[row]
         self.period_to_company_or_school = self.to_company_or_school[row]
         self.period_is_2014 = self.is_2014[row]
+
+    # The text conditions are the costliest to compute: each is computed when a rule first reads it, so
+    # that rule_verdicts() for some rules reads only their texts.
+
+    @functools.cached_property
+    def goal_stated(self) -> np.ndarray:
+        """Where each record states the goal (``agreement.goal``)."""
+        return _stated(self._periods["agreement.goal"])
+
+    @functools.cached_property
+    def name_stated(self) -> np.ndarray:
+        """Where each record states the mentor's name (``agreement.mentor_name``)."""
+        return _stated(self._periods["agreement.mentor_name"])
+
+    @functools.cached_property
+    def name_matches(self) -> np.ndarray:
+        """Where the record's name matches the case's mentor, or the case names none (``agreement.mentor_name``)."""
+        return self._names_match(self._periods["agreement.mentor_name"], self._cases["mentor.name"])
+
+    @functools.cached_property
+    def _contacts_stripped(self) -> pa.Array:
+        return strip(self._periods["agreement.mentor_contact"])
+
+    @functools.cached_property
+    def contact_stated(self) -> np.ndarray:
+        """Where each record states contact data (``agreement.mentor_contact``)."""
+        return _true(pc.not_equal(self._contacts_stripped, ""))
+
+    @functools.cached_property
+    def contact_recognised(self) -> np.ndarray:
+        """Where the contact data is a phone number or an e-mail address (``agreement.mentor_contact``)."""
+        return self._contacts(self._contacts_stripped)
+
+    @functools.cached_property
+    def tasks_stated(self) -> np.ndarray:
+        """Where each record states at least one task (``agreement.tasks``)."""
+        return self._tasks_stated(self._periods["agreement.tasks"])
 
     def _names_match(self, names: pa.Array, case_names: pa.Array) -> np.ndarray:
         """Return where the record's name matches the case's mentor (or the case names none): ``_mentor_name``."""
