@@ -462,6 +462,7 @@ class Normalised:
         self.flagged = np.zeros(self.rows, dtype=bool)
         self.arrays: dict[str, pa.Array] = {}
         self.present: dict[str, np.ndarray] = {}
+        self._valid: dict[str, np.ndarray] = {}
         self.index: np.ndarray | None = None
         #: The key column, each row's case (its row in the cases table) and its index within the case: set by normalise().
         self.key: pa.Array = pa.array([])
@@ -541,12 +542,18 @@ class Normalised:
         self.flagged |= mask.fill_null(False).to_numpy(zero_copy_only=False)
 
     def valid(self, name: str) -> np.ndarray:
-        """Return where the column holds a value (a list column: a non-empty list)."""
-        array = self.arrays[name]
-        if pa.types.is_list(array.type):
-            lengths: np.ndarray = numpy_of(pc.list_value_length(array).fill_null(0)) > 0
-            return lengths
-        return numpy_of(array.is_valid())
+        """Return where the column holds a value (a list column: a non-empty list); computed once per column."""
+        found = self._valid.get(name)
+        if found is None:
+            array = self.arrays[name]
+            if pa.types.is_list(array.type):
+                found = numpy_of(pc.list_value_length(array).fill_null(0)) > 0
+            elif array.null_count == 0:
+                found = np.ones(len(array), dtype=bool)
+            else:
+                found = numpy_of(array.is_valid())
+            self._valid[name] = found
+        return found
 
     def _objects(self, columns: tuple[Column, ...]) -> None:
         """Compute where each optional object is present: any of its columns holds a value."""
