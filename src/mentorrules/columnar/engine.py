@@ -496,28 +496,46 @@ class ColumnarVerdicts:
 
         Columns ``law``, ``rule``, ``verdict``, ``count``, sorted by law, rule (in catalogue order) and verdict.
         """
-        rows: dict[tuple[str, str, str], int] = {}
-        laws = self.cases["law"].to_pylist()
-        law_of = dict(zip(self.cases[CASE_KEY].to_pylist(), laws, strict=True))
-        for name in ("verdict", *CASE_RULES):
-            for law, verdict in zip(laws, self.cases[name].to_pylist(), strict=True):
-                if verdict is not None:
-                    key = (law, "" if name == "verdict" else name, verdict)
-                    rows[key] = rows.get(key, 0) + 1
-        period_laws = [law_of[key] for key in self.periods[CASE_KEY].to_pylist()]
-        for name in PERIOD_RULES:
-            for law, verdict in zip(period_laws, self.periods[name].to_pylist(), strict=True):
-                if verdict is not None:
-                    key = (law, name, verdict)
-                    rows[key] = rows.get(key, 0) + 1
+        laws = pc.dictionary_encode(self.cases["law"]).combine_chunks() if self.cases.num_rows else None
+        if laws is None:
+            return pa.table(
+                {
+                    "law": pa.array([], pa.string()),
+                    "rule": pa.array([], pa.string()),
+                    "verdict": pa.array([], pa.string()),
+                    "count": pa.array([], pa.int64()),
+                }
+            )
+        names = laws.dictionary.to_pylist()
+        case_law = numpy_of(laws.indices.fill_null(-1))
+        period_case = numpy_of(pc.index_in(self.periods[CASE_KEY], value_set=self.cases[CASE_KEY]))
+        period_law = case_law[period_case.astype(np.int64)]
+        counts: list[tuple[str, str, str, int]] = []
+        for rule, table, law in (
+            *((name, self.cases, case_law) for name in ("verdict", *CASE_RULES)),
+            *((name, self.periods, period_law) for name in PERIOD_RULES),
+        ):
+            column = table[rule].combine_chunks()
+            verdict = numpy_of(column.indices.fill_null(-1)).astype(np.int64)
+            known = (verdict >= 0) & (law >= 0)
+            tally = np.bincount(law[known] * len(CODES) + verdict[known], minlength=len(names) * len(CODES))
+            counts += [
+                (
+                    names[cell // len(CODES)],
+                    "" if rule == "verdict" else rule,
+                    CODES[cell % len(CODES)].value,
+                    int(tally[cell]),
+                )
+                for cell in np.flatnonzero(tally)
+            ]
         order = {rule.id: position for position, rule in enumerate(CATALOGUE)}
-        ranked = sorted(rows.items(), key=lambda item: (item[0][0], order.get(item[0][1], -1), CODES.index(item[0][2])))
+        counts.sort(key=lambda row: (row[0], order.get(row[1], -1), [v.value for v in CODES].index(row[2])))
         return pa.table(
             {
-                "law": [k[0] for k, _ in ranked],
-                "rule": [k[1] for k, _ in ranked],
-                "verdict": [k[2] for k, _ in ranked],
-                "count": pa.array([v for _, v in ranked], pa.int64()),
+                "law": [row[0] for row in counts],
+                "rule": [row[1] for row in counts],
+                "verdict": [row[2] for row in counts],
+                "count": pa.array([row[3] for row in counts], pa.int64()),
             }
         )
 
