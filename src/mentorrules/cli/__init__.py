@@ -3,8 +3,8 @@ The command line (*kommandolinjen*): ``mentorrules`` and ``python -m mentorrules
 
 Commands (DESIGN section 8)::
 
-    mentorrules check FILE... [--format text|json|jsonl|markdown|html] [--lang da|en]
-                              [--interpret KEY=VALUE ...] [--jobs N] [--fail-on-empty]
+    mentorrules check FILE... [--format text|json|jsonl|markdown|html|verdicts] [--summary]
+                              [--lang da|en] [--interpret KEY=VALUE ...] [--jobs N] [--fail-on-empty]
     mentorrules schema case|decision
     mentorrules rules [--lang da|en] [--format text|json]
     mentorrules plan START [--interpret KEY=VALUE ...] [--lang da|en]
@@ -76,6 +76,15 @@ process; one that a run killed with ``SIGKILL`` left is removed by the next run
 with workers.  The workers exit by themselves when the main process is gone.
 A progress count is written to standard error while it is a terminal.
 
+``--summary`` (text, or one JSON object with ``--format json``) and ``--format verdicts``
+(one tab-separated line per case: its source, the aggregate verdict, the law version, each
+rule's verdict, and an error's type and message) compute the verdicts through the columnar
+path (:mod:`mentorrules.columnar`, the extra ``columnar``: without pyarrow they are a usage
+error), a batch of some ten thousand cases at a time, and never build a decision record;
+they also read Parquet input, a directory of ``cases.parquet``, ``periods.parquet`` and
+``tasks.parquet``, whose cases' sources are ``DIR[KEY]`` (see :mod:`mentorrules.cli._columnar`).
+Their sources, errors and exit statuses are those of every format.
+
 The output of every command is UTF-8, whatever the declared encoding of
 standard output; help and messages escape what their stream cannot encode.
 """
@@ -142,7 +151,10 @@ EXIT_UNRESOLVED = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
-FORMATS = ("text", "json", "jsonl", "markdown", "html", "verdicts")
+#: The formats of decision records (each case evaluated on its own, its record rendered).
+FORMATS = ("text", "json", "jsonl", "markdown", "html")
+#: The formats of the columnar path (verdicts only, no records): ``--format verdicts`` (and ``--summary``).
+COLUMNAR_FORMATS = ("verdicts",)
 LANGS = ("da", "en")
 
 #: Bytes of JSON lines sent to a worker at a time (completed to the end of a line).
@@ -588,7 +600,7 @@ def _parser(language: str = "da") -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=FORMATS + COLUMNAR_FORMATS,
         default="text",
         help="output format (default: text); verdicts: one tab-separated line per case, through the columnar path",
     )

@@ -50,7 +50,8 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache, partial
+from functools import partial
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -84,10 +85,10 @@ from mentorrules.cli import (
     _UsageError,
 )
 from mentorrules.cli._output import Output
-from mentorrules.columnar import CASE_KEY, CaseTables, ColumnarVerdicts, cases_to_tables, evaluate_columns
+from mentorrules.columnar import CASE_KEY, CaseTables, ColumnarVerdicts, cases_to_tables, evaluate_columns, layout
 from mentorrules.columnar.engine import PERIOD_RULES
 from mentorrules.columnar.layout import _MESSAGES as _LAYOUT_MESSAGES
-from mentorrules.columnar.layout import case_columns, normalise, period_columns, tables_to_cases, task_columns
+from mentorrules.columnar.layout import normalise, tables_to_cases
 from mentorrules.engine.evaluate import evaluate, rule_catalogue
 from mentorrules.law.interpretation import Interpretation
 from mentorrules.law.versions import LAW_VERSIONS
@@ -108,11 +109,13 @@ BATCH_BYTES = 16 * 1024 * 1024
 #: Cases written into Arrow columns at a time while a batch is read (:class:`_TableBuilder`).
 TABLE_ROWS = 2048
 #: Rows of a Parquet file read at a time while it is partitioned.
-PARQUET_ROWS = 65_536
+PARQUET_ROWS = 8192
 #: The files of Parquet input, in a directory.
 PARQUET_TABLES = ("cases", "periods", "tasks")
+#: How the partition of Parquet input is written to the spool directory: Arrow IPC, compressed.
+_IPC = pa.ipc.IpcWriteOptions(compression="zstd")
 #: The index column of the periods and tasks tables.
-_INDEXES = {"periods": "period", "tasks": "task"}
+_INDEXES = MappingProxyType({"periods": "period", "tasks": "task"})
 
 #: The rule ids in catalogue order: the columns of ``verdicts`` and the rows of the summary.
 RULES = tuple(info.id for info in rule_catalogue())
@@ -120,17 +123,17 @@ _PERIOD = frozenset(PERIOD_RULES)
 #: The verdicts from the least to the most pressing (``evaluate_frame``'s order): a per-period rule's verdict for a
 #: case is the most pressing over its subjects.  A verdict's code is its place here; -1 is none (an invalid case).
 PRESSING = ("not_applicable", "met", "needs_assessment", "missing_facts", "not_met")
-_CODE = {name: code for code, name in enumerate(PRESSING)}
+_CODE = MappingProxyType({name: code for code, name in enumerate(PRESSING)})
 #: The verdicts in the order the summary lists them (the order of :class:`~mentorrules.Verdict`).
 SHOWN = tuple(verdict.value for verdict in Verdict)
-_SHOWN_CODES = [_CODE[name] for name in SHOWN]
+_SHOWN_CODES = tuple(_CODE[name] for name in SHOWN)
 #: The header of ``--format verdicts``.
 HEADER = "\t".join(("source", "verdict", "law", *RULES, "error", "message")) + "\n"
 #: A cell of ``verdicts``: a backslash, tab, line feed and carriage return are written as escapes.
-_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_ESCAPES = MappingProxyType(str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}))
 _ERROR_TYPES = ("CaseError", "UnsupportedDateError", "InternalError")
 #: A code's name in ``verdicts``: none (-1) is an empty cell.
-_NAMES = {-1: "", **dict(enumerate(PRESSING))}
+_NAMES = MappingProxyType({-1: "", **dict(enumerate(PRESSING))})
 #: The empty cells of an error's line between its verdict and its error type: the law and every rule.
 _EMPTY = ("",) * (1 + len(RULES))
 
@@ -140,13 +143,6 @@ def _cell(text: str) -> str:
 
 
 # --- reading cases into columns -------------------------------------------------------------------------
-
-
-@cache
-def _schemas() -> tuple[pa.Schema, pa.Schema, pa.Schema]:
-    """The schemas of the three tables, as :func:`~mentorrules.columnar.cases_to_tables` writes them."""
-    empty = cases_to_tables([])
-    return empty.cases.schema, empty.periods.schema, empty.tasks.schema
 
 
 def _store(appender: str, value: str, kind: Kind) -> str:
@@ -168,9 +164,13 @@ def _emit(lines: list[str], entries: list[tuple[tuple[str, ...], Kind, str]], ow
             lines.append(pad + _store(appender, f"{owner}.{parts[0]}", kind))
             position += 1
             continue
-        group = list(itertools.takewhile(lambda entry: entry[0][0] == parts[0], entries[position:]))
+        head = parts[0]
+        end = position
+        while end < len(entries) and entries[end][0][0] == head:
+            end += 1
+        group = entries[position:end]
         inner = f"o{len(lines)}"
-        lines.append(f"{pad}{inner} = {owner}.{parts[0]}")
+        lines.append(f"{pad}{inner} = {owner}.{head}")
         lines.append(f"{pad}if {inner} is None:")
         lines.extend(f"{pad}    {name}(None)" for _, _, name in group)
         lines.append(f"{pad}else:")
@@ -187,17 +187,27 @@ def flatten_source() -> str:
     (periods: ``p_key``, ``p_index`` first) and ``t0``, ... (tasks).
     """
     lines = ["def flatten(case, key):", "    c_key(key)"]
-    _emit(lines, [(tuple(c.name.split(".")), c.kind, f"c{i}") for i, c in enumerate(case_columns())], "case", 1)
+    _emit(lines, [(tuple(c.name.split(".")), c.kind, f"c{i}") for i, c in enumerate(layout.case_columns())], "case", 1)
     lines += ["    for index, period in enumerate(case.periods):", "        p_key(key)", "        p_index(index)"]
-    _emit(lines, [(tuple(c.name.split(".")), c.kind, f"p{i}") for i, c in enumerate(period_columns())], "period", 2)
+    periods = layout.period_columns()
+    _emit(lines, [(tuple(c.name.split(".")), c.kind, f"p{i}") for i, c in enumerate(periods)], "period", 2)
     lines += ["    for index, task in enumerate(case.tasks):", "        t_key(key)", "        t_index(index)"]
-    _emit(lines, [(tuple(c.name.split(".")), c.kind, f"t{i}") for i, c in enumerate(task_columns())], "task", 2)
+    _emit(lines, [(tuple(c.name.split(".")), c.kind, f"t{i}") for i, c in enumerate(layout.task_columns())], "task", 2)
     return "\n".join(lines) + "\n"
 
 
-@cache
-def _compiled() -> Any:
-    return compile(flatten_source(), "<mentorrules: columns of a case>", "exec")
+#: ``flatten``, compiled once.
+_FLATTEN = compile(flatten_source(), "<mentorrules: columns of a case>", "exec")
+
+
+def _empty_schemas() -> tuple[pa.Schema, ...]:
+    """Return the schemas of the three tables, as :func:`~mentorrules.columnar.cases_to_tables` writes them."""
+    empty = cases_to_tables([])
+    return (empty.cases.schema, empty.periods.schema, empty.tasks.schema)
+
+
+#: The schemas of the three tables.
+_SCHEMAS = _empty_schemas()
 
 
 class _TableBuilder:
@@ -210,8 +220,8 @@ class _TableBuilder:
     """
 
     def __init__(self) -> None:
-        self._schemas = _schemas()
-        self._columns = tuple([[] for _ in schema] for schema in self._schemas)
+        self._schemas = _SCHEMAS
+        self._columns: tuple[list[list[Any]], ...] = tuple([[] for _ in schema] for schema in self._schemas)
         self._parts: tuple[list[pa.Table], ...] = ([], [], [])
         self.count = 0
         names: dict[str, Callable[[Any], None]] = {}
@@ -219,7 +229,7 @@ class _TableBuilder:
             keys = ("key",) if prefix == "c" else ("key", "index")
             for name, column in zip((*keys, *range(len(columns) - len(keys))), columns, strict=True):
                 names[f"{prefix}_{name}" if isinstance(name, str) else f"{prefix}{name}"] = column.append
-        exec(_compiled(), names)  # the generated function, with the appenders as its globals
+        exec(_FLATTEN, names)  # the generated function, with the appenders as its globals
         self._flatten: Callable[[Case, str], None] = names["flatten"]  # type: ignore[assignment]
 
     def add(self, case: Case) -> None:
@@ -269,7 +279,7 @@ def _inline_size(chunk: _Chunk) -> int:
 
 
 def json_batches(chunks: Iterable[_Chunk]) -> Iterator[Batch]:
-    """Group chunks into batches of about :data:`BATCH_CASES` cases, holding at most about :data:`BATCH_BYTES` of input."""
+    """Group chunks into batches of about :data:`BATCH_CASES` cases that hold at most about :data:`BATCH_BYTES`."""
     batch: list[_Chunk] = []
     cases = size = 0
     for chunk in chunks:
@@ -306,51 +316,136 @@ def _piece(spool: str, batch: pa.RecordBatch) -> str:
     """Write a record batch into a new Arrow file of the spool directory; return its path."""
     handle, path = tempfile.mkstemp(dir=spool, suffix=".arrow")
     os.close(handle)
-    with pa.OSFile(path, "wb") as sink, pa.ipc.new_stream(sink, batch.schema) as writer:
+    with pa.OSFile(path, "wb") as sink, pa.ipc.new_stream(sink, batch.schema, options=_IPC) as writer:
         writer.write_batch(batch)
     return path
+
+
+def _stream(file: pq.ParquetFile, columns: Sequence[str] | None = None) -> Iterator[pa.RecordBatch]:
+    """Yield a Parquet file's rows a record batch at a time, read in this thread (it holds one batch)."""
+    yield from file.iter_batches(batch_size=PARQUET_ROWS, columns=columns, use_threads=False)
+
+
+def _key_values(array: pa.Array) -> np.ndarray:
+    """
+    Return keys as numpy values that sort and compare as the keys do: integers as they are, anything else as bytes.
+
+    A null is never looked up (its row is an error); it becomes 0 or ``b""``.
+    """
+    if pa.types.is_integer(array.type):
+        values: np.ndarray = array.fill_null(0).to_numpy(zero_copy_only=False)
+        return values
+    return np.array(array.cast(pa.string()).cast(pa.binary()).fill_null(b"").to_pylist(), dtype=bytes)
+
+
+class _Keys:
+    """
+    The case keys of Parquet input, sorted, as a numpy array (some 10 to 40 bytes a case): what a key's row is.
+
+    A table of a million cases is looked up in seconds, a record batch of periods or tasks at a time,
+    with far less memory than a hash table of the keys as Arrow objects.
+    """
+
+    def __init__(self, file: pq.ParquetFile) -> None:
+        self.type = file.schema_arrow.field(CASE_KEY).type
+        self.nulls = 0
+        values = [_key_values(pa.array([], self.type))]
+        for batch in _stream(file, [CASE_KEY]):
+            self.nulls += batch.column(0).null_count
+            values.append(_key_values(batch.column(0)))
+        keys = np.concatenate(values)
+        self.order = np.argsort(keys, kind="stable")
+        self.sorted = keys[self.order]
+
+    def repeated(self) -> str | None:
+        """Return a key that occurs more than once, or ``None``."""
+        twice = np.flatnonzero(self.sorted[1:] == self.sorted[:-1])
+        return _key_text(self.sorted[twice[0]]) if len(twice) else None
+
+    def of_row(self, row: int) -> str:
+        """Return the key of a case row."""
+        return _key_text(self.sorted[np.flatnonzero(self.order == row)[0]])
+
+    def rows(self, part: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+        """Return the case row of each key of ``part``, and where it is found (a null or unknown key is not)."""
+        wanted = _key_values(part if part.type == self.type else part.cast(self.type))
+        if not len(self.sorted):
+            return np.zeros(len(part), dtype=np.int32), np.zeros(len(part), dtype=bool)
+        place = np.minimum(np.searchsorted(self.sorted, wanted), len(self.sorted) - 1)
+        found = part.is_valid().to_numpy(zero_copy_only=False) & (self.sorted[place] == wanted)
+        return self.order[place].astype(np.int32), found
 
 
 def _key_errors(files: dict[str, pq.ParquetFile]) -> tuple[list[FieldError], dict[str, np.ndarray]]:
     """
     Check the keys of Parquet input as :func:`~mentorrules.columnar.layout.normalise` checks whole tables.
 
+    Only the case keys are held (:class:`_Keys`); the periods' and tasks' keys are read a record batch at a time.
+    A null case key is reported alone (the other checks need every key).
+
     Returns:
         The errors (a null or repeated case key, a period or task of no case, an index column that does not
         number a case's rows 0, 1, 2, ...), and the row in ``cases`` of each row of ``periods`` and ``tasks``.
     """
-    keys = files["cases"].read(columns=[CASE_KEY]).column(0).combine_chunks()
+    keys = _Keys(files["cases"])
+    if keys.nulls:
+        message = _LAYOUT_MESSAGES.of("columnar.null_key", count=str(keys.nulls))
+        return [FieldError.of(f"cases.{CASE_KEY}", message)], {}
     errors: list[FieldError] = []
-    if keys.null_count:
-        errors.append(FieldError.of(f"cases.{CASE_KEY}", _LAYOUT_MESSAGES.of("columnar.null_key", count=str(keys.null_count))))
-    counts = pc.value_counts(keys)
-    repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
-    if len(repeated):
-        errors.append(FieldError.of(f"cases.{CASE_KEY}", _LAYOUT_MESSAGES.of("columnar.duplicate_key", key=str(repeated[0]))))
+    repeated = keys.repeated()
+    if repeated is not None:
+        errors.append(FieldError.of(f"cases.{CASE_KEY}", _LAYOUT_MESSAGES.of("columnar.duplicate_key", key=repeated)))
     rows: dict[str, np.ndarray] = {}
     for name, index_name in _INDEXES.items():
         present = [column for column in (CASE_KEY, index_name) if column in files[name].schema_arrow.names]
-        table = files[name].read(columns=present)
-        part = table[CASE_KEY].combine_chunks()
-        if part.type != keys.type and len(part):
-            part = part.cast(keys.type)
-        position = pc.index_in(part, value_set=keys)
-        if position.null_count:
-            first = pc.filter(part, position.is_null())[0]
-            message = _LAYOUT_MESSAGES.of("columnar.orphan", count=str(position.null_count), key=str(first))
+        count = files[name].metadata.num_rows
+        row = np.zeros(count, dtype=np.int32)
+        index = np.zeros(count, dtype=np.int64) if len(present) == 2 else None
+        orphans = offset = 0
+        first = None
+        for batch in _stream(files[name], present):
+            position, found = keys.rows(batch.column(0))
+            if not found.all():
+                orphans += int((~found).sum())
+                first = first if first is not None else batch.column(0)[int(np.flatnonzero(~found)[0])]
+            row[offset : offset + len(batch)] = position
+            if index is not None:
+                index[offset : offset + len(batch)] = batch.column(1).fill_null(-1).to_numpy(zero_copy_only=False)
+            offset += len(batch)
+        if orphans:
+            message = _LAYOUT_MESSAGES.of("columnar.orphan", count=str(orphans), key=str(first))
             errors.append(FieldError.of(f"{name}.{CASE_KEY}", message))
             continue
-        rows[name] = row = position.to_numpy(zero_copy_only=False).astype(np.int64)
-        if index_name in present:
-            index = table[index_name].combine_chunks().fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
-            order = np.lexsort((index, row))
-            first_of_case = np.r_[True, row[order][1:] != row[order][:-1]] if len(row) else np.zeros(0, dtype=bool)
-            starts = np.maximum.accumulate(np.where(first_of_case, np.arange(len(row)), 0))
-            bad = np.flatnonzero(index[order] != np.arange(len(row)) - starts)
-            if len(bad):
-                key = keys[int(row[order][bad[0]])]
-                errors.append(FieldError.of(f"{name}.{index_name}", _LAYOUT_MESSAGES.of("columnar.bad_index", key=str(key))))
+        rows[name] = row
+        bad = _bad_index(row, index, len(keys.sorted)) if index is not None else None
+        if bad is not None:
+            message = _LAYOUT_MESSAGES.of("columnar.bad_index", key=keys.of_row(bad))
+            errors.append(FieldError.of(f"{name}.{index_name}", message))
     return errors, rows
+
+
+def _bad_index(row: np.ndarray, index: np.ndarray, cases: int) -> int | None:
+    """
+    Return the row of a case whose indexes are not 0, 1, 2, ... (each once, without gaps), or ``None``.
+
+    Without sorting: a case of ``k`` rows owns the places ``start .. start + k - 1`` of a mark per row;
+    each row marks ``start + index``.  Every index lies in ``0 .. k - 1`` and every place is marked
+    exactly when the indexes are right (there are as many rows as places).
+    """
+    counts = np.bincount(row, minlength=cases)
+    starts = np.cumsum(counts) - counts
+    outside = np.flatnonzero((index < 0) | (index >= counts[row]))
+    if len(outside):
+        return int(row[outside[0]])
+    marked = np.zeros(len(row), dtype=bool)
+    marked[starts[row] + index] = True
+    unmarked = np.flatnonzero(~marked)
+    return int(np.searchsorted(starts + counts, unmarked[0], side="right")) if len(unmarked) else None
+
+
+def _key_text(value: object) -> str:
+    """Return a key as the messages write it."""
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
 
 
 def parquet_batches(label: str, directory: str, spool: str) -> Iterator[Batch]:
@@ -359,7 +454,9 @@ def parquet_batches(label: str, directory: str, spool: str) -> Iterator[Batch]:
 
     An error of the whole input (its tables' shape, its keys) is one batch holding the error.
     """
-    files = {name: pq.ParquetFile(os.path.join(directory, f"{name}.parquet")) for name in PARQUET_TABLES}
+    files = {
+        name: pq.ParquetFile(os.path.join(directory, f"{name}.parquet"), pre_buffer=False) for name in PARQUET_TABLES
+    }
     schemas = tuple(files[name].schema_arrow for name in PARQUET_TABLES)
     try:
         normalise(CaseTables(*(schema.empty_table() for schema in schemas)))  # the shape: columns and their types
@@ -370,12 +467,11 @@ def parquet_batches(label: str, directory: str, spool: str) -> Iterator[Batch]:
     if errors:
         yield Batch(label, error=CaseError(errors))
         return
-    count = files["cases"].metadata.num_rows
-    batches = -(-count // BATCH_CASES)
+    batches = -(-files["cases"].metadata.num_rows // BATCH_CASES)
     pieces: list[list[list[str]]] = [[[] for _ in range(batches)] for _ in PARQUET_TABLES]
     for name, table_pieces in zip(PARQUET_TABLES, pieces, strict=True):
         offset = 0
-        for record_batch in files[name].iter_batches(batch_size=PARQUET_ROWS):
+        for record_batch in _stream(files[name]):
             size = record_batch.num_rows
             case_row = np.arange(offset, offset + size) if name == "cases" else rows[name][offset : offset + size]
             offset += size
@@ -386,8 +482,9 @@ def parquet_batches(label: str, directory: str, spool: str) -> Iterator[Batch]:
             bounds = [0, *(np.flatnonzero(bucket[1:] != bucket[:-1]) + 1).tolist(), size]
             for begin, end in itertools.pairwise(bounds):
                 table_pieces[int(bucket[begin])].append(_piece(spool, record_batch.slice(begin, end - begin)))
-    for number in range(batches):
-        yield Batch(label, pieces=tuple(tuple(table_pieces[number]) for table_pieces in pieces), schemas=schemas)
+    del rows  # the rows of the cases are in the pieces now
+    for bucket_number in range(batches):
+        yield Batch(label, pieces=tuple(tuple(table_pieces[bucket_number]) for table_pieces in pieces), schemas=schemas)
 
 
 def _read_pieces(paths: Sequence[str], schema: pa.Schema) -> pa.Table:
@@ -404,7 +501,7 @@ def _read_pieces(paths: Sequence[str], schema: pa.Schema) -> pa.Table:
 
 
 class Options(NamedTuple):
-    """What a worker needs: ``summary`` (count) or not (write the lines), the language, the interpretation, the spool."""
+    """What a worker needs: ``summary`` (count, or write the lines), the language, the interpretation, the spool."""
 
     summary: bool
     lang: str
@@ -445,7 +542,8 @@ def _codes_of(column: pa.ChunkedArray) -> np.ndarray:
     """Return a dictionary-encoded verdict column as codes (:data:`PRESSING`; -1 for null)."""
     array = column.combine_chunks()
     lookup = np.array([_CODE[name] for name in array.dictionary.to_pylist()] + [-1], dtype=np.int8)
-    return lookup[array.indices.fill_null(len(array.dictionary)).to_numpy(zero_copy_only=False)]
+    codes: np.ndarray = lookup[array.indices.fill_null(len(array.dictionary)).to_numpy(zero_copy_only=False)]
+    return codes
 
 
 #: A batch's verdicts: per case the codes of the aggregate and of each rule, the law version, and the errors by row.
@@ -459,13 +557,13 @@ def columnar_verdicts(result: ColumnarVerdicts) -> Verdicts:
     codes[:, 0] = _codes_of(cases["verdict"])
     keys = cases[CASE_KEY].combine_chunks()
     row = pc.index_in(result.periods[CASE_KEY], value_set=keys).to_numpy(zero_copy_only=False)
-    for number, rule in enumerate(RULES, 1):
+    for column, rule in enumerate(RULES, 1):
         if rule in _PERIOD:
             worst = np.full(cases.num_rows, -1, dtype=np.int8)
             np.maximum.at(worst, row, _codes_of(result.periods[rule]))
-            codes[:, number] = worst
+            codes[:, column] = worst
         else:
-            codes[:, number] = _codes_of(cases[rule])
+            codes[:, column] = _codes_of(cases[rule])
     errors: dict[int, CaseError | UnsupportedDateError] = {}
     if result.errors:
         position = {key: number for number, key in enumerate(keys.to_pylist())}
@@ -482,7 +580,7 @@ def decision_codes(decision: Decision) -> list[int]:
 
 
 def case_by_case(tables: CaseTables, interpretation: Interpretation) -> Verdicts:
-    """Return the verdicts of a batch through :func:`~mentorrules.evaluate`, case by case (see the module documentation)."""
+    """Return the verdicts of a batch through :func:`~mentorrules.evaluate`, case by case (see the module's doc)."""
     codes = np.full((len(tables), 1 + len(RULES)), -1, dtype=np.int8)
     laws: list[str | None] = [None] * len(tables)
     errors: dict[int, CaseError | UnsupportedDateError] = {}
@@ -529,9 +627,13 @@ def _json_entries(batch: Batch, unreadable: list[str], held: set[str]) -> tuple[
 
 
 def _parquet_entries(batch: Batch) -> tuple[list[tuple[str, Any]], CaseTables]:
-    tables = CaseTables(*(_read_pieces(paths, schema) for paths, schema in zip(batch.pieces, batch.schemas, strict=True)))
+    tables = CaseTables(
+        *(_read_pieces(paths, schema) for paths, schema in zip(batch.pieces, batch.schemas, strict=True))
+    )
     name = batch.label.rstrip("/") or batch.label
-    entries: list[tuple[str, Any]] = [(withhold_cpr(f"{name}[{key}]"), None) for key in tables.cases[CASE_KEY].to_pylist()]
+    entries: list[tuple[str, Any]] = [
+        (withhold_cpr(f"{name}[{key}]"), None) for key in tables.cases[CASE_KEY].to_pylist()
+    ]
     return entries, tables
 
 
@@ -547,7 +649,7 @@ def system_memory_pool() -> None:
 
 
 def evaluate_batch(options: Options, batch: Batch) -> Done:
-    """Read and evaluate a batch; return its lines of ``verdicts`` or its counts (run in a worker with ``--jobs`` > 1)."""
+    """Read and evaluate a batch: its lines of ``verdicts``, or its counts (in a worker with ``--jobs`` > 1)."""
     system_memory_pool()
     unreadable: list[str] = []
     held: set[str] = set()
@@ -608,7 +710,9 @@ def _done(
         law_of = np.array(laws, dtype=object)
         for law in sorted({law for law in laws if law is not None}):
             chosen = codes[valid & (law_of == law)]
-            laws_counted[law] = [np.bincount(chosen[:, column], minlength=len(PRESSING)).tolist() for column in range(codes.shape[1])]
+            laws_counted[law] = [
+                np.bincount(chosen[:, column], minlength=len(PRESSING)).tolist() for column in range(codes.shape[1])
+            ]
     data = "".join(lines).encode("utf-8", "backslashreplace")
     spooled = None
     if options.spool is not None and data:
@@ -617,10 +721,16 @@ def _done(
             spool.write(data)
         data = b""
     return Done(
-        data, spooled, len(entries), dict(counts), dict(by_type), laws_counted, tuple(unreadable), tuple(internal), tuple(sorted(held))
+        data,
+        spooled,
+        len(entries),
+        dict(counts),
+        dict(by_type),
+        laws_counted,
+        tuple(unreadable),
+        tuple(internal),
+        tuple(sorted(held)),
     )
-
-
 
 
 # --- the run (in the main process) ----------------------------------------------------------------------
@@ -634,14 +744,18 @@ def probe_parquet(path: str) -> None:
         _UsageError: A file is missing or is not Parquet.
     """
     label = _label(path)
-    missing = [f"{name}.parquet" for name in PARQUET_TABLES if not os.path.isfile(os.path.join(path, f"{name}.parquet"))]
+    missing = [
+        f"{name}.parquet" for name in PARQUET_TABLES if not os.path.isfile(os.path.join(path, f"{name}.parquet"))
+    ]
     if missing:
         raise _UsageError(_MESSAGES.of("parquet_missing", path=label, missing=", ".join(missing)))
     for name in PARQUET_TABLES:
         try:
             pq.ParquetFile(os.path.join(path, f"{name}.parquet")).close()
         except (OSError, pa.ArrowException):
-            raise _UsageError(_MESSAGES.of("parquet_unreadable", path=_label(os.path.join(path, f"{name}.parquet")))) from None
+            raise _UsageError(
+                _MESSAGES.of("parquet_unreadable", path=_label(os.path.join(path, f"{name}.parquet")))
+            ) from None
 
 
 def _law_order(law: str) -> tuple[int, str]:
@@ -667,7 +781,10 @@ def summary_text(counts: Counter[str], errors: Counter[str], laws: dict[str, np.
         cells = [[number(int(row[code]), lang) for code in _SHOWN_CODES] for row in laws[law]]
         widths = [max(len(head), *(len(row[column]) for row in cells)) for column, head in enumerate(heads)]
         lines += ["", words["summary_law"].format(law=law, cases=counted(int(laws[law][0].sum()), "case", lang))]
-        lines.append(f"{words['summary_rule']:<{width}}" + "".join(f"  {head:>{w}}" for head, w in zip(heads, widths, strict=True)))
+        lines.append(
+            f"{words['summary_rule']:<{width}}"
+            + "".join(f"  {head:>{w}}" for head, w in zip(heads, widths, strict=True))
+        )
         lines.append("-" * (width + sum(w + 2 for w in widths)))
         for label, row in zip(labels, cells, strict=True):
             lines.append(f"{label:<{width}}" + "".join(f"  {cell:>{w}}" for cell, w in zip(row, widths, strict=True)))
@@ -676,7 +793,9 @@ def summary_text(counts: Counter[str], errors: Counter[str], laws: dict[str, np.
     return "\n".join(lines) + "\n"
 
 
-def summary_json(counts: Counter[str], errors: Counter[str], laws: dict[str, np.ndarray], interpretation: Interpretation) -> str:
+def summary_json(
+    counts: Counter[str], errors: Counter[str], laws: dict[str, np.ndarray], interpretation: Interpretation
+) -> str:
     """Return the summary as one JSON object (its shape: docs/cli.md)."""
 
     def by_verdict(row: np.ndarray) -> dict[str, int]:
@@ -749,7 +868,11 @@ def check_columnar(args: argparse.Namespace, out: Output, interpretation: Interp
             raise
         progress.close()
         if summary:
-            text = summary_json(counts, errors, laws, interpretation) if args.format == "json" else summary_text(counts, errors, laws, args.lang)
+            text = (
+                summary_json(counts, errors, laws, interpretation)
+                if args.format == "json"
+                else summary_text(counts, errors, laws, args.lang)
+            )
             with signals.shielded():
                 out.text(text)
                 out.flush()
