@@ -284,6 +284,24 @@ KNOWN_VIOLATIONS: dict[str, str] = {
             "practice.profile.codec",
         )
     },
+    # The columnar path's tables computed once on first use: the layout's columns (from the facts'
+    # descriptions), the white space str.strip removes and its RE2 class, the e-mail pattern, and the
+    # month arithmetic of every day a case may hold (read-only arrays).  Some are imported by a second module.
+    **{
+        f"mentorrules.columnar.{name}": f"an instance of functools._lru_cache_wrapper {_SETTABLE}"
+        for name in (
+            "dates._table",
+            "engine._email",
+            "engine.python_whitespace",
+            "engine.whitespace_class",
+            "layout.case_columns",
+            "layout.period_columns",
+            "layout.task_columns",
+            "layout.python_whitespace",
+            "layout.whitespace_class",
+            "layout.shape",
+        )
+    },
 }
 
 

@@ -48,6 +48,7 @@ _DAYS = int((np.datetime64("2199-12-31") - _FIRST).astype(np.int64)) + 1
 def _table(months: int) -> tuple[np.ndarray, np.ndarray]:
     """Return :func:`shift` by ``months`` of every day a case may hold, computed once: ``(clamped, rolled)``."""
     clamped, rolled = shift(_FIRST + np.arange(_DAYS).astype("timedelta64[D]"), months)
+    clamped.flags.writeable = rolled.flags.writeable = False  # shared by every later call
     return clamped, rolled
 
 

@@ -98,6 +98,9 @@ _WITHOUT_PERIODS = MappingProxyType(
 _SEVERITY = np.zeros(len(CODES), dtype=np.int8)
 _SEVERITY[[NEEDS, MISSING, NOT_MET]] = (1, 2, 3)
 _BY_SEVERITY = np.array([MET, NEEDS, MISSING, NOT_MET], dtype=np.int8)
+for _table in (_EPOCH_STARTS, _SEVERITY, _BY_SEVERITY):  # module-level tables are read-only
+    _table.flags.writeable = False
+del _table
 #: Ordinary phone numbers and e-mail addresses (``agreement.is_contact``), for RE2 over the stripped texts.
 #: What a phone number may hold besides its digits and a leading "+" (``agreement._PHONE_SEPARATORS``), anywhere.
 _SEPARATORS = r"[ \-.()]*"
@@ -422,6 +425,7 @@ def _run(b: Batch, strict: bool) -> tuple[dict[str, np.ndarray], np.ndarray]:
 
 _OK = np.zeros(len(CODES), dtype=bool)
 _OK[[MET, NOT_APPLICABLE]] = True
+_OK.flags.writeable = False
 
 
 def _combine(favour: np.ndarray, strict: np.ndarray) -> np.ndarray:

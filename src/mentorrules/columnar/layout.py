@@ -47,6 +47,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -182,14 +183,16 @@ def task_columns() -> tuple[Column, ...]:
     return _columns(Task)
 
 
-_ARROW_TYPES: Mapping[Kind, pa.DataType] = {
-    Kind.TEXT: pa.string(),
-    Kind.DATE: pa.date32(),
-    Kind.BOOL: pa.bool_(),
-    Kind.CHOICE: pa.string(),
-    Kind.DECIMAL: pa.decimal128(11, 6),
-    Kind.TEXTS: pa.list_(pa.string()),
-}
+_ARROW_TYPES: Mapping[Kind, pa.DataType] = MappingProxyType(
+    {
+        Kind.TEXT: pa.string(),
+        Kind.DATE: pa.date32(),
+        Kind.BOOL: pa.bool_(),
+        Kind.CHOICE: pa.string(),
+        Kind.DECIMAL: pa.decimal128(11, 6),
+        Kind.TEXTS: pa.list_(pa.string()),
+    }
+)
 
 
 def _schema(columns: tuple[Column, ...], keys: tuple[str, ...]) -> pa.Schema:
