@@ -13,7 +13,6 @@ without pyarrow both options are a usage error that says what to install.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import io
 import json
@@ -33,7 +32,7 @@ import pytest
 from cli_helpers import call, run
 from mentorrules import CaseError, Interpretation, UnsupportedDateError, Verdict, cli, evaluate, load_case
 from mentorrules.cli import _columnar as columnar
-from mentorrules.columnar import CaseTables, cases_to_tables
+from mentorrules.columnar import CaseTables, builder, cases_to_tables
 from mentorrules.testing import random_documents
 
 
@@ -152,7 +151,7 @@ def expected_rows(path: Path, lines: list[str], interpretation: Interpretation, 
 def small_batches_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
     """Batches of 150 cases and Arrow tables of 64 rows: a small input goes through many batches."""
     monkeypatch.setattr(columnar, "BATCH_CASES", 150)
-    monkeypatch.setattr(columnar, "TABLE_ROWS", 64)
+    monkeypatch.setattr(builder, "TABLE_ROWS", 64)
     monkeypatch.setattr(columnar, "PARQUET_ROWS", 100)
 
 
@@ -672,26 +671,6 @@ def test_parquet_input_needs_a_columnar_format(capsys: pytest.CaptureFixture[str
     status, _, err = call(capsys, "check", tmp_path, "--format", "jsonl", "--lang", "en")  # no Parquet: a directory
     assert status == 2
     assert err.startswith(f"mentorrules check: error: cannot read {tmp_path}: ")
-
-
-# --- the faster path into columns ---------------------------------------------------------------------
-
-
-def test_the_columns_of_loaded_cases_are_those_cases_to_tables_builds(shared_cases_dir: Path) -> None:
-    """_TableBuilder writes a case's facts into exactly the tables cases_to_tables builds (it skips the JSON)."""
-    cases = [load_case(document) for document in documents(3000, seed=11)]
-    for path in sorted(shared_cases_dir.glob("*.json")):
-        with contextlib.suppress(CaseError):  # a scenario of an invalid case
-            cases.append(load_case(json.loads(path.read_text(encoding="utf-8"))["case"]))
-    builder = columnar._TableBuilder()
-    for case in cases:
-        builder.add(case)
-    mine = builder.tables()
-    theirs = cases_to_tables(cases, keys=[str(i) for i in range(len(cases))])
-    for name in ("cases", "periods", "tasks"):
-        assert getattr(mine, name).combine_chunks().equals(getattr(theirs, name).combine_chunks()), name
-    assert mine.periods.num_rows > len(cases)
-    assert mine.tasks.num_rows > 0
 
 
 def test_parquet_is_partitioned_into_arrow_files(tmp_path: Path) -> None:

@@ -451,3 +451,27 @@ def test_rows_in_the_order_of_the_cases_or_not_join_the_same() -> None:
     with pytest.raises(CaseError) as raised:
         evaluate_columns(null_key)
     assert [error.path for error in raised.value.errors] == ["periods.case_key"]
+
+
+def _without_unknowns(value: Any) -> Any:
+    """A document as the columnar form holds it: no nulls, no empty lists, no objects of unknowns only."""
+    if isinstance(value, dict):
+        kept = {key: _without_unknowns(item) for key, item in value.items()}
+        return {key: item for key, item in kept.items() if item not in (None, [], {})}
+    if isinstance(value, list):
+        return [_without_unknowns(item) for item in value]
+    return value
+
+
+def test_the_tables_hold_exactly_the_documents_dump_case_writes(shared_cases_dir: Path) -> None:
+    """The generated flattener writes a case's facts into the columns the JSON case format names."""
+    import json
+
+    cases = [load_case(document) for document in random_documents(3000, seed=11)]
+    for path in sorted(shared_cases_dir.glob("*.json")):
+        try:
+            cases.append(load_case(json.loads(path.read_text(encoding="utf-8"))["case"]))
+        except CaseError:  # a scenario of an invalid case
+            continue
+    documents = [document for _, document in table_documents(cases_to_tables(cases))]
+    assert documents == [_without_unknowns(dump_case(case)) for case in cases]

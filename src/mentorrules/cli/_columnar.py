@@ -18,7 +18,7 @@ How a run goes:
   itself, for standard input).  A worker reads each case with
   :func:`~mentorrules.load_case`, exactly as every ``check`` does, so an invalid case is
   the same :class:`~mentorrules.CaseError` in its place; it writes the valid cases
-  straight into Arrow columns (:class:`_TableBuilder`, the same tables
+  straight into Arrow columns (:class:`~mentorrules.columnar.builder.TableBuilder`, the same tables
   :func:`~mentorrules.columnar.cases_to_tables` builds, without writing each case as a
   JSON document first), a few thousand rows at a time, and evaluates the batch at once.
 * Parquet input is partitioned before it is evaluated: the main process reads the case
@@ -49,7 +49,7 @@ import os
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -85,7 +85,8 @@ from mentorrules.cli import (
     _UsageError,
 )
 from mentorrules.cli._output import Output
-from mentorrules.columnar import CASE_KEY, CaseTables, ColumnarVerdicts, cases_to_tables, evaluate_columns, layout
+from mentorrules.columnar import CASE_KEY, CaseTables, ColumnarVerdicts, evaluate_columns
+from mentorrules.columnar.builder import TableBuilder
 from mentorrules.columnar.engine import PERIOD_RULES
 from mentorrules.columnar.layout import _MESSAGES as _LAYOUT_MESSAGES
 from mentorrules.columnar.layout import normalise, tables_to_cases
@@ -93,9 +94,7 @@ from mentorrules.engine.evaluate import evaluate, rule_catalogue
 from mentorrules.law.interpretation import Interpretation
 from mentorrules.law.versions import LAW_VERSIONS
 from mentorrules.model.cpr import withhold_cpr
-from mentorrules.model.description import Kind
 from mentorrules.model.exceptions import CaseError, FieldError, UnsupportedDateError
-from mentorrules.model.facts import Case
 from mentorrules.model.outcomes import Decision, Verdict
 from mentorrules.model.words import counted, number
 
@@ -106,8 +105,6 @@ __all__ = ["BATCH_BYTES", "BATCH_CASES", "check_columnar", "parquet_input"]
 BATCH_CASES = 10_000
 #: Bytes of input a batch may hold itself (standard input, JSON lists); a JSON-lines file's blocks are sent by place.
 BATCH_BYTES = 16 * 1024 * 1024
-#: Cases written into Arrow columns at a time while a batch is read (:class:`_TableBuilder`).
-TABLE_ROWS = 2048
 #: Rows of a Parquet file read at a time while it is partitioned.
 PARQUET_ROWS = 8192
 #: The files of Parquet input, in a directory.
@@ -140,115 +137,6 @@ _EMPTY = ("",) * (1 + len(RULES))
 
 def _cell(text: str) -> str:
     return text.translate(_ESCAPES)
-
-
-# --- reading cases into columns -------------------------------------------------------------------------
-
-
-def _store(appender: str, value: str, kind: Kind) -> str:
-    """Return the statement that appends a fact's value to its column (a choice's code, a list only if not empty)."""
-    if kind is Kind.CHOICE:
-        return f"x = {value}; {appender}(None if x is None else x._value_)"
-    if kind is Kind.TEXTS:
-        return f"{appender}({value} or None)"
-    return f"{appender}({value})"
-
-
-def _emit(lines: list[str], entries: list[tuple[tuple[str, ...], Kind, str]], owner: str, depth: int) -> None:
-    """Append the statements that store ``owner``'s columns; an optional object that is absent stores nulls."""
-    pad = "    " * depth
-    position = 0
-    while position < len(entries):
-        parts, kind, appender = entries[position]
-        if len(parts) == 1:
-            lines.append(pad + _store(appender, f"{owner}.{parts[0]}", kind))
-            position += 1
-            continue
-        head = parts[0]
-        end = position
-        while end < len(entries) and entries[end][0][0] == head:
-            end += 1
-        group = entries[position:end]
-        inner = f"o{len(lines)}"
-        lines.append(f"{pad}{inner} = {owner}.{head}")
-        lines.append(f"{pad}if {inner} is None:")
-        lines.extend(f"{pad}    {name}(None)" for _, _, name in group)
-        lines.append(f"{pad}else:")
-        _emit(lines, [(names[1:], kinds, name) for names, kinds, name in group], inner, depth + 1)
-        position += len(group)
-
-
-def flatten_source() -> str:
-    """
-    Return the source of ``flatten(case, key)``: append a case's facts to the columns of the three tables.
-
-    Generated from the columns of the layout (:func:`~mentorrules.columnar.layout.case_columns` and the
-    others), so it cannot drift from them; the appenders are named ``c0``, ``c1``, ... (cases), ``p0``, ...
-    (periods: ``p_key``, ``p_index`` first) and ``t0``, ... (tasks).
-    """
-    lines = ["def flatten(case, key):", "    c_key(key)"]
-    _emit(lines, [(tuple(c.name.split(".")), c.kind, f"c{i}") for i, c in enumerate(layout.case_columns())], "case", 1)
-    lines += ["    for index, period in enumerate(case.periods):", "        p_key(key)", "        p_index(index)"]
-    periods = layout.period_columns()
-    _emit(lines, [(tuple(c.name.split(".")), c.kind, f"p{i}") for i, c in enumerate(periods)], "period", 2)
-    lines += ["    for index, task in enumerate(case.tasks):", "        t_key(key)", "        t_index(index)"]
-    _emit(lines, [(tuple(c.name.split(".")), c.kind, f"t{i}") for i, c in enumerate(layout.task_columns())], "task", 2)
-    return "\n".join(lines) + "\n"
-
-
-#: ``flatten``, compiled once.
-_FLATTEN = compile(flatten_source(), "<mentorrules: columns of a case>", "exec")
-
-
-def _empty_schemas() -> tuple[pa.Schema, ...]:
-    """Return the schemas of the three tables, as :func:`~mentorrules.columnar.cases_to_tables` writes them."""
-    empty = cases_to_tables([])
-    return (empty.cases.schema, empty.periods.schema, empty.tasks.schema)
-
-
-#: The schemas of the three tables.
-_SCHEMAS = _empty_schemas()
-
-
-class _TableBuilder:
-    """
-    Valid cases written into the columnar layout: the tables :func:`~mentorrules.columnar.cases_to_tables` builds.
-
-    The case keys are ``"0"``, ``"1"``, ... in the order the cases are added.  The values are
-    appended to Python lists and turned into Arrow tables every :data:`TABLE_ROWS` cases, so a
-    batch holds its cases as Arrow columns, not as objects.
-    """
-
-    def __init__(self) -> None:
-        self._schemas = _SCHEMAS
-        self._columns: tuple[list[list[Any]], ...] = tuple([[] for _ in schema] for schema in self._schemas)
-        self._parts: tuple[list[pa.Table], ...] = ([], [], [])
-        self.count = 0
-        names: dict[str, Callable[[Any], None]] = {}
-        for prefix, columns in zip("cpt", self._columns, strict=True):
-            keys = ("key",) if prefix == "c" else ("key", "index")
-            for name, column in zip((*keys, *range(len(columns) - len(keys))), columns, strict=True):
-                names[f"{prefix}_{name}" if isinstance(name, str) else f"{prefix}{name}"] = column.append
-        exec(_FLATTEN, names)  # the generated function, with the appenders as its globals
-        self._flatten: Callable[[Case, str], None] = names["flatten"]  # type: ignore[assignment]
-
-    def add(self, case: Case) -> None:
-        """Append a case."""
-        self._flatten(case, str(self.count))
-        self.count += 1
-        if self.count % TABLE_ROWS == 0:
-            self._flush()
-
-    def _flush(self) -> None:
-        for schema, columns, parts in zip(self._schemas, self._columns, self._parts, strict=True):
-            parts.append(pa.table(dict(zip(schema.names, columns, strict=True)), schema=schema))
-            for column in columns:
-                column.clear()
-
-    def tables(self) -> CaseTables:
-        """Return the tables of the cases added."""
-        self._flush()
-        return CaseTables(*(pa.concat_tables(parts) for parts in self._parts))
 
 
 # --- batches ------------------------------------------------------------------------------------------
@@ -609,7 +497,7 @@ def _verdicts(tables: CaseTables, interpretation: Interpretation) -> Verdicts:
 
 def _json_entries(batch: Batch, unreadable: list[str], held: set[str]) -> tuple[list[tuple[str, Any]], CaseTables]:
     """Load a batch's cases: each record's source and its error (``None``: valid, a row of the tables)."""
-    builder = _TableBuilder()
+    builder = TableBuilder()
     entries: list[tuple[str, Any]] = []
     for chunk in batch.chunks:
         for source, raw in _records(chunk):
@@ -655,7 +543,7 @@ def evaluate_batch(options: Options, batch: Batch) -> Done:
     held: set[str] = set()
     if batch.error is not None:
         entries: list[tuple[str, Any]] = [(batch.label, batch.error)]
-        tables = _TableBuilder().tables()
+        tables = TableBuilder().tables()
         held.add(batch.label)
     elif batch.chunks:
         entries, tables = _json_entries(batch, unreadable, held)

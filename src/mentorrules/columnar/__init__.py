@@ -26,8 +26,9 @@ numpy); the rest of the library does not.
     [{'case_key': 'A-17', 'verdict': 'not_met', 'eligibility.purpose': 'not_met'}]
 """
 
+from mentorrules.columnar.builder import cases_to_tables
 from mentorrules.columnar.engine import ColumnarVerdicts, evaluate_columns
-from mentorrules.columnar.layout import CASE_KEY, CaseTables, cases_to_tables, table_documents, tables_to_cases
+from mentorrules.columnar.layout import CASE_KEY, CaseTables, table_documents, tables_to_cases
 
 
 __all__ = [

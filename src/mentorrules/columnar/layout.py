@@ -45,7 +45,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime, time
+from datetime import datetime, time
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
@@ -55,7 +55,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from mentorrules.codec.cases import dump_case, load_case
+from mentorrules.codec.cases import load_case
+from mentorrules.model.amounts import plain_decimal
 from mentorrules.model.description import MAX_DATE, MIN_DATE, Kind, shape
 from mentorrules.model.exceptions import CaseError, FieldError, Messages
 from mentorrules.model.facts import Case, Period, Task
@@ -66,7 +67,6 @@ __all__ = [
     "CaseTables",
     "Column",
     "case_columns",
-    "cases_to_tables",
     "period_columns",
     "table_documents",
     "tables_to_cases",
@@ -195,7 +195,8 @@ _ARROW_TYPES: Mapping[Kind, pa.DataType] = MappingProxyType(
 )
 
 
-def _schema(columns: tuple[Column, ...], keys: tuple[str, ...]) -> pa.Schema:
+def schema(columns: tuple[Column, ...], keys: tuple[str, ...]) -> pa.Schema:
+    """Return the Arrow schema of a table of the layout: its key columns, then ``columns``."""
     return pa.schema(
         [(CASE_KEY, pa.string()), *((key, pa.int32()) for key in keys[1:])]
         + [(c.name, _ARROW_TYPES[c.kind]) for c in columns]
@@ -207,7 +208,7 @@ class CaseTables:
     """
     Cases in the columnar layout: three Arrow tables linked by ``case_key`` (see the module documentation).
 
-    Build them with :func:`cases_to_tables` (from cases or JSON case documents), from
+    Build them with :func:`~mentorrules.columnar.cases_to_tables` (from cases or JSON case documents), from
     data frames with :meth:`from_frames`, or read them with :meth:`read_parquet`.
 
     Attributes:
@@ -269,77 +270,7 @@ def _arrow(frame: Any) -> pa.Table:
 
 
 def _empty(columns: tuple[Column, ...], keys: tuple[str, ...]) -> pa.Table:
-    return _schema(columns, keys).empty_table()
-
-
-# --- from cases to tables ----------------------------------------------------------------------
-
-
-def _flatten(document: Mapping[str, Any], columns: tuple[Column, ...], into: dict[str, list[Any]]) -> None:
-    """Append one document's values to the column lists (absent objects and values: None)."""
-    for column in columns:
-        value: Any = document
-        for part in column.name.split("."):
-            value = value.get(part) if value is not None else None
-        if column.kind is Kind.DATE and value is not None:
-            value = date.fromisoformat(value)
-        elif column.kind is Kind.DECIMAL and value is not None:
-            value = Decimal(value)
-        elif column.kind is Kind.TEXTS and not value:
-            value = None
-        into[column.name].append(value)
-
-
-def cases_to_tables(cases: Iterable[Case | Mapping[str, Any]], keys: Iterable[object] | None = None) -> CaseTables:
-    """
-    Return cases in the columnar layout: what :func:`table_documents` turns back into the same documents.
-
-    Args:
-        cases: :class:`~mentorrules.Case` objects, or JSON case documents (mappings, read by
-            :func:`~mentorrules.load_case`).
-        keys: The case keys (strings; their ``str()`` is taken); by default ``"0"``, ``"1"``, ...
-
-    Raises:
-        CaseError: A document is not a valid case: its errors, their paths prefixed with its
-            position (``[3].periods[0].end``).
-
-    >>> tables = cases_to_tables([{"decision_date": "2024-02-20", "periods": [{"start": "2024-03-01", "end": "2024-08-31"}]}])
-    >>> tables.periods.column_names[:4]
-    ['case_key', 'period', 'start', 'end']
-    """
-    case_cols, period_cols, task_cols = case_columns(), period_columns(), task_columns()
-    rows: dict[str, list[Any]] = {CASE_KEY: [], **{c.name: [] for c in case_cols}}
-    period_rows: dict[str, list[Any]] = {CASE_KEY: [], PERIOD_INDEX: [], **{c.name: [] for c in period_cols}}
-    task_rows: dict[str, list[Any]] = {CASE_KEY: [], TASK_INDEX: [], **{c.name: [] for c in task_cols}}
-    errors: list[FieldError] = []
-    key_iter = iter(keys) if keys is not None else None
-    for position, item in enumerate(cases):
-        key = str(next(key_iter)) if key_iter is not None else str(position)
-        try:
-            case = item if type(item) is Case else load_case(item)  # type: ignore[arg-type]
-        except CaseError as error:
-            errors += [
-                attrs.evolve(e, path=f"[{position}].{e.path}" if e.path else f"[{position}]") for e in error.errors
-            ]
-            continue
-        document = dump_case(case)
-        rows[CASE_KEY].append(key)
-        _flatten(document, case_cols, rows)
-        for index, period in enumerate(document["periods"]):
-            period_rows[CASE_KEY].append(key)
-            period_rows[PERIOD_INDEX].append(index)
-            _flatten(period, period_cols, period_rows)
-        for index, task in enumerate(document["tasks"]):
-            task_rows[CASE_KEY].append(key)
-            task_rows[TASK_INDEX].append(index)
-            _flatten(task, task_cols, task_rows)
-    if errors:
-        raise CaseError(errors)
-    return CaseTables(
-        pa.table(rows, schema=_schema(case_cols, (CASE_KEY,))),
-        pa.table(period_rows, schema=_schema(period_cols, (CASE_KEY, PERIOD_INDEX))),
-        pa.table(task_rows, schema=_schema(task_cols, (CASE_KEY, TASK_INDEX))),
-    )
+    return schema(columns, keys).empty_table()
 
 
 # --- from tables to documents -------------------------------------------------------------------
@@ -352,7 +283,7 @@ def _json_value(column: Column, value: Any) -> Any:
             return value.date().isoformat()
         return value if isinstance(value, str) else value.isoformat()
     if column.kind is Kind.DECIMAL and isinstance(value, Decimal):
-        return str(value)
+        return plain_decimal(value)  # as dump_case writes it: 2.5, not the column's 2.500000
     return value
 
 
@@ -698,7 +629,7 @@ def _aligned_rows(keys: pa.Array, case_keys: pa.Array) -> np.ndarray | None:
     """
     Return each row's case where the rows come grouped in the order of the cases and every case has one; else None.
 
-    The common layout (what :func:`cases_to_tables` and Parquet files written from it hold): the
+    The common layout (what :func:`~mentorrules.columnar.cases_to_tables` and Parquet files written from it hold): the
     runs of equal keys are exactly the cases' keys in order.  Telling so takes two comparisons of
     the key columns instead of a hash join; any other layout is joined by :func:`pyarrow.compute.index_in`.
     """
