@@ -107,7 +107,7 @@ import textwrap
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, timedelta
 from functools import partial
@@ -1640,6 +1640,18 @@ def _check(args: argparse.Namespace, out: _Output) -> int:
         with signals.shielded():
             out.text(text if text.endswith("\n") or not text else text + "\n")
             out.flush()
+    return _finish(args, seen, counts, internal=bool(internal), unreadable=bool(unreadable))
+
+
+def _finish(
+    args: argparse.Namespace, seen: Container[str], counts: Mapping[str, int], *, internal: bool, unreadable: bool
+) -> int:
+    """
+    End a check: warn of each input that held no case, and return the exit status (DESIGN section 8).
+
+    ``seen`` holds the labels of the inputs that held a case; ``counts`` the records by verdict
+    (an error's record counted under its type).  The highest status that applies wins.
+    """
     empty = [label for label in dict.fromkeys(map(_label, args.files)) if label not in seen]
     for label in empty:
         if args.fail_on_empty:

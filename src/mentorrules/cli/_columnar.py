@@ -65,12 +65,9 @@ from mentorrules.cli import (
     _STDIN,
     _VERDICT_WORDS,
     _WORDS,
-    EXIT_INTERNAL,
-    EXIT_OK,
-    EXIT_UNRESOLVED,
-    EXIT_USAGE,
     InternalError,
     _Chunk,
+    _finish,
     _label,
     _load,
     _Progress,
@@ -764,17 +761,4 @@ def check_columnar(args: argparse.Namespace, out: Output, interpretation: Interp
             with signals.shielded():
                 out.text(text)
                 out.flush()
-    empty = [label for label in dict.fromkeys(map(_label, args.files)) if label not in seen]
-    for label in empty:
-        if args.fail_on_empty:
-            warning = _say("empty", args.lang, source=label)
-        else:
-            warning = _say("empty_hint", args.lang, source=label, option="--fail-on-empty")
-        print(f"mentorrules check: {warning}", file=sys.stderr)
-    if internal:
-        return EXIT_INTERNAL
-    if unreadable:
-        return EXIT_USAGE
-    if sum(counts.values()) != counts.get(Verdict.MET.value, 0) or (empty and args.fail_on_empty):
-        return EXIT_UNRESOLVED
-    return EXIT_OK
+    return _finish(args, seen, counts, internal=bool(internal), unreadable=bool(unreadable))
