@@ -85,8 +85,8 @@ from mentorrules.cli._output import Output
 from mentorrules.columnar import CASE_KEY, CaseTables, ColumnarVerdicts, evaluate_columns
 from mentorrules.columnar.builder import TableBuilder
 from mentorrules.columnar.engine import PERIOD_RULES
-from mentorrules.columnar.layout import _MESSAGES as _LAYOUT_MESSAGES
-from mentorrules.columnar.layout import normalise, tables_to_cases
+from mentorrules.columnar.layout import MESSAGES as _LAYOUT_MESSAGES
+from mentorrules.columnar.layout import bad_index, normalise, tables_to_cases
 from mentorrules.engine.evaluate import evaluate, rule_catalogue
 from mentorrules.law.interpretation import Interpretation
 from mentorrules.law.versions import LAW_VERSIONS
@@ -302,30 +302,11 @@ def _key_errors(files: dict[str, pq.ParquetFile]) -> tuple[list[FieldError], dic
             errors.append(FieldError.of(f"{name}.{CASE_KEY}", message))
             continue
         rows[name] = row
-        bad = _bad_index(row, index, len(keys.sorted)) if index is not None else None
+        bad = bad_index(row, index, len(keys.sorted)) if index is not None else None
         if bad is not None:
             message = _LAYOUT_MESSAGES.of("columnar.bad_index", key=keys.of_row(bad))
             errors.append(FieldError.of(f"{name}.{index_name}", message))
     return errors, rows
-
-
-def _bad_index(row: np.ndarray, index: np.ndarray, cases: int) -> int | None:
-    """
-    Return the row of a case whose indexes are not 0, 1, 2, ... (each once, without gaps), or ``None``.
-
-    Without sorting: a case of ``k`` rows owns the places ``start .. start + k - 1`` of a mark per row;
-    each row marks ``start + index``.  Every index lies in ``0 .. k - 1`` and every place is marked
-    exactly when the indexes are right (there are as many rows as places).
-    """
-    counts = np.bincount(row, minlength=cases)
-    starts = np.cumsum(counts) - counts
-    outside = np.flatnonzero((index < 0) | (index >= counts[row]))
-    if len(outside):
-        return int(row[outside[0]])
-    marked = np.zeros(len(row), dtype=bool)
-    marked[starts[row] + index] = True
-    unmarked = np.flatnonzero(~marked)
-    return int(np.searchsorted(starts + counts, unmarked[0], side="right")) if len(unmarked) else None
 
 
 def _key_text(value: object) -> str:

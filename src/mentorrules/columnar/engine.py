@@ -50,6 +50,7 @@ from mentorrules.columnar.layout import (
     CASE_KEY,
     CaseTables,
     Normalised,
+    days_of,
     normalise,
     numpy_of,
     python_whitespace,
@@ -58,11 +59,11 @@ from mentorrules.columnar.layout import (
     whitespace_class,
 )
 from mentorrules.columnar.rules import CODES, MET, MISSING, NEEDS, NOT_APPLICABLE, NOT_MET, VECTORISED
-from mentorrules.engine.evaluate import evaluate
+from mentorrules.engine.evaluate import check_interpretation, evaluate
 from mentorrules.law.interpretation import AmbiguousDates, EducationRightWindow, Interpretation, LawDate
 from mentorrules.law.versions import LAW_VERSIONS, SNAPSHOTS
 from mentorrules.model.exceptions import CaseError, UnsupportedDateError
-from mentorrules.model.facts import Case, Engager, HoursBasis, MentorEmployer, Purpose, TargetGroup
+from mentorrules.model.facts import Engager, HoursBasis, MentorEmployer, Purpose, TargetGroup
 from mentorrules.rules import CATALOGUE
 from mentorrules.rules._common import STATUTORY_PURPOSES
 from mentorrules.rules.agreement import same_name
@@ -75,8 +76,6 @@ if TYPE_CHECKING:
 __all__ = ["Batch", "ColumnarVerdicts", "Reading", "evaluate_columns", "rule_verdicts"]
 
 _DEFAULT = Interpretation()
-#: A case for evaluate() to reject a wrong interpretation with (see evaluate_columns).
-_ANY_CASE = Case(decision_date=date(2020, 1, 1))
 _DAY = np.timedelta64(1, "D")
 #: A day before every date a case may hold: the "latest end before" the first period.
 _NEVER = np.datetime64("1800-01-01")
@@ -133,10 +132,6 @@ def _flags(array: pa.Array) -> np.ndarray:
     return numpy_of(pc.cast(array, pa.int8()).fill_null(-1))
 
 
-def _days(array: pa.Array) -> np.ndarray:
-    return numpy_of(pc.fill_null(array, pa.scalar(date(1900, 1, 1), pa.date32()))).astype("datetime64[D]", copy=False)
-
-
 def _known(array: pa.Array) -> np.ndarray:
     return numpy_of(array.is_valid())
 
@@ -190,8 +185,8 @@ class Batch:
         row = self.case_row = periods.case_row
         self.number = periods.number
         # --- periods: chronological order within each case (ties keep input order) ---
-        self.start = _days(p["start"])
-        self.end = _days(p["end"])
+        self.start = days_of(p["start"])
+        self.end = days_of(p["end"])
         order = np.lexsort((self.number, self.start, row))
         self.order = order
         sorted_rows = row[order]
@@ -217,7 +212,7 @@ class Batch:
         self.current_start = np.full(n, _NEVER, dtype="datetime64[D]")
         self.current_start[sorted_rows[group_end]] = self.start[order[group_end]]
         # --- the law date and its epoch ---
-        self.decision_date = _days(a["decision_date"])
+        self.decision_date = days_of(a["decision_date"])
         law_date = self.decision_date
         if interpretation.law_date is LawDate.PERIOD_START:
             law_date = np.where(self.period_count > 0, self.current_start, self.decision_date)
@@ -246,7 +241,7 @@ class Batch:
         self.statutory_purpose = statutory[self.purpose]  # -1 picks the last: False
         self.groups = _values(TargetGroup)
         self.group = _codes(a["citizen.target_group"], self.groups)
-        self.birth = _days(a["citizen.birth_date"])
+        self.birth = days_of(a["citizen.birth_date"])
         self.birth_known = _known(a["citizen.birth_date"])
         self.decisive_need = _flags(a["decisive_need.outcome"])
         self.employers = _values(MentorEmployer)
@@ -269,22 +264,22 @@ class Batch:
         within = _true(tasks.arrays["within_usual_duties"])
         self.task_within_usual = np.bincount(tasks.case_row[within], minlength=n) > 0
         self.has_discharge = cases.present.get("psychiatric_discharge", np.zeros(n, dtype=bool))
-        self.discharge_date = _days(a["psychiatric_discharge.discharge_date"])
+        self.discharge_date = days_of(a["psychiatric_discharge.discharge_date"])
         self.inpatient = _flags(a["psychiatric_discharge.inpatient"])
         self.psychiatric = _flags(a["psychiatric_discharge.psychiatric"])
         self.in_connection = _flags(a["psychiatric_discharge.in_connection.outcome"])
         self.has_admission = cases.present.get("education_admission", np.zeros(n, dtype=bool))
-        self.admission_date = _days(a["education_admission.admission_date"])
+        self.admission_date = days_of(a["education_admission.admission_date"])
         self.qualifying = _flags(a["education_admission.qualifying"])
-        self.invoked = _days(a["education_admission.right_invoked_on"])
+        self.invoked = days_of(a["education_admission.right_invoked_on"])
         self.invoked_known = _known(a["education_admission.right_invoked_on"])
         # --- each period's record ---
         self.period_assessment = _flags(p["assessment.outcome"])
         self.has_agreement = periods.present.get("agreement", np.zeros(m, dtype=bool))
         self.written = _flags(p["agreement.written"])
         self._periods, self._cases = p, a  # the texts, read on first use (see the properties below)
-        self.agreement_start = _days(p["agreement.start"])
-        self.agreement_end = _days(p["agreement.end"])
+        self.agreement_start = days_of(p["agreement.start"])
+        self.agreement_end = days_of(p["agreement.end"])
         self.agreement_dates_known = _known(p["agreement.start"]) & _known(p["agreement.end"])
         amount = p["agreement.hours.amount"]
         # The sign survives the cast to float (the least positive amount, 0.000001, stays positive).
@@ -597,9 +592,7 @@ def evaluate_columns(tables: CaseTables, *, interpretation: Interpretation = _DE
     >>> result.cases.column("error").to_pylist()
     [None, 'UnsupportedDateError']
     """
-    if type(interpretation) is not Interpretation:
-        # The engine's own error about its argument, in both languages: evaluate() checks the interpretation.
-        evaluate(_ANY_CASE, interpretation=interpretation)
+    check_interpretation(interpretation)
     cases, periods, tasks = normalise(tables)
     b = Batch(cases, periods, tasks, interpretation)
     if interpretation.ambiguous_dates is AmbiguousDates.FLAG:

@@ -79,7 +79,7 @@ CASE_KEY = "case_key"
 PERIOD_INDEX = "period"
 TASK_INDEX = "task"
 
-_MESSAGES = Messages(
+MESSAGES = Messages(
     {
         "columnar.missing_column": (
             "kolonnen mangler; den er påkrævet",
@@ -266,7 +266,7 @@ def _arrow(frame: Any) -> pa.Table:
         return pa.Table.from_pandas(frame, preserve_index=False)
     if module == "polars":
         return frame.to_arrow()
-    raise CaseError([FieldError.of("", _MESSAGES.of("columnar.not_a_table", actual=type(frame).__name__))])
+    raise CaseError([FieldError.of("", MESSAGES.of("columnar.not_a_table", actual=type(frame).__name__))])
 
 
 def _empty(columns: tuple[Column, ...], keys: tuple[str, ...]) -> pa.Table:
@@ -388,11 +388,11 @@ class Normalised:
             if name not in known:
                 self.errors.append(
                     FieldError.of(
-                        f"{where}.{name}", _MESSAGES.of("columnar.unknown_column", known=", ".join(sorted(known)))
+                        f"{where}.{name}", MESSAGES.of("columnar.unknown_column", known=", ".join(sorted(known)))
                     )
                 )
         if CASE_KEY not in table.column_names:
-            self.errors.append(FieldError.of(f"{where}.{CASE_KEY}", _MESSAGES.of("columnar.missing_column")))
+            self.errors.append(FieldError.of(f"{where}.{CASE_KEY}", MESSAGES.of("columnar.missing_column")))
         self.flagged = np.zeros(self.rows, dtype=bool)
         self.arrays: dict[str, pa.Array] = {}
         self.present: dict[str, np.ndarray] = {}
@@ -407,7 +407,7 @@ class Normalised:
                 self.arrays[column.name] = self._cast(column, contiguous(table[column.name]))
             else:
                 if column.required and not column.objects:
-                    self.errors.append(FieldError.of(f"{where}.{column.name}", _MESSAGES.of("columnar.missing_column")))
+                    self.errors.append(FieldError.of(f"{where}.{column.name}", MESSAGES.of("columnar.missing_column")))
                 self.arrays[column.name] = pa.nulls(self.rows, _ARROW_TYPES[column.kind])
         if self.errors:
             return
@@ -424,7 +424,7 @@ class Normalised:
     def _wrong_type(self, name: str, actual: pa.DataType, expected: str) -> None:
         self.errors.append(
             FieldError.of(
-                f"{self.where}.{name}", _MESSAGES.of("columnar.wrong_type", actual=str(actual), expected=expected)
+                f"{self.where}.{name}", MESSAGES.of("columnar.wrong_type", actual=str(actual), expected=expected)
             )
         )
 
@@ -513,10 +513,10 @@ class Normalised:
             if column.required:
                 self.flagged |= self.required_here(column) & ~valid
             if column.kind is Kind.DATE:
-                days = _days(array)
+                days = days_of(array)
                 self.flagged |= valid & ((days < _MIN_DAY) | (days > _MAX_DAY))
                 if column.not_before is not None:
-                    before = _days(self.arrays[column.not_before])
+                    before = days_of(self.arrays[column.not_before])
                     self.flagged |= valid & self.valid(column.not_before) & (days < before)
             elif column.kind is Kind.CHOICE:
                 self._flag(pc.and_(array.is_valid(), pc.invert(pc.is_in(array, value_set=pa.array(column.choices)))))
@@ -543,8 +543,8 @@ def contiguous(column: pa.ChunkedArray) -> pa.Array:
     return column.combine_chunks()
 
 
-def _days(array: pa.Array) -> np.ndarray:
-    """Return a date32 array as numpy days (null: the minimum date, never read where null)."""
+def days_of(array: pa.Array) -> np.ndarray:
+    """Return a date32 array as numpy days (null: the first date a case may hold, never read where null)."""
     return numpy_of(pc.fill_null(array, pa.scalar(MIN_DATE, pa.date32()))).astype("datetime64[D]", copy=False)
 
 
@@ -590,12 +590,12 @@ def normalise(tables: CaseTables) -> tuple[Normalised, Normalised, Normalised]:
         raise CaseError(errors)
     if cases.key.null_count:
         errors.append(
-            FieldError.of(f"cases.{CASE_KEY}", _MESSAGES.of("columnar.null_key", count=str(cases.key.null_count)))
+            FieldError.of(f"cases.{CASE_KEY}", MESSAGES.of("columnar.null_key", count=str(cases.key.null_count)))
         )
     counts = pc.value_counts(cases.key)
     repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
     if len(repeated):
-        errors.append(FieldError.of(f"cases.{CASE_KEY}", _MESSAGES.of("columnar.duplicate_key", key=str(repeated[0]))))
+        errors.append(FieldError.of(f"cases.{CASE_KEY}", MESSAGES.of("columnar.duplicate_key", key=str(repeated[0]))))
     for part in (periods, tasks):
         if part.key.type != cases.key.type:
             try:
@@ -614,7 +614,7 @@ def normalise(tables: CaseTables) -> tuple[Normalised, Normalised, Normalised]:
             first = pc.filter(part.key, position.is_null())[0]
             errors.append(
                 FieldError.of(
-                    f"{part.where}.{CASE_KEY}", _MESSAGES.of("columnar.orphan", count=str(orphans), key=str(first))
+                    f"{part.where}.{CASE_KEY}", MESSAGES.of("columnar.orphan", count=str(orphans), key=str(first))
                 )
             )
         part.case_row = position.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
@@ -643,6 +643,26 @@ def _aligned_rows(keys: pa.Array, case_keys: pa.Array) -> np.ndarray | None:
     return rows
 
 
+def bad_index(rows: np.ndarray, index: np.ndarray, cases: int) -> int | None:
+    """
+    Return the row of the first case whose indexes are not 0, 1, 2, ... (each once, no gaps), or ``None``.
+
+    ``rows`` gives each row's case (its row in the cases table), ``index`` its index column.
+    Without sorting: a case of ``k`` rows owns the slots ``first .. first + k - 1`` of a count per
+    row; each row takes the slot ``first + index``.  The indexes are right exactly when every index
+    lies in ``0 .. k - 1`` and every slot is taken once (there are as many rows as slots).
+    """
+    counts = np.bincount(rows, minlength=cases)
+    first_slot = np.cumsum(counts) - counts
+    inside = (index >= 0) & (index < counts[rows])
+    slots = np.bincount(first_slot[rows] + np.where(inside, index, 0), minlength=len(rows))
+    if inside.all() and (slots == 1).all():
+        return None
+    bad = np.bincount(rows[~inside], minlength=cases) > 0
+    bad[np.searchsorted(first_slot + counts, np.flatnonzero(slots != 1), side="right")] = True
+    return int(np.flatnonzero(bad)[0])
+
+
 def _order_rows(part: Normalised, cases: Normalised) -> None:
     """
     Give each row its index within its case (``part.number``), checking an index column.
@@ -652,23 +672,17 @@ def _order_rows(part: Normalised, cases: Normalised) -> None:
     index) taken once.  Without one, the rows of a case count in table order.
     """
     rows = part.case_row
+    if part.index is not None:
+        bad = bad_index(rows, part.index, cases.rows)
+        if bad is not None:
+            key = cases.key[bad]
+            raise CaseError(
+                [FieldError.of(f"{part.where}.{part.where[:-1]}", MESSAGES.of("columnar.bad_index", key=str(key)))]
+            )
+        part.number = part.index
+        return
     counts = np.bincount(rows, minlength=cases.rows)
     first_slot = np.cumsum(counts) - counts
-    if part.index is not None:
-        index = part.index
-        inside = (index >= 0) & (index < counts[rows])
-        slots = np.bincount(first_slot[rows] + np.where(inside, index, 0), minlength=part.rows)
-        if not (inside.all() and (slots == 1).all()):
-            # the indexes of some case are not 0, 1, 2, ...: name the first such case
-            bad = np.bincount(rows[~inside], minlength=cases.rows) > 0
-            taken = np.flatnonzero(slots != 1)
-            bad[np.searchsorted(first_slot + counts, taken, side="right")] = True
-            key = cases.key[int(np.flatnonzero(bad)[0])]
-            raise CaseError(
-                [FieldError.of(f"{part.where}.{part.where[:-1]}", _MESSAGES.of("columnar.bad_index", key=str(key)))]
-            )
-        part.number = index
-        return
     if part.rows and not (rows[1:] >= rows[:-1]).all():  # not grouped by case: count in a stable sort's order
         order = np.argsort(rows, kind="stable")
         number = np.empty(part.rows, dtype=np.int64)

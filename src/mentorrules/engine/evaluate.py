@@ -55,7 +55,7 @@ from mentorrules.rules._base import AMBIGUOUS_DATES, PENDING, Check, Context, Ru
 from mentorrules.rules._coverage import Coverage, Window
 
 
-__all__ = ["evaluate", "rule_catalogue"]
+__all__ = ["check_interpretation", "evaluate", "rule_catalogue"]
 
 _DEFAULT = Interpretation()
 #: The messages about evaluate()'s arguments.
@@ -399,6 +399,17 @@ def _privacy_notices(case: Case) -> list[Notice]:
     ]
 
 
+def check_interpretation(interpretation: object) -> None:
+    """
+    Raise the engine's :class:`~mentorrules.CaseError` (path ``interpretation``) unless given an :class:`Interpretation`.
+
+    Every entry point that takes an interpretation (:func:`evaluate`, the columnar path) checks it here.
+    """
+    if type(interpretation) is not Interpretation:
+        actual = type(interpretation).__name__
+        raise CaseError([FieldError.of("interpretation", _MESSAGES.of("engine.not_an_interpretation", actual=actual))])
+
+
 def evaluate(case: Case, *, interpretation: Interpretation = _DEFAULT) -> Decision:
     """
     Evaluate a case and return its decision record.
@@ -418,9 +429,7 @@ def evaluate(case: Case, *, interpretation: Interpretation = _DEFAULT) -> Decisi
     """
     if type(case) is not Case:
         raise CaseError([FieldError.of("", _MESSAGES.of("engine.not_a_case", actual=type(case).__name__))])
-    if type(interpretation) is not Interpretation:
-        actual = type(interpretation).__name__
-        raise CaseError([FieldError.of("interpretation", _MESSAGES.of("engine.not_an_interpretation", actual=actual))])
+    check_interpretation(interpretation)
     periods = _sorted_periods(case)
     snapshot = snapshot_for(_law_date(case, interpretation, periods))
     epoch = epoch_rules(snapshot.valid_from)
