@@ -621,7 +621,7 @@ def evaluate_columns(tables: CaseTables, *, interpretation: Interpretation = _DE
                 errors[key] = error
     failed = np.zeros(b.n, dtype=bool)
     error_type = np.full(b.n, None, dtype=object)
-    for position, key in enumerate(keys.to_pylist()):
+    for position, key in enumerate(keys.to_pylist() if errors else ()):  # the keys are read only to mark errors
         if key in errors:
             failed[position] = True
             error_type[position] = type(errors[key]).__name__
